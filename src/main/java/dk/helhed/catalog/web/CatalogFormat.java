@@ -1,0 +1,85 @@
+package dk.helhed.catalog.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import dk.helhed.catalog.Service.Schedule;
+import dk.helhed.catalog.internal.CatalogSnapshot;
+import dk.helhed.municipality.OrganisationalUnit;
+
+/**
+ * Formats catalog facts for people: "mandag–fredag kl. 8.30–10.30", "35 kr.", "Social & Sundhed › Visitation".
+ * Used from the templates as {@code @catalogFormat}.
+ */
+@Component("catalogFormat")
+class CatalogFormat {
+
+	private final MessageSource messages;
+
+	CatalogFormat(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	public String hours(Schedule schedule, Locale locale) {
+		var days = schedule.weekdays();
+		var text = new StringBuilder(days(days, locale));
+		if (schedule.opensAt() != null) {
+			text.append(text.isEmpty() ? "" : " ").append(locale.getLanguage().equals("en") ? "" : "kl. ")
+				.append(time(schedule.opensAt()));
+			if (schedule.closesAt() != null) {
+				text.append("–").append(time(schedule.closesAt()));
+			}
+		}
+		return text.toString().strip();
+	}
+
+	/** Consecutive weekdays as a range: MO,TU,WE,TH,FR is "mandag–fredag"; MO,TH is "mandag og torsdag". */
+	String days(List<DayOfWeek> days, Locale locale) {
+		List<String> runs = new ArrayList<>();
+		int start = 0;
+		for (int i = 1; i <= days.size(); i++) {
+			if (i == days.size() || days.get(i).getValue() != days.get(i - 1).getValue() + 1) {
+				var first = name(days.get(start), locale);
+				runs.add(i - start >= 3 ? first + "–" + name(days.get(i - 1), locale)
+						: days.subList(start, i).stream().map(day -> name(day, locale)).collect(Collectors.joining(", ")));
+				start = i;
+			}
+		}
+		if (runs.size() <= 1) {
+			return String.join("", runs);
+		}
+		var and = locale.getLanguage().equals("en") ? " and " : " og ";
+		return String.join(", ", runs.subList(0, runs.size() - 1)) + and + runs.getLast();
+	}
+
+	private String name(DayOfWeek day, Locale locale) {
+		return messages.getMessage("day." + day.name(), null, day.name(), locale);
+	}
+
+	public String time(LocalTime time) {
+		return time.getMinute() == 0 ? String.valueOf(time.getHour())
+				: time.getHour() + "." + String.format("%02d", time.getMinute());
+	}
+
+	public String amount(BigDecimal amount, String currency, Locale locale) {
+		var format = NumberFormat.getNumberInstance(Locale.of("da", "DK"));
+		format.setMaximumFractionDigits(2);
+		var text = format.format(amount.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
+		return "DKK".equals(currency) || currency == null ? text + " kr." : text + " " + currency;
+	}
+
+	public String unitPath(CatalogSnapshot catalog, UUID unitId) {
+		return catalog.unitPath(unitId).stream().map(OrganisationalUnit::name).collect(Collectors.joining(" › "));
+	}
+}

@@ -1,0 +1,84 @@
+package dk.helhed.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The PostgreSQL server the persistence tests also run on: 127.0.0.1:5432, user postgres, database test (override
+ * with HELHED_TEST_POSTGRES_URL, _USER, _PASSWORD). Each Spring context gets a fresh database of its own, dropped
+ * when the test JVM ends.
+ */
+public final class PostgresDatabase {
+
+	private static final String URL = env("HELHED_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	private static final String USER = env("HELHED_TEST_POSTGRES_USER", "postgres");
+	private static final String PASSWORD = env("HELHED_TEST_POSTGRES_PASSWORD", "");
+	private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+	private static volatile Boolean reachable;
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(PostgresDatabase::dropAll, "drop-test-databases"));
+	}
+
+	private PostgresDatabase() {
+	}
+
+	public static boolean reachable() {
+		if (reachable == null) {
+			try (var connection = connect(URL)) {
+				reachable = connection.isValid(2);
+			}
+			catch (SQLException ex) {
+				reachable = false;
+			}
+		}
+		return reachable;
+	}
+
+	public static String describe() {
+		return URL + " (user " + USER + ")";
+	}
+
+	/** Creates a new, empty database and points the Spring context's data source at it. */
+	public static void register(DynamicPropertyRegistry registry) {
+		var name = "helhed_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		try (var connection = connect(URL); var statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create a test database on " + describe(), ex);
+		}
+		CREATED.add(name);
+		var url = URL.substring(0, URL.lastIndexOf('/') + 1) + name;
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> PASSWORD);
+	}
+
+	private static void dropAll() {
+		for (var name : CREATED) {
+			try (var connection = connect(URL); var statement = connection.createStatement()) {
+				statement.execute("drop database if exists " + name + " with (force)");
+			}
+			catch (SQLException ex) {
+				// best effort: a database left behind is harmless and has a recognisable name
+			}
+		}
+	}
+
+	private static Connection connect(String url) throws SQLException {
+		DriverManager.setLoginTimeout(3);
+		return DriverManager.getConnection(url, USER, PASSWORD);
+	}
+
+	private static String env(String name, String fallback) {
+		var value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+}
