@@ -51,6 +51,8 @@ public class Service {
 	private final String legalBasis;
 	private final ServiceStatus status;
 	private final LocalDate lastVerified;
+	private final int reviewIntervalMonths;
+	private final UUID ownerId;
 	private final Instant createdAt;
 	private final Instant updatedAt;
 	@Version
@@ -78,8 +80,8 @@ public class Service {
 			UUID owningUnitId, UUID providerId, AccessMode accessMode, UUID decidingUnitId, String firstStep,
 			String targetGroup, Integer minimumAge, Integer maximumAge, Charge charge, String locationName,
 			String street, String postalCode, String city, String scheduleNote, String phone, String email, String url,
-			String legalBasis, ServiceStatus status, LocalDate lastVerified, Instant createdAt, Instant updatedAt,
-			Integer version, List<FocusAreaRef> focusAreas, List<PartnerRef> partners, List<SituationRef> situations,
+			String legalBasis, ServiceStatus status, LocalDate lastVerified, int reviewIntervalMonths, UUID ownerId,
+			Instant createdAt, Instant updatedAt, Integer version, List<FocusAreaRef> focusAreas, List<PartnerRef> partners, List<SituationRef> situations,
 			List<Contact> contacts, List<Capacity> capacities, List<Cost> costs, List<Schedule> schedules,
 			List<KeyFigure> keyFigures) {
 		this.id = id;
@@ -108,6 +110,8 @@ public class Service {
 		this.legalBasis = legalBasis;
 		this.status = status;
 		this.lastVerified = lastVerified;
+		this.reviewIntervalMonths = reviewIntervalMonths;
+		this.ownerId = ownerId;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.version = version;
@@ -121,19 +125,134 @@ public class Service {
 		this.keyFigures = List.copyOf(keyFigures);
 	}
 
+	/** The default time between reviews of a service's information. */
+	public static final int DEFAULT_REVIEW_INTERVAL_MONTHS = 6;
+
 	/** A new, not yet saved service. */
 	public static Service create(UUID id, UUID municipalityId, String key, Content content, Instant now) {
+		return build(id, municipalityId, key, content, ServiceStatus.ACTIVE, DEFAULT_REVIEW_INTERVAL_MONTHS, null,
+				now, now, null);
+	}
+
+	private static Service build(UUID id, UUID municipalityId, String key, Content content, ServiceStatus status,
+			int reviewIntervalMonths, UUID ownerId, Instant createdAt, Instant updatedAt, Integer version) {
 		return new Service(id, municipalityId, key, content.name(), content.summary(), content.description(),
 				content.owningUnitId(), content.providerId(), content.accessMode(), content.decidingUnitId(),
 				content.firstStep(), content.targetGroup(), content.minimumAge(), content.maximumAge(),
 				content.charge(), content.locationName(), content.street(), content.postalCode(), content.city(),
-				content.scheduleNote(), content.phone(), content.email(), content.url(), content.legalBasis(),
-				ServiceStatus.ACTIVE, content.lastVerified(), now, now, null,
+				content.scheduleNote(), content.phone(), content.email(), content.url(), content.legalBasis(), status,
+				content.lastVerified(), reviewIntervalMonths, ownerId, createdAt, updatedAt, version,
 				content.focusAreaIds().stream().map(area -> new FocusAreaRef(area, municipalityId)).toList(),
 				content.partnerIds().stream().map(partner -> new PartnerRef(partner, municipalityId)).toList(),
 				content.situations().stream().map(situation -> new SituationRef(situation, municipalityId)).toList(),
-				content.contacts(), content.capacities(), content.costs(), content.schedules(),
+				content.contacts()
+					.stream()
+					.map(contact -> new Contact(contact.id(), municipalityId, contact.role(), contact.name(),
+							contact.unitId(), contact.phone(), contact.email()))
+					.toList(),
+				content.capacities()
+					.stream()
+					.map(capacity -> new Capacity(capacity.id(), municipalityId, capacity.unitName(),
+							capacity.maximum(), capacity.available(), capacity.description(), capacity.updatedAt()))
+					.toList(),
+				content.costs()
+					.stream()
+					.map(cost -> new Cost(cost.id(), municipalityId, cost.option(), cost.amount(), cost.currency(),
+							cost.description()))
+					.toList(),
+				content.schedules()
+					.stream()
+					.map(schedule -> new Schedule(schedule.id(), municipalityId, schedule.days(), schedule.opensAt(),
+							schedule.closesAt(), schedule.description()))
+					.toList(),
 				content.keyFigures().stream().map(text -> new KeyFigure(text, municipalityId)).toList());
+	}
+
+	/** Everything an editor decides about the service, as it is now. */
+	public Content content() {
+		return new Content(name, summary, description, focusAreaIds(), owningUnitId, providerId, partnerIds(),
+				accessMode, decidingUnitId, firstStep, targetGroup, minimumAge, maximumAge, situations(), charge,
+				locationName, street, postalCode, city, scheduleNote, phone, email, url, legalBasis, lastVerified,
+				contacts, capacities, costs, schedules, keyFigures());
+	}
+
+	/** The service with new content, as an editor saved it. */
+	public Service revise(Content content, Instant now) {
+		return build(id, municipalityId, key, content, status, reviewIntervalMonths, ownerId, createdAt, now, version);
+	}
+
+	/** The service is no longer offered; it stays in the history and in earlier editions. */
+	public Service retire(Instant now) {
+		if (status == ServiceStatus.RETIRED) {
+			throw new IllegalStateException("Indsatsen er allerede udfaset.");
+		}
+		return build(id, municipalityId, key, content(), ServiceStatus.RETIRED, reviewIntervalMonths, ownerId,
+				createdAt, now, version);
+	}
+
+	public Service restore(Instant now) {
+		if (status == ServiceStatus.ACTIVE) {
+			throw new IllegalStateException("Indsatsen er allerede aktiv.");
+		}
+		return build(id, municipalityId, key, content(), ServiceStatus.ACTIVE, reviewIntervalMonths, ownerId,
+				createdAt, now, version);
+	}
+
+	/** Someone responsible confirmed that the information is still correct. */
+	public Service verify(LocalDate today, Instant now) {
+		var content = content();
+		return build(id, municipalityId, key, withLastVerified(content, today), status, reviewIntervalMonths, ownerId,
+				createdAt, now, version);
+	}
+
+	/** Who answers for the service's information, and how often it must be reviewed. */
+	public Service assignReview(UUID owner, int intervalMonths, Instant now) {
+		if (intervalMonths < 1 || intervalMonths > 36) {
+			throw new IllegalArgumentException("Intervallet for gennemgang skal være mellem 1 og 36 måneder.");
+		}
+		return build(id, municipalityId, key, content(), status, intervalMonths, owner, createdAt, now, version);
+	}
+
+	/** Records how many of a capacity's places are free right now. */
+	public Service reportFreePlaces(UUID capacityId, int available, Instant now) {
+		var capacity = capacities.stream()
+			.filter(candidate -> candidate.id().equals(capacityId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Pladstypen findes ikke på indsatsen."));
+		if (available < 0 || available > capacity.maximum()) {
+			throw new IllegalArgumentException(
+					"Antallet af ledige pladser skal være mellem 0 og " + capacity.maximum() + ".");
+		}
+		var content = content();
+		var updated = capacities.stream()
+			.map(candidate -> candidate.id().equals(capacityId)
+					? new Capacity(candidate.id(), municipalityId, candidate.unitName(), candidate.maximum(), available,
+							candidate.description(), now)
+					: candidate)
+			.toList();
+		return build(id, municipalityId, key, withCapacities(content, updated), status, reviewIntervalMonths, ownerId,
+				createdAt, now, version);
+	}
+
+	/** When the service's information is due for review. */
+	public LocalDate reviewDue() {
+		return lastVerified.plusMonths(reviewIntervalMonths);
+	}
+
+	private static Content withLastVerified(Content c, LocalDate lastVerified) {
+		return new Content(c.name(), c.summary(), c.description(), c.focusAreaIds(), c.owningUnitId(), c.providerId(),
+				c.partnerIds(), c.accessMode(), c.decidingUnitId(), c.firstStep(), c.targetGroup(), c.minimumAge(),
+				c.maximumAge(), c.situations(), c.charge(), c.locationName(), c.street(), c.postalCode(), c.city(),
+				c.scheduleNote(), c.phone(), c.email(), c.url(), c.legalBasis(), lastVerified, c.contacts(),
+				c.capacities(), c.costs(), c.schedules(), c.keyFigures());
+	}
+
+	private static Content withCapacities(Content c, List<Capacity> capacities) {
+		return new Content(c.name(), c.summary(), c.description(), c.focusAreaIds(), c.owningUnitId(), c.providerId(),
+				c.partnerIds(), c.accessMode(), c.decidingUnitId(), c.firstStep(), c.targetGroup(), c.minimumAge(),
+				c.maximumAge(), c.situations(), c.charge(), c.locationName(), c.street(), c.postalCode(), c.city(),
+				c.scheduleNote(), c.phone(), c.email(), c.url(), c.legalBasis(), c.lastVerified(), c.contacts(),
+				capacities, c.costs(), c.schedules(), c.keyFigures());
 	}
 
 	/**
@@ -253,6 +372,14 @@ public class Service {
 
 	public LocalDate lastVerified() {
 		return lastVerified;
+	}
+
+	public int reviewIntervalMonths() {
+		return reviewIntervalMonths;
+	}
+
+	public UUID ownerId() {
+		return ownerId;
 	}
 
 	public Instant createdAt() {

@@ -13,6 +13,8 @@ public interface Municipalities {
 
 	Optional<Municipality> findBySlug(String slug);
 
+	Optional<Municipality> findById(UUID id);
+
 	default Municipality getBySlug(String slug) {
 		return findBySlug(slug).orElseThrow(() -> new MunicipalityNotFound(slug));
 	}

@@ -5,12 +5,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The public catalog and its API are open to everyone, read-only; everything else is closed until a module opens
- * it. Strict browser security headers on every response.
+ * The public catalog and its API are open to everyone, read-only; staff pages ({@code /personale/**}) need a login.
+ * Strict browser security headers on every response, CSRF protection on every form, a new session id at login.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -35,17 +37,32 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
 	@Order(10)
-	SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+	SecurityFilterChain site(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").denyAll()
+			.requestMatchers("/personale", "/personale/**").authenticated()
 			.anyRequest().permitAll())
+			.formLogin(form -> form.loginPage("/log-ind")
+				.loginProcessingUrl("/log-ind")
+				.defaultSuccessUrl("/personale", false)
+				.failureUrl("/log-ind?fejl")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/log-ud")
+				.logoutSuccessUrl("/log-ind?udlogget")
+				.invalidateHttpSession(true)
+				.deleteCookies("JSESSIONID"))
+			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-			.requestCache(cache -> cache.disable())
 			.anonymous(anonymous -> {
 			});
 		return http.build();

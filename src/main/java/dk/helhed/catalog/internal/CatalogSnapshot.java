@@ -145,6 +145,23 @@ public final class CatalogSnapshot {
 			.toList();
 	}
 
+	/** The name of a unit, partner organisation or focus area, for history and review pages. */
+	public String nameOf(UUID id) {
+		if (id == null) {
+			return null;
+		}
+		if (units.containsKey(id)) {
+			return units.get(id).name();
+		}
+		if (partners.containsKey(id)) {
+			return partners.get(id).name();
+		}
+		if (focusAreas.containsKey(id)) {
+			return focusAreas.get(id).name();
+		}
+		return id.toString();
+	}
+
 	public boolean isEmpty() {
 		return services.isEmpty();
 	}

@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
+import dk.helhed.catalog.CatalogChanged;
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.search.SearchIndex;
 import dk.helhed.catalog.internal.search.SearchText;
@@ -46,6 +48,11 @@ public class Catalogs {
 		return current(municipality).snapshot();
 	}
 
+	public CatalogSnapshot of(UUID municipalityId) {
+		return of(municipalities.findById(municipalityId)
+			.orElseThrow(() -> new dk.helhed.platform.NotFoundException("Kommunen findes ikke.")));
+	}
+
 	public CatalogSnapshot of(String slug) {
 		return of(municipalities.getBySlug(slug));
 	}
@@ -63,6 +70,11 @@ public class Catalogs {
 	/** Forget the snapshot and index, so that the next reader gets them built from the database. */
 	public void changed(UUID municipalityId) {
 		current.remove(municipalityId);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(CatalogChanged event) {
+		changed(event.municipalityId());
 	}
 
 	private Current current(Municipality municipality) {

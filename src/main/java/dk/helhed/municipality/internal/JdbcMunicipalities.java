@@ -51,6 +51,14 @@ class JdbcMunicipalities implements Municipalities {
 	}
 
 	@Override
+	public Optional<Municipality> findById(UUID id) {
+		return jdbc.sql("select id, slug, name, short_name, address, website from municipality where id = ?")
+			.param(id)
+			.query(Municipality.class)
+			.optional();
+	}
+
+	@Override
 	public List<OrganisationalUnit> unitsOf(UUID municipalityId) {
 		return jdbc.sql("""
 				select id, municipality_id, unit_key as "key", name, parent_id, description

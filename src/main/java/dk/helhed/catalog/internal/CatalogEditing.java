@@ -1,0 +1,357 @@
+package dk.helhed.catalog.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.helhed.catalog.CatalogChanged;
+import dk.helhed.catalog.Service;
+import dk.helhed.catalog.ServiceStatus;
+import dk.helhed.catalog.internal.ChangeRequests.ChangeRequest;
+import dk.helhed.catalog.internal.ChangeRequests.Status;
+import dk.helhed.catalog.internal.ServiceFields.FieldChange;
+import dk.helhed.catalog.internal.ServiceHistory.Action;
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.NotFoundException;
+
+/**
+ * Keeping the catalog true: catalog editors create, edit, retire and restore services and decide on changes that
+ * unit editors propose for the services their units own; the people responsible confirm that a service is still
+ * correct and report free places. Every change is kept field by field in the history, in the same transaction.
+ */
+@Component
+@Transactional
+public class CatalogEditing {
+
+	/** What became of an edit. */
+	public sealed interface Outcome {
+	}
+
+	/** The change was saved. */
+	public record Saved(Service service, List<FieldChange> changes) implements Outcome {
+	}
+
+	/** The change waits for a catalog editor's decision. */
+	public record Proposed(ChangeRequest request, List<FieldChange> changes) implements Outcome {
+	}
+
+	/** Nothing differed from the current version. */
+	public record Unchanged(Service service) implements Outcome {
+	}
+
+	/**
+	 * Someone else saved the service after the editor opened it: nothing was saved; these are the changes the editor
+	 * did not see.
+	 */
+	public record Conflict(Service current, List<ServiceHistory.Entry> changesSince) implements Outcome {
+	}
+
+	private final ServiceRepository services;
+	private final ServiceHistory history;
+	private final ChangeRequests changeRequests;
+	private final Catalogs catalogs;
+	private final Municipalities municipalities;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	CatalogEditing(ServiceRepository services, ServiceHistory history, ChangeRequests changeRequests,
+			Catalogs catalogs, Municipalities municipalities, ApplicationEventPublisher events, Clock clock) {
+		this.services = services;
+		this.history = history;
+		this.changeRequests = changeRequests;
+		this.catalogs = catalogs;
+		this.municipalities = municipalities;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Service create(StaffMember editor, String key, Service.Content content) {
+		requireCatalogEditor(editor);
+		if (services.findByMunicipalityIdAndKey(editor.municipalityId(), key).isPresent()) {
+			throw new InvalidRequestException("Adressenavnet \"" + key + "\" bruges allerede af en anden indsats.");
+		}
+		var now = clock.instant();
+		var service = services.save(Service.create(UUID.randomUUID(), editor.municipalityId(), key,
+				verifiedToday(content), now));
+		history.record(service, Action.CREATED, editor,
+				ServiceFields.differences(Map.of(), fields(editor.municipalityId(), service.content())), null, now);
+		changed(editor);
+		return service;
+	}
+
+	public Outcome edit(StaffMember editor, UUID serviceId, int baseVersion, Service.Content proposed) {
+		var service = load(editor, serviceId);
+		var content = keepLiveFigures(service, proposed);
+		var changes = ServiceFields.differences(fields(editor.municipalityId(), service.content()),
+				fields(editor.municipalityId(), content));
+		if (service.version() != baseVersion) {
+			return new Conflict(service, history.since(editor.municipalityId(), serviceId, baseVersion));
+		}
+		if (changes.isEmpty()) {
+			return new Unchanged(service);
+		}
+		if (editor.has(Role.CATALOG_EDITOR)) {
+			try {
+				var now = clock.instant();
+				var saved = services.save(service.revise(verifiedToday(content), now));
+				history.record(saved, Action.UPDATED, editor, changes, null, now);
+				changed(editor);
+				return new Saved(saved, changes);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				var current = load(editor, serviceId);
+				return new Conflict(current, history.since(editor.municipalityId(), serviceId, baseVersion));
+			}
+		}
+		requireUnitEditorFor(editor, service);
+		var summary = changes.stream().map(FieldChange::field).collect(Collectors.joining(", "));
+		return new Proposed(changeRequests.propose(service, content, summary, editor, clock.instant()), changes);
+	}
+
+	/** The fields a proposed change would change, compared with the service as it is now. */
+	@Transactional(readOnly = true)
+	public List<FieldChange> review(StaffMember editor, ChangeRequest request) {
+		var service = load(editor, request.serviceId());
+		return ServiceFields.differences(fields(editor.municipalityId(), service.content()),
+				fields(editor.municipalityId(), keepLiveFigures(service, request.content())));
+	}
+
+	public Outcome approve(StaffMember editor, UUID requestId) {
+		requireCatalogEditor(editor);
+		var request = pendingRequest(editor, requestId);
+		var service = load(editor, request.serviceId());
+		if (service.version() != request.baseVersion()) {
+			return new Conflict(service, history.since(editor.municipalityId(), service.id(), request.baseVersion()));
+		}
+		var content = keepLiveFigures(service, request.content());
+		var changes = ServiceFields.differences(fields(editor.municipalityId(), service.content()),
+				fields(editor.municipalityId(), content));
+		var now = clock.instant();
+		if (!changeRequests.decide(request, Status.APPROVED, editor, null, now)) {
+			throw new InvalidRequestException("Ændringsforslaget er allerede behandlet af en anden.");
+		}
+		var saved = services.save(service.revise(verifiedToday(content), now));
+		var author = new StaffMember(request.proposedBy(), editor.municipalityId(), "",
+				request.proposedByName() + " (godkendt af " + editor.displayName() + ")", Set.of(), Set.of(), null);
+		history.record(saved, Action.UPDATED, author, changes, request.id(), now);
+		changed(editor);
+		return new Saved(saved, changes);
+	}
+
+	public void reject(StaffMember editor, UUID requestId, String reason) {
+		requireCatalogEditor(editor);
+		var cleaned = reason == null ? "" : reason.strip();
+		if (cleaned.isEmpty()) {
+			throw new InvalidRequestException("Skriv en begrundelse, så forslagsstilleren kan se, hvorfor forslaget afvises.");
+		}
+		if (cleaned.length() > 2000 || TextRules.hasControlCharacters(cleaned)) {
+			throw new InvalidRequestException("Begrundelsen må højst være 2000 tegn og må ikke indeholde kontroltegn.");
+		}
+		var request = pendingRequest(editor, requestId);
+		if (!changeRequests.decide(request, Status.REJECTED, editor, cleaned, clock.instant())) {
+			throw new InvalidRequestException("Ændringsforslaget er allerede behandlet af en anden.");
+		}
+	}
+
+	public Service retire(StaffMember editor, UUID serviceId) {
+		requireCatalogEditor(editor);
+		var service = load(editor, serviceId);
+		if (service.status() == ServiceStatus.RETIRED) {
+			throw new InvalidRequestException("Indsatsen er allerede udfaset.");
+		}
+		return saveStatus(editor, service, service.retire(clock.instant()), Action.RETIRED);
+	}
+
+	public Service restore(StaffMember editor, UUID serviceId) {
+		requireCatalogEditor(editor);
+		var service = load(editor, serviceId);
+		if (service.status() == ServiceStatus.ACTIVE) {
+			throw new InvalidRequestException("Indsatsen er allerede aktiv.");
+		}
+		return saveStatus(editor, service, service.restore(clock.instant()), Action.RESTORED);
+	}
+
+	/** One click: the information is still correct. */
+	public Service verify(StaffMember editor, UUID serviceId) {
+		var service = load(editor, serviceId);
+		requireResponsibleFor(editor, service);
+		var now = clock.instant();
+		var saved = services.save(service.verify(LocalDate.now(clock), now));
+		history.record(saved, Action.VERIFIED, editor, List.of(new FieldChange("last_verified",
+				service.lastVerified().toString(), saved.lastVerified().toString())), null, now);
+		changed(editor);
+		return saved;
+	}
+
+	public Service reportFreePlaces(StaffMember editor, UUID serviceId, UUID capacityId, int available) {
+		var service = load(editor, serviceId);
+		requireResponsibleFor(editor, service);
+		var before = service.capacities().stream().filter(c -> c.id().equals(capacityId)).findFirst();
+		Service updated;
+		try {
+			updated = service.reportFreePlaces(capacityId, available, clock.instant());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
+		var saved = services.save(updated);
+		var capacity = before.orElseThrow();
+		history.record(saved, Action.FREE_PLACES, editor,
+				List.of(new FieldChange("free_places:" + capacity.unitName(),
+						capacity.available() == null ? null : capacity.available().toString(),
+						Integer.toString(available))),
+				null, clock.instant());
+		changed(editor);
+		return saved;
+	}
+
+	/** Services whose review is overdue, the most overdue first. */
+	@Transactional(readOnly = true)
+	public List<Service> overdue(StaffMember editor) {
+		var today = LocalDate.now(clock);
+		return services.findByMunicipalityId(editor.municipalityId())
+			.stream()
+			.filter(service -> service.status() == ServiceStatus.ACTIVE)
+			.filter(service -> service.reviewDue().isBefore(today))
+			.filter(service -> editor.has(Role.CATALOG_EDITOR) || isUnitEditorFor(editor, service))
+			.sorted(Comparator.comparing(Service::reviewDue))
+			.toList();
+	}
+
+	/** The services a staff member may change or propose changes to. */
+	@Transactional(readOnly = true)
+	public List<Service> editable(StaffMember editor) {
+		return services.findByMunicipalityId(editor.municipalityId())
+			.stream()
+			.filter(service -> editor.has(Role.CATALOG_EDITOR) || isUnitEditorFor(editor, service))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Service get(StaffMember editor, UUID serviceId) {
+		var service = load(editor, serviceId);
+		if (!editor.has(Role.CATALOG_EDITOR) && !isUnitEditorFor(editor, service)) {
+			throw new AccessDeniedException("Not an editor of this service");
+		}
+		return service;
+	}
+
+	public boolean canEditDirectly(StaffMember editor) {
+		return editor.has(Role.CATALOG_EDITOR);
+	}
+
+	public boolean isUnitEditorFor(StaffMember editor, Service service) {
+		if (!editor.has(Role.UNIT_EDITOR) || service.owningUnitId() == null) {
+			return false;
+		}
+		Map<UUID, UUID> parents = new HashMap<>();
+		municipalities.unitsOf(editor.municipalityId())
+			.forEach(unit -> parents.put(unit.id(), unit.parentId()));
+		Set<UUID> seen = new HashSet<>();
+		for (UUID unit = service.owningUnitId(); unit != null && seen.add(unit); unit = parents.get(unit)) {
+			if (editor.belongsTo(unit)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Service saveStatus(StaffMember editor, Service before, Service after, Action action) {
+		var saved = services.save(after);
+		history.record(saved, action, editor,
+				List.of(new FieldChange("status", before.status().name(), saved.status().name())), null,
+				clock.instant());
+		changed(editor);
+		return saved;
+	}
+
+	private ChangeRequest pendingRequest(StaffMember editor, UUID requestId) {
+		var request = changeRequests.find(editor.municipalityId(), requestId)
+			.orElseThrow(() -> new NotFoundException("Ændringsforslaget findes ikke."));
+		if (!request.pending()) {
+			throw new InvalidRequestException("Ændringsforslaget er allerede behandlet.");
+		}
+		return request;
+	}
+
+	private Service load(StaffMember editor, UUID serviceId) {
+		return services.findById(serviceId)
+			.filter(service -> service.municipalityId().equals(editor.municipalityId()))
+			.orElseThrow(() -> new NotFoundException("Indsatsen findes ikke."));
+	}
+
+	private Map<String, String> fields(UUID municipalityId, Service.Content content) {
+		return ServiceFields.of(content, catalogs.of(municipalityId)::nameOf);
+	}
+
+	/**
+	 * Free places and their time stamps are reported separately (by the unit), so an edit of the service's
+	 * description keeps them for the capacities it keeps.
+	 */
+	private static Service.Content keepLiveFigures(Service service, Service.Content content) {
+		List<Service.Capacity> capacities = new ArrayList<>();
+		for (var capacity : content.capacities()) {
+			var current = service.capacities().stream().filter(c -> c.id().equals(capacity.id())).findFirst();
+			capacities.add(current
+				.map(c -> new Service.Capacity(capacity.id(), capacity.municipalityId(), capacity.unitName(),
+						capacity.maximum(), c.available() == null ? null : Math.min(c.available(), capacity.maximum()),
+						capacity.description(), c.updatedAt()))
+				.orElse(capacity));
+		}
+		return new Service.Content(content.name(), content.summary(), content.description(), content.focusAreaIds(),
+				content.owningUnitId(), content.providerId(), content.partnerIds(), content.accessMode(),
+				content.decidingUnitId(), content.firstStep(), content.targetGroup(), content.minimumAge(),
+				content.maximumAge(), content.situations(), content.charge(), content.locationName(), content.street(),
+				content.postalCode(), content.city(), content.scheduleNote(), content.phone(), content.email(),
+				content.url(), content.legalBasis(), service.lastVerified(), content.contacts(), capacities,
+				content.costs(), content.schedules(), content.keyFigures());
+	}
+
+	private Service.Content verifiedToday(Service.Content c) {
+		return new Service.Content(c.name(), c.summary(), c.description(), c.focusAreaIds(), c.owningUnitId(),
+				c.providerId(), c.partnerIds(), c.accessMode(), c.decidingUnitId(), c.firstStep(), c.targetGroup(),
+				c.minimumAge(), c.maximumAge(), c.situations(), c.charge(), c.locationName(), c.street(),
+				c.postalCode(), c.city(), c.scheduleNote(), c.phone(), c.email(), c.url(), c.legalBasis(),
+				LocalDate.now(clock), c.contacts(), c.capacities(), c.costs(), c.schedules(), c.keyFigures());
+	}
+
+	private void requireCatalogEditor(StaffMember editor) {
+		if (!editor.has(Role.CATALOG_EDITOR)) {
+			throw new AccessDeniedException("Catalog editor role required");
+		}
+	}
+
+	private void requireUnitEditorFor(StaffMember editor, Service service) {
+		if (!isUnitEditorFor(editor, service)) {
+			throw new AccessDeniedException("Not a unit editor of the service's owning unit");
+		}
+	}
+
+	private void requireResponsibleFor(StaffMember editor, Service service) {
+		if (!editor.has(Role.CATALOG_EDITOR) && !isUnitEditorFor(editor, service)) {
+			throw new AccessDeniedException("Not responsible for the service");
+		}
+	}
+
+	private void changed(StaffMember editor) {
+		events.publishEvent(new CatalogChanged(editor.municipalityId()));
+	}
+
+}

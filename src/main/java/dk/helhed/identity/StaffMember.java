@@ -1,0 +1,26 @@
+package dk.helhed.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A logged-in member of staff, as other modules see them.
+ *
+ * @param partnerId the partner organisation the person works for, or null for municipal staff
+ */
+public record StaffMember(UUID id, UUID municipalityId, String username, String displayName, Set<Role> roles,
+		Set<UUID> unitIds, UUID partnerId) {
+
+	public StaffMember {
+		roles = Set.copyOf(roles);
+		unitIds = Set.copyOf(unitIds);
+	}
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean belongsTo(UUID unitId) {
+		return unitId != null && unitIds.contains(unitId);
+	}
+}

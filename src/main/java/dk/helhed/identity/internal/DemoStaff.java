@@ -1,0 +1,100 @@
+package dk.helhed.identity.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.helhed.identity.Role;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.DeterministicIds;
+
+/**
+ * Creates the demo staff accounts (see the README) when demo data is enabled and they are missing.
+ */
+@Component
+@Order(50)
+class DemoStaff implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoStaff.class);
+
+	/** A demo account: who, in which municipality, with which roles, in which units (by unit key). */
+	record Account(String username, String displayName, String municipality, Set<Role> roles, List<String> units) {
+	}
+
+	static final List<Account> ACCOUNTS = List.of(
+			new Account("redaktoer", "Demo Katalogredaktør", "aabenraa", Set.of(Role.CATALOG_EDITOR), List.of("social")),
+			new Account("visitation", "Demo Enhedsredaktør, Visitation", "aabenraa", Set.of(Role.UNIT_EDITOR),
+					List.of("visitation")),
+			new Account("socialpsykiatri", "Demo Enhedsredaktør, Socialpsykiatri og Rusmiddel", "aabenraa",
+					Set.of(Role.UNIT_EDITOR), List.of("csr")),
+			new Account("admin", "Demo Administrator", "aabenraa", Set.of(Role.ADMINISTRATOR), List.of()),
+			new Account("redaktoer-aarhus", "Demo Katalogredaktør, Aarhus", "aarhus", Set.of(Role.CATALOG_EDITOR),
+					List.of()));
+
+	private final DemoSettings settings;
+	private final Municipalities municipalities;
+	private final JdbcClient jdbc;
+	private final PasswordEncoder passwords;
+	private final Clock clock;
+
+	DemoStaff(DemoSettings settings, Municipalities municipalities, JdbcClient jdbc, PasswordEncoder passwords,
+			Clock clock) {
+		this.settings = settings;
+		this.municipalities = municipalities;
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (!settings.enabled()) {
+			return;
+		}
+		for (var account : ACCOUNTS) {
+			var municipality = municipalities.findBySlug(account.municipality());
+			boolean exists = jdbc.sql("select count(*) from staff_user where username = ?")
+				.param(account.username())
+				.query(Integer.class)
+				.single() > 0;
+			if (municipality.isEmpty() || exists) {
+				continue;
+			}
+			var municipalityId = municipality.get().id();
+			var id = DeterministicIds.of(account.municipality(), "demo-staff", account.username());
+			jdbc.sql("""
+					insert into staff_user (id, municipality_id, username, display_name, password_hash, enabled,
+					                        failed_logins, created_at)
+					values (?, ?, ?, ?, ?, true, 0, ?)""")
+				.params(id, municipalityId, account.username(), account.displayName(),
+						passwords.encode(settings.password()), OffsetDateTime.now(clock))
+				.update();
+			for (var role : account.roles()) {
+				jdbc.sql("insert into staff_role (user_id, municipality_id, role) values (?, ?, ?)")
+					.params(id, municipalityId, role.name())
+					.update();
+			}
+			var units = municipalities.unitsOf(municipalityId);
+			for (var key : account.units()) {
+				UUID unitId = units.stream().filter(unit -> unit.key().equals(key)).findFirst().orElseThrow().id();
+				jdbc.sql("insert into staff_unit (user_id, municipality_id, unit_id) values (?, ?, ?)")
+					.params(id, municipalityId, unitId)
+					.update();
+			}
+			log.info("Created demo account {} ({})", account.username(), account.municipality());
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package dk.helhed.identity.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffMember;
+
+/**
+ * Local staff accounts: looks them up for login, counts failed logins and locks an account for a while after too
+ * many in a row.
+ */
+@Service
+class StaffAccounts implements UserDetailsService {
+
+	static final int MAX_FAILED_LOGINS = 5;
+	static final Duration LOCK_TIME = Duration.ofMinutes(15);
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	StaffAccounts(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		record Row(UUID id, UUID municipalityId, String username, String displayName, UUID partnerId,
+				String passwordHash, boolean enabled, OffsetDateTime lockedUntil) {
+		}
+		var row = username == null || username.length() > 80 ? Optional.<Row>empty() : jdbc.sql("""
+				select id, municipality_id, username, display_name, partner_id, password_hash, enabled, locked_until
+				from staff_user where username = ?""")
+			.param(username.strip().toLowerCase())
+			.query(Row.class)
+			.optional();
+		if (row.isEmpty() || row.get().passwordHash() == null) {
+			throw new UsernameNotFoundException("Unknown user");
+		}
+		var user = row.get();
+		var member = new StaffMember(user.id(), user.municipalityId(), user.username(), user.displayName(),
+				roles(user.id()), units(user.id()), user.partnerId());
+		return new StaffPrincipal(member, user.passwordHash(), user.enabled(),
+				user.lockedUntil() == null ? null : user.lockedUntil().toInstant(), clock.instant());
+	}
+
+	@Transactional
+	void loginSucceeded(String username) {
+		jdbc.sql("update staff_user set failed_logins = 0, locked_until = null, last_login_at = ? where username = ?")
+			.params(now(), username)
+			.update();
+	}
+
+	/** Counts a failed login; the fifth in a row locks the account for {@link #LOCK_TIME}. */
+	@Transactional
+	void loginFailed(String username) {
+		if (username == null || username.length() > 80) {
+			return;
+		}
+		var name = username.strip().toLowerCase();
+		jdbc.sql("update staff_user set failed_logins = failed_logins + 1 where username = ?").param(name).update();
+		jdbc.sql("""
+				update staff_user set locked_until = ?, failed_logins = 0
+				where username = ? and failed_logins >= ?""")
+			.params(now().plus(LOCK_TIME), name, MAX_FAILED_LOGINS)
+			.update();
+	}
+
+	Set<Role> roles(UUID userId) {
+		return new HashSet<>(jdbc.sql("select role from staff_role where user_id = ?")
+			.param(userId)
+			.query((rs, n) -> Role.valueOf(rs.getString(1)))
+			.list());
+	}
+
+	Set<UUID> units(UUID userId) {
+		return new HashSet<>(jdbc.sql("select unit_id from staff_unit where user_id = ?")
+			.param(userId)
+			.query(UUID.class)
+			.list());
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+}
