@@ -178,7 +178,8 @@ public class Service {
 
 	/** The service with new content, as an editor saved it. */
 	public Service revise(Content content, Instant now) {
-		return build(id, municipalityId, key, content, status, reviewIntervalMonths, ownerId, createdAt, now, version);
+		var revised = content.lastVerified() == null ? content.verifiedOn(lastVerified) : content;
+		return build(id, municipalityId, key, revised, status, reviewIntervalMonths, ownerId, createdAt, now, version);
 	}
 
 	/** The service is no longer offered; it stays in the history and in earlier editions. */
@@ -200,8 +201,7 @@ public class Service {
 
 	/** Someone responsible confirmed that the information is still correct. */
 	public Service verify(LocalDate today, Instant now) {
-		var content = content();
-		return build(id, municipalityId, key, withLastVerified(content, today), status, reviewIntervalMonths, ownerId,
+		return build(id, municipalityId, key, content().verifiedOn(today), status, reviewIntervalMonths, ownerId,
 				createdAt, now, version);
 	}
 
@@ -239,14 +239,6 @@ public class Service {
 		return lastVerified.plusMonths(reviewIntervalMonths);
 	}
 
-	private static Content withLastVerified(Content c, LocalDate lastVerified) {
-		return new Content(c.name(), c.summary(), c.description(), c.focusAreaIds(), c.owningUnitId(), c.providerId(),
-				c.partnerIds(), c.accessMode(), c.decidingUnitId(), c.firstStep(), c.targetGroup(), c.minimumAge(),
-				c.maximumAge(), c.situations(), c.charge(), c.locationName(), c.street(), c.postalCode(), c.city(),
-				c.scheduleNote(), c.phone(), c.email(), c.url(), c.legalBasis(), lastVerified, c.contacts(),
-				c.capacities(), c.costs(), c.schedules(), c.keyFigures());
-	}
-
 	private static Content withCapacities(Content c, List<Capacity> capacities) {
 		return new Content(c.name(), c.summary(), c.description(), c.focusAreaIds(), c.owningUnitId(), c.providerId(),
 				c.partnerIds(), c.accessMode(), c.decidingUnitId(), c.firstStep(), c.targetGroup(), c.minimumAge(),
@@ -264,6 +256,14 @@ public class Service {
 			Charge charge, String locationName, String street, String postalCode, String city, String scheduleNote,
 			String phone, String email, String url, String legalBasis, LocalDate lastVerified, List<Contact> contacts,
 			List<Capacity> capacities, List<Cost> costs, List<Schedule> schedules, List<String> keyFigures) {
+
+		/** The same content, last verified on the given day. */
+		public Content verifiedOn(LocalDate day) {
+			return new Content(name, summary, description, focusAreaIds, owningUnitId, providerId, partnerIds,
+					accessMode, decidingUnitId, firstStep, targetGroup, minimumAge, maximumAge, situations, charge,
+					locationName, street, postalCode, city, scheduleNote, phone, email, url, legalBasis, day, contacts,
+					capacities, costs, schedules, keyFigures);
+		}
 	}
 
 	public UUID id() {

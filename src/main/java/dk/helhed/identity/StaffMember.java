@@ -20,6 +20,10 @@ public record StaffMember(UUID id, UUID municipalityId, String username, String 
 		return roles.contains(role);
 	}
 
+	public boolean isCatalogEditor() {
+		return has(Role.CATALOG_EDITOR);
+	}
+
 	public boolean belongsTo(UUID unitId) {
 		return unitId != null && unitIds.contains(unitId);
 	}

@@ -89,7 +89,7 @@ public class CatalogEditing {
 		}
 		var now = clock.instant();
 		var service = services.save(Service.create(UUID.randomUUID(), editor.municipalityId(), key,
-				verifiedToday(content), now));
+				verifiedToday(freshRows(editor.municipalityId(), content)), now));
 		history.record(service, Action.CREATED, editor,
 				ServiceFields.differences(Map.of(), fields(editor.municipalityId(), service.content())), null, now);
 		changed(editor);
@@ -302,34 +302,73 @@ public class CatalogEditing {
 	}
 
 	/**
-	 * Free places and their time stamps are reported separately (by the unit), so an edit of the service's
-	 * description keeps them for the capacities it keeps.
+	 * Rows keep their ids only when they are the service's own (an id from elsewhere gets a new one). Free places
+	 * and their time stamps are reported separately by the unit, so an edit keeps them for the capacities it keeps.
 	 */
-	private static Service.Content keepLiveFigures(Service service, Service.Content content) {
+	private Service.Content keepLiveFigures(Service service, Service.Content content) {
+		var now = clock.instant();
+		var contactIds = service.contacts().stream().map(Service.Contact::id).toList();
+		var costIds = service.costs().stream().map(Service.Cost::id).toList();
+		var scheduleIds = service.schedules().stream().map(Service.Schedule::id).toList();
+		var contacts = content.contacts()
+			.stream()
+			.map(c -> new Service.Contact(own(contactIds, c.id()), service.municipalityId(), c.role(), c.name(),
+					c.unitId(), c.phone(), c.email()))
+			.toList();
+		var costs = content.costs()
+			.stream()
+			.map(c -> new Service.Cost(own(costIds, c.id()), service.municipalityId(), c.option(), c.amount(),
+					c.currency(), c.description()))
+			.toList();
+		var schedules = content.schedules()
+			.stream()
+			.map(s -> new Service.Schedule(own(scheduleIds, s.id()), service.municipalityId(), s.days(), s.opensAt(),
+					s.closesAt(), s.description()))
+			.toList();
 		List<Service.Capacity> capacities = new ArrayList<>();
 		for (var capacity : content.capacities()) {
 			var current = service.capacities().stream().filter(c -> c.id().equals(capacity.id())).findFirst();
 			capacities.add(current
-				.map(c -> new Service.Capacity(capacity.id(), capacity.municipalityId(), capacity.unitName(),
-						capacity.maximum(), c.available() == null ? null : Math.min(c.available(), capacity.maximum()),
+				.map(c -> new Service.Capacity(c.id(), service.municipalityId(), capacity.unitName(), capacity.maximum(),
+						c.available() == null ? null : Math.min(c.available(), capacity.maximum()),
 						capacity.description(), c.updatedAt()))
-				.orElse(capacity));
+				.orElseGet(() -> new Service.Capacity(UUID.randomUUID(), service.municipalityId(), capacity.unitName(),
+						capacity.maximum(), null, capacity.description(), now)));
 		}
 		return new Service.Content(content.name(), content.summary(), content.description(), content.focusAreaIds(),
 				content.owningUnitId(), content.providerId(), content.partnerIds(), content.accessMode(),
 				content.decidingUnitId(), content.firstStep(), content.targetGroup(), content.minimumAge(),
 				content.maximumAge(), content.situations(), content.charge(), content.locationName(), content.street(),
 				content.postalCode(), content.city(), content.scheduleNote(), content.phone(), content.email(),
-				content.url(), content.legalBasis(), service.lastVerified(), content.contacts(), capacities,
-				content.costs(), content.schedules(), content.keyFigures());
+				content.url(), content.legalBasis(), service.lastVerified(), contacts, capacities, costs, schedules,
+				content.keyFigures());
 	}
 
-	private Service.Content verifiedToday(Service.Content c) {
+	private static UUID own(List<UUID> owned, UUID id) {
+		return id != null && owned.contains(id) ? id : UUID.randomUUID();
+	}
+
+	/** A new service's rows get ids of their own, whatever the form said. */
+	private Service.Content freshRows(UUID municipalityId, Service.Content c) {
+		var now = clock.instant();
 		return new Service.Content(c.name(), c.summary(), c.description(), c.focusAreaIds(), c.owningUnitId(),
 				c.providerId(), c.partnerIds(), c.accessMode(), c.decidingUnitId(), c.firstStep(), c.targetGroup(),
 				c.minimumAge(), c.maximumAge(), c.situations(), c.charge(), c.locationName(), c.street(),
 				c.postalCode(), c.city(), c.scheduleNote(), c.phone(), c.email(), c.url(), c.legalBasis(),
-				LocalDate.now(clock), c.contacts(), c.capacities(), c.costs(), c.schedules(), c.keyFigures());
+				c.lastVerified(),
+				c.contacts().stream().map(x -> new Service.Contact(UUID.randomUUID(), municipalityId, x.role(),
+						x.name(), x.unitId(), x.phone(), x.email())).toList(),
+				c.capacities().stream().map(x -> new Service.Capacity(UUID.randomUUID(), municipalityId,
+						x.unitName(), x.maximum(), null, x.description(), now)).toList(),
+				c.costs().stream().map(x -> new Service.Cost(UUID.randomUUID(), municipalityId, x.option(),
+						x.amount(), x.currency(), x.description())).toList(),
+				c.schedules().stream().map(x -> new Service.Schedule(UUID.randomUUID(), municipalityId, x.days(),
+						x.opensAt(), x.closesAt(), x.description())).toList(),
+				c.keyFigures());
+	}
+
+	private Service.Content verifiedToday(Service.Content content) {
+		return content.verifiedOn(LocalDate.now(clock));
 	}
 
 	private void requireCatalogEditor(StaffMember editor) {

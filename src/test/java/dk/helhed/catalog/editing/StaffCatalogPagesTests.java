@@ -1,0 +1,293 @@
+package dk.helhed.catalog.editing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import dk.helhed.catalog.Service;
+import dk.helhed.catalog.internal.Catalogs;
+
+/**
+ * The staff pages of the catalog through HTTP: login, the form with its checks, proposals and decisions, and the
+ * rules that keep anonymous visitors, other roles and forged requests out.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class StaffCatalogPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	@Autowired
+	Catalogs catalogs;
+
+	UserDetails as(String username) {
+		return accounts.loadUserByUsername(username);
+	}
+
+	Service service(String key) {
+		return catalogs.of("aabenraa").service(key).orElseThrow();
+	}
+
+	@Test
+	void staffPagesNeedALogin() throws Exception {
+		mvc.perform(get("/personale")).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/log-ind"));
+		mvc.perform(get("/personale/indsatser/" + service("overgangsbolig").id()))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void loginWithTheDemoAccountLeadsToTheOverview() throws Exception {
+		mvc.perform(post("/log-ind").param("username", "redaktoer").param("password", "demo-Helhed-2026").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/personale"));
+		mvc.perform(post("/log-ind").param("username", "redaktoer").param("password", "forkert").with(csrf()))
+			.andExpect(redirectedUrl("/log-ind?fejl"));
+	}
+
+	@Test
+	void formsWithoutCsrfTokenAreRefused() throws Exception {
+		var flats = service("overgangsbolig");
+		mvc.perform(post("/personale/indsatser/" + flats.id() + "/kontrolleret").with(user(as("redaktoer"))))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theOverviewListsWhatNeedsDoing() throws Exception {
+		var page = html(get("/personale"), "redaktoer");
+		assertThat(page).contains("Ændringsforslag til godkendelse", "Skal gennemgås", "Demo Katalogredaktør");
+	}
+
+	@Test
+	void anEditorChangesOpeningHoursAndThePublicPageShowsThem() throws Exception {
+		var service = service("fuldtraefferen");
+		var form = formOf(service);
+		form.set("scheduleNote", "Lukket i uge 29 og 30.");
+
+		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(as("redaktoer"))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(service("fuldtraefferen").scheduleNote()).isEqualTo("Lukket i uge 29 og 30.");
+		var history = html(get("/personale/indsatser/" + service.id() + "/historik"), "redaktoer");
+		assertThat(history).contains("Note om åbningstider", "Lukket i uge 29 og 30.");
+		var publicPage = mvc.perform(get("/aabenraa/indsatser/fuldtraefferen")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(publicPage).contains("Lukket i uge 29 og 30.");
+	}
+
+	@Test
+	void previewShowsThePublicPageWithoutSaving() throws Exception {
+		var service = service("socialtandpleje");
+		var form = formOf(service);
+		form.set("summary", "Forhåndsvist resumé");
+		form.set("handling", "vis");
+
+		var page = mvc.perform(post("/personale/indsatser/" + service.id()).params(form)
+			.with(user(as("redaktoer"))).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Forhåndsvisning af den offentlige side", "Forhåndsvist resumé", "Sådan får du hjælpen");
+		assertThat(service("socialtandpleje").summary()).isNotEqualTo("Forhåndsvist resumé");
+	}
+
+	@Test
+	void aUnitEditorsProposalIsApprovedByTheCatalogEditor() throws Exception {
+		var service = service("boliger-paa-kirkeplads");
+		var form = formOf(service);
+		form.set("scheduleNote", "Den sociale vicevært træffes hverdage 8-15.");
+
+		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(as("visitation"))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(service("boliger-paa-kirkeplads").scheduleNote()).isNull();
+
+		var overview = html(get("/personale"), "redaktoer");
+		assertThat(overview).contains("Boliger på Kirkeplads");
+		var requestId = overview.replaceAll("(?s).*?/personale/aendringer/([0-9a-f-]{36}).*", "$1");
+
+		mvc.perform(post("/personale/aendringer/" + requestId + "/godkend").with(user(as("visitation"))).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/personale/aendringer/" + requestId + "/godkend").with(user(as("redaktoer"))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(service("boliger-paa-kirkeplads").scheduleNote()).isEqualTo("Den sociale vicevært træffes hverdage 8-15.");
+	}
+
+	@Test
+	void unitEditorsCannotOpenOtherUnitsServices() throws Exception {
+		mvc.perform(get("/personale/indsatser/" + service("socialtandpleje").id()).with(user(as("visitation"))))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/personale/indsatser/ny").with(user(as("visitation")))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anotherMunicipalitysServiceIsNotFound() throws Exception {
+		mvc.perform(get("/personale/indsatser/" + service("socialtandpleje").id()).with(user(as("redaktoer-aarhus"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/personale/indsatser/not-a-uuid").with(user(as("redaktoer"))))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void freePlacesAreCheckedAgainstTheCapacity() throws Exception {
+		var flats = service("overgangsbolig");
+		var capacity = flats.capacities().getFirst();
+		mvc.perform(post("/personale/indsatser/" + flats.id() + "/ledige-pladser").param("pladstype",
+				capacity.id().toString()).param("ledige", "99").with(user(as("visitation"))).with(csrf()))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/personale/indsatser/" + flats.id() + "/ledige-pladser").param("pladstype",
+				capacity.id().toString()).param("ledige", "abc").with(user(as("visitation"))).with(csrf()))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/personale/indsatser/" + flats.id() + "/ledige-pladser").param("pladstype",
+				capacity.id().toString()).param("ledige", "3").with(user(as("visitation"))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(service("overgangsbolig").capacities().getFirst().available()).isEqualTo(3);
+		assertThat(mvc.perform(get("/aabenraa/indsatser/overgangsbolig")).andReturn().getResponse()
+			.getContentAsString()).contains("3 af 6 boliger ledige");
+	}
+
+	@ParameterizedTest
+	@MethodSource("hostileValues")
+	void hostileInputIsRefusedWithAMessageAndNothingIsSaved(String field, String value) throws Exception {
+		var service = service("den-sociale-vejviser");
+		var form = formOf(service);
+		form.set(field, value);
+
+		var page = mvc.perform(post("/personale/indsatser/" + service.id()).params(form)
+			.with(user(as("redaktoer"))).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Indsatsen er ikke gemt").doesNotContain("<script>alert");
+		var after = service("den-sociale-vejviser");
+		assertThat(after.version()).isEqualTo(service.version());
+	}
+
+	static Stream<org.junit.jupiter.params.provider.Arguments> hostileValues() {
+		return Stream.of(args("name", ""), args("name", "x".repeat(100_000)), args("name", "Navn\u0000med nul"),
+				args("summary", "linje\u0007klokke"), args("minimumAge", "-1"), args("minimumAge", "1e9"),
+				args("maximumAge", "'; drop table service; --"), args("url", "javascript:alert(1)"),
+				args("email", "<script>alert(1)</script>"), args("phone", "ring mig"), args("postalCode", "62OO"),
+				args("accessMode", "ADMIN"), args("charge", "<b>"), args("owningUnitId", "not-a-uuid"),
+				args("focusAreaIds", "00000000-0000-0000-0000-000000000000"),
+				args("schedules[0].opens", "25:99"), args("capacities[0].maximum", "mange"),
+				args("costs[0].amount", "35 kr"), args("description", "\u202Eomvendt"));
+	}
+
+	private static org.junit.jupiter.params.provider.Arguments args(String field, String value) {
+		return org.junit.jupiter.params.provider.Arguments.of(field, value);
+	}
+
+	@Test
+	void scriptTagsAreStoredAsTextAndNeverRenderedAsHtml() throws Exception {
+		var service = service("den-sociale-vejviser");
+		var form = formOf(service);
+		form.set("summary", "<script>alert('x')</script> & \"citat\"");
+		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(as("redaktoer"))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		var publicPage = mvc.perform(get("/aabenraa/indsatser/den-sociale-vejviser")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(publicPage).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+	}
+
+	@Test
+	void staffPagesAreNeverCached() throws Exception {
+		mvc.perform(get("/personale").with(user(as("redaktoer"))))
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+	}
+
+	private String html(MockHttpServletRequestBuilder request, String username) throws Exception {
+		return mvc.perform(request.with(user(as(username)))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+	}
+
+	/** The form as the edit page would submit it for the service, unchanged. */
+	private static MultiValueMap<String, String> formOf(Service service) {
+		var form = new LinkedMultiValueMap<String, String>();
+		var c = service.content();
+		form.add("version", service.version().toString());
+		form.add("name", c.name());
+		form.add("summary", c.summary());
+		form.add("description", c.description());
+		c.focusAreaIds().forEach(id -> form.add("focusAreaIds", id.toString()));
+		form.add("owningUnitId", c.owningUnitId() == null ? "" : c.owningUnitId().toString());
+		form.add("providerId", c.providerId() == null ? "" : c.providerId().toString());
+		c.partnerIds().forEach(id -> form.add("partnerIds", id.toString()));
+		form.add("accessMode", c.accessMode().name());
+		form.add("decidingUnitId", c.decidingUnitId() == null ? "" : c.decidingUnitId().toString());
+		form.add("firstStep", c.firstStep());
+		form.add("targetGroup", c.targetGroup());
+		form.add("minimumAge", c.minimumAge() == null ? "" : c.minimumAge().toString());
+		form.add("maximumAge", c.maximumAge() == null ? "" : c.maximumAge().toString());
+		c.situations().forEach(s -> form.add("situations", s.name()));
+		form.add("charge", c.charge().name());
+		form.add("locationName", nullToEmpty(c.locationName()));
+		form.add("street", nullToEmpty(c.street()));
+		form.add("postalCode", nullToEmpty(c.postalCode()));
+		form.add("city", nullToEmpty(c.city()));
+		form.add("scheduleNote", nullToEmpty(c.scheduleNote()));
+		form.add("phone", nullToEmpty(c.phone()));
+		form.add("email", nullToEmpty(c.email()));
+		form.add("url", nullToEmpty(c.url()));
+		form.add("legalBasis", nullToEmpty(c.legalBasis()));
+		form.add("keyFigures", String.join("\n", c.keyFigures()));
+		for (int i = 0; i < c.contacts().size(); i++) {
+			var contact = c.contacts().get(i);
+			form.add("contacts[" + i + "].id", contact.id().toString());
+			form.add("contacts[" + i + "].role", nullToEmpty(contact.role()));
+			form.add("contacts[" + i + "].name", nullToEmpty(contact.name()));
+			form.add("contacts[" + i + "].unitId", contact.unitId() == null ? "" : contact.unitId().toString());
+		}
+		for (int i = 0; i < c.capacities().size(); i++) {
+			var capacity = c.capacities().get(i);
+			form.add("capacities[" + i + "].id", capacity.id().toString());
+			form.add("capacities[" + i + "].unitName", capacity.unitName());
+			form.add("capacities[" + i + "].maximum", Integer.toString(capacity.maximum()));
+			form.add("capacities[" + i + "].description", nullToEmpty(capacity.description()));
+		}
+		for (int i = 0; i < c.costs().size(); i++) {
+			var cost = c.costs().get(i);
+			form.add("costs[" + i + "].id", cost.id().toString());
+			form.add("costs[" + i + "].option", cost.option());
+			form.add("costs[" + i + "].amount", cost.amount() == null ? "" : cost.amount().toPlainString());
+			form.add("costs[" + i + "].description", nullToEmpty(cost.description()));
+		}
+		for (int i = 0; i < c.schedules().size(); i++) {
+			var schedule = c.schedules().get(i);
+			form.add("schedules[" + i + "].id", schedule.id().toString());
+			for (var day : schedule.days().split(",")) {
+				form.add("schedules[" + i + "].days", day);
+			}
+			form.add("schedules[" + i + "].opens", schedule.opensAt() == null ? "" : schedule.opensAt().toString());
+			form.add("schedules[" + i + "].closes", schedule.closesAt() == null ? "" : schedule.closesAt().toString());
+			form.add("schedules[" + i + "].description", nullToEmpty(schedule.description()));
+		}
+		return form;
+	}
+
+	private static String nullToEmpty(String value) {
+		return value == null ? "" : value;
+	}
+}
