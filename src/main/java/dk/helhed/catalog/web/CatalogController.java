@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dk.helhed.catalog.Service;
+import dk.helhed.catalog.internal.CatalogSettings;
 import dk.helhed.catalog.internal.CatalogSnapshot;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.catalog.internal.search.SearchText;
@@ -33,11 +34,13 @@ class CatalogController {
 
 	private final Municipalities municipalities;
 	private final Catalogs catalogs;
+	private final CatalogSettings settings;
 	private final Clock clock;
 
-	CatalogController(Municipalities municipalities, Catalogs catalogs, Clock clock) {
+	CatalogController(Municipalities municipalities, Catalogs catalogs, CatalogSettings settings, Clock clock) {
 		this.municipalities = municipalities;
 		this.catalogs = catalogs;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -87,6 +90,7 @@ class CatalogController {
 		model.addAttribute("municipality", catalog.municipality());
 		model.addAttribute("service", service);
 		model.addAttribute("verifiedDaysAgo", Math.max(0, ChronoUnit.DAYS.between(service.lastVerified(), today())));
+		model.addAttribute("stale", service.reviewDue().plusMonths(settings.staleAfterMonths()).isBefore(today()));
 		return "catalog/service";
 	}
 

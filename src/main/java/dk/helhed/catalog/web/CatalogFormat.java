@@ -79,6 +79,17 @@ class CatalogFormat {
 		return "DKK".equals(currency) || currency == null ? text + " kr." : text + " " + currency;
 	}
 
+	/** A moment as Danish local time, e.g. "23. nov. 2026 kl. 10.15". */
+	public String moment(java.time.Instant instant, Locale locale) {
+		if (instant == null) {
+			return "";
+		}
+		var local = instant.atZone(java.time.ZoneId.of("Europe/Copenhagen"));
+		var date = java.time.format.DateTimeFormatter.ofPattern("d. MMM yyyy", locale).format(local);
+		var separator = locale.getLanguage().equals("en") ? " at " : " kl. ";
+		return date + separator + time(local.toLocalTime().withSecond(0).withNano(0));
+	}
+
 	public String unitPath(CatalogSnapshot catalog, UUID unitId) {
 		return catalog.unitPath(unitId).stream().map(OrganisationalUnit::name).collect(Collectors.joining(" › "));
 	}
