@@ -26,6 +26,7 @@ import dk.helhed.catalog.internal.ChangeRequests.Status;
 import dk.helhed.catalog.internal.ServiceFields.FieldChange;
 import dk.helhed.catalog.internal.ServiceHistory.Action;
 import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffDirectory;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
@@ -68,16 +69,19 @@ public class CatalogEditing {
 	private final ChangeRequests changeRequests;
 	private final Catalogs catalogs;
 	private final Municipalities municipalities;
+	private final StaffDirectory staffDirectory;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	CatalogEditing(ServiceRepository services, ServiceHistory history, ChangeRequests changeRequests,
-			Catalogs catalogs, Municipalities municipalities, ApplicationEventPublisher events, Clock clock) {
+			Catalogs catalogs, Municipalities municipalities, StaffDirectory staffDirectory,
+			ApplicationEventPublisher events, Clock clock) {
 		this.services = services;
 		this.history = history;
 		this.changeRequests = changeRequests;
 		this.catalogs = catalogs;
 		this.municipalities = municipalities;
+		this.staffDirectory = staffDirectory;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -120,7 +124,9 @@ public class CatalogEditing {
 				return new Conflict(current, history.since(editor.municipalityId(), serviceId, baseVersion));
 			}
 		}
-		requireUnitEditorFor(editor, service);
+		if (!isUnitEditorFor(editor, service) && !editor.id().equals(service.ownerId())) {
+			throw new AccessDeniedException("Not a unit editor or the owner of the service");
+		}
 		var summary = changes.stream().map(FieldChange::field).collect(Collectors.joining(", "));
 		return new Proposed(changeRequests.propose(service, content, summary, editor, clock.instant()), changes);
 	}
@@ -222,6 +228,38 @@ public class CatalogEditing {
 		return saved;
 	}
 
+	/** Who answers for a service's information, and how often it is reviewed (catalog editors only). */
+	public Service assignReview(StaffMember editor, UUID serviceId, UUID ownerId, int intervalMonths) {
+		requireCatalogEditor(editor);
+		var service = load(editor, serviceId);
+		String ownerName = null;
+		if (ownerId != null) {
+			ownerName = staffDirectory.find(editor.municipalityId(), ownerId)
+				.orElseThrow(() -> new InvalidRequestException("Den valgte medarbejder findes ikke i kommunen."))
+				.displayName();
+		}
+		if (intervalMonths < 1 || intervalMonths > 36) {
+			throw new InvalidRequestException("Intervallet for gennemgang skal være mellem 1 og 36 måneder.");
+		}
+		var previousOwner = service.ownerId() == null ? null
+				: staffDirectory.find(editor.municipalityId(), service.ownerId())
+					.map(StaffDirectory.Person::displayName)
+					.orElse(null);
+		var now = clock.instant();
+		var saved = services.save(service.assignReview(ownerId, intervalMonths, now));
+		var changes = new ArrayList<FieldChange>();
+		if (!java.util.Objects.equals(previousOwner, ownerName)) {
+			changes.add(new FieldChange("owner", previousOwner, ownerName));
+		}
+		if (service.reviewIntervalMonths() != intervalMonths) {
+			changes.add(new FieldChange("review_interval", Integer.toString(service.reviewIntervalMonths()),
+					Integer.toString(intervalMonths)));
+		}
+		history.record(saved, Action.REVIEW_ASSIGNED, editor, changes, null, now);
+		changed(editor);
+		return saved;
+	}
+
 	/** Services whose review is overdue, the most overdue first. */
 	@Transactional(readOnly = true)
 	public List<Service> overdue(StaffMember editor) {
@@ -230,7 +268,8 @@ public class CatalogEditing {
 			.stream()
 			.filter(service -> service.status() == ServiceStatus.ACTIVE)
 			.filter(service -> service.reviewDue().isBefore(today))
-			.filter(service -> editor.has(Role.CATALOG_EDITOR) || isUnitEditorFor(editor, service))
+			.filter(service -> editor.has(Role.CATALOG_EDITOR) || isUnitEditorFor(editor, service)
+					|| editor.id().equals(service.ownerId()))
 			.sorted(Comparator.comparing(Service::reviewDue))
 			.toList();
 	}
@@ -240,14 +279,16 @@ public class CatalogEditing {
 	public List<Service> editable(StaffMember editor) {
 		return services.findByMunicipalityId(editor.municipalityId())
 			.stream()
-			.filter(service -> editor.has(Role.CATALOG_EDITOR) || isUnitEditorFor(editor, service))
+			.filter(service -> editor.has(Role.CATALOG_EDITOR) || isUnitEditorFor(editor, service)
+					|| editor.id().equals(service.ownerId()))
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Service get(StaffMember editor, UUID serviceId) {
 		var service = load(editor, serviceId);
-		if (!editor.has(Role.CATALOG_EDITOR) && !isUnitEditorFor(editor, service)) {
+		if (!editor.has(Role.CATALOG_EDITOR) && !isUnitEditorFor(editor, service)
+				&& !editor.id().equals(service.ownerId())) {
 			throw new AccessDeniedException("Not an editor of this service");
 		}
 		return service;
@@ -377,14 +418,9 @@ public class CatalogEditing {
 		}
 	}
 
-	private void requireUnitEditorFor(StaffMember editor, Service service) {
-		if (!isUnitEditorFor(editor, service)) {
-			throw new AccessDeniedException("Not a unit editor of the service's owning unit");
-		}
-	}
-
 	private void requireResponsibleFor(StaffMember editor, Service service) {
-		if (!editor.has(Role.CATALOG_EDITOR) && !isUnitEditorFor(editor, service)) {
+		if (!editor.has(Role.CATALOG_EDITOR) && !isUnitEditorFor(editor, service)
+				&& !editor.id().equals(service.ownerId())) {
 			throw new AccessDeniedException("Not responsible for the service");
 		}
 	}

@@ -21,7 +21,8 @@ final class FieldLabels {
 			Map.entry("email", "E-mail"), Map.entry("url", "Link"), Map.entry("legal_basis", "Lovgrundlag"),
 			Map.entry("contacts", "Kontaktpersoner"), Map.entry("capacities", "Pladser"),
 			Map.entry("costs", "Priser"), Map.entry("key_figures", "Tal og fakta"),
-			Map.entry("last_verified", "Senest kontrolleret"), Map.entry("status", "Status"));
+			Map.entry("last_verified", "Senest kontrolleret"), Map.entry("status", "Status"),
+			Map.entry("owner", "Ansvarlig for gennemgang"), Map.entry("review_interval", "Gennemgås hver (måneder)"));
 
 	private FieldLabels() {
 	}

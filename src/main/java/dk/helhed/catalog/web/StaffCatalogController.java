@@ -31,6 +31,7 @@ import dk.helhed.catalog.internal.ChangeRequests;
 import dk.helhed.catalog.internal.ServiceHistory;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffDirectory;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
@@ -46,14 +47,16 @@ class StaffCatalogController {
 	private final Catalogs catalogs;
 	private final ChangeRequests changeRequests;
 	private final ServiceHistory history;
+	private final StaffDirectory staffDirectory;
 	private final Clock clock;
 
 	StaffCatalogController(CatalogEditing editing, Catalogs catalogs, ChangeRequests changeRequests,
-			ServiceHistory history, Clock clock) {
+			ServiceHistory history, StaffDirectory staffDirectory, Clock clock) {
 		this.editing = editing;
 		this.catalogs = catalogs;
 		this.changeRequests = changeRequests;
 		this.history = history;
+		this.staffDirectory = staffDirectory;
 		this.clock = clock;
 	}
 
@@ -204,6 +207,23 @@ class StaffCatalogController {
 		return "redirect:/personale/indsatser/" + id;
 	}
 
+	@PostMapping("/personale/indsatser/{id}/gennemgang")
+	String assignReview(@PathVariable UUID id, @RequestParam(name = "ansvarlig", required = false) String owner,
+			@RequestParam(name = "interval") String interval, RedirectAttributes redirect) {
+		UUID ownerId;
+		int months;
+		try {
+			ownerId = owner == null || owner.isBlank() ? null : UUID.fromString(owner.strip());
+			months = Integer.parseInt(interval.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException("Vælg en ansvarlig og skriv intervallet som et helt antal måneder.");
+		}
+		editing.assignReview(CurrentStaff.get(), id, ownerId, months);
+		redirect.addFlashAttribute("message", "Ansvar og interval for gennemgang er gemt.");
+		return "redirect:/personale/indsatser/" + id;
+	}
+
 	@PostMapping("/personale/indsatser/{id}/udfas")
 	String retire(@PathVariable UUID id, RedirectAttributes redirect) {
 		var service = editing.retire(CurrentStaff.get(), id);
@@ -277,8 +297,10 @@ class StaffCatalogController {
 		model.addAttribute("today", today());
 		if (service != null) {
 			model.addAttribute("pendingRequests", changeRequests.pendingFor(staff.municipalityId(), service.id()));
-			model.addAttribute("responsible", editing.canEditDirectly(staff) || editing.isUnitEditorFor(staff, service));
+			model.addAttribute("responsible", editing.canEditDirectly(staff) || editing.isUnitEditorFor(staff, service)
+					|| staff.id().equals(service.ownerId()));
 			model.addAttribute("verifiedDaysAgo", ChronoUnit.DAYS.between(service.lastVerified(), today()));
+			model.addAttribute("colleagues", staffDirectory.staffOf(staff.municipalityId()));
 		}
 		if (model.getAttribute("preview") != null) {
 			var preview = (Service) model.getAttribute("preview");

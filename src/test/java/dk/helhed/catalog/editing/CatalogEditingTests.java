@@ -243,6 +243,30 @@ abstract class CatalogEditingTests {
 			.doesNotContain("socialtandpleje");
 	}
 
+	@Test
+	void anOwnerAnswersForTheReviewOfTheirService() {
+		var editor = staff("redaktoer");
+		var owner = staff("visitation");
+		var advisor = service("borgerraadgiver");
+
+		assertThatThrownBy(() -> editing.assignReview(owner, advisor.id(), owner.id(), 12))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> editing.assignReview(editor, advisor.id(), owner.id(), 0))
+			.isInstanceOf(InvalidRequestException.class);
+		assertThatThrownBy(() -> editing.assignReview(editor, advisor.id(), staff("redaktoer-aarhus").id(), 6))
+			.as("staff of another municipality").isInstanceOf(InvalidRequestException.class);
+
+		editing.assignReview(editor, advisor.id(), owner.id(), 12);
+
+		var assigned = service("borgerraadgiver");
+		assertThat(assigned.ownerId()).isEqualTo(owner.id());
+		assertThat(assigned.reviewDue()).isEqualTo(assigned.lastVerified().plusMonths(12));
+		assertThat(editing.editable(owner)).extracting(Service::key).contains("borgerraadgiver");
+		editing.verify(owner, advisor.id());
+		assertThat(history.of(editor.municipalityId(), advisor.id())).extracting(ServiceHistory.Entry::fieldName)
+			.contains("owner", "review_interval", "last_verified");
+	}
+
 	static List<String> keys(List<Service> services) {
 		return services.stream().map(Service::key).toList();
 	}

@@ -1,0 +1,19 @@
+package dk.helhed.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The staff of a municipality, for choosing who is responsible for something.
+ */
+public interface StaffDirectory {
+
+	/** A member of staff as others see them: no credentials. */
+	record Person(UUID id, String displayName) {
+	}
+
+	List<Person> staffOf(UUID municipalityId);
+
+	Optional<Person> find(UUID municipalityId, UUID staffId);
+}
