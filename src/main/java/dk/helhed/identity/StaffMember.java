@@ -9,7 +9,7 @@ import java.util.UUID;
  * @param partnerId the partner organisation the person works for, or null for municipal staff
  */
 public record StaffMember(UUID id, UUID municipalityId, String username, String displayName, Set<Role> roles,
-		Set<UUID> unitIds, UUID partnerId) {
+		Set<UUID> unitIds, UUID partnerId) implements java.io.Serializable {
 
 	public StaffMember {
 		roles = Set.copyOf(roles);
