@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -145,6 +146,30 @@ class CitizenFindsHelpBrowserTests {
 		assertThat(browser.text("main .meta")).isEqualTo("Aarhus Kommune · Gælder 2020–2030");
 		assertThat(browser.text("main")).contains("Udgangspunkt: 172 (2019)");
 		assertAccessible();
+	}
+
+	@Test
+	void aKeyboardUserSkipsToTheContentAndSeesWhereTheFocusIs() {
+		browser.open("/aabenraa");
+		var keyboard = new Actions(browser.driver());
+
+		keyboard.sendKeys(Keys.TAB).perform();
+		var skipLink = browser.driver().switchTo().activeElement();
+		assertThat(skipLink.getText()).isEqualTo("Spring til indhold");
+		assertThat(skipLink.getRect().getX()).as("the focused skip link is on the screen").isNotNegative();
+		assertThat(browser.script("return getComputedStyle(document.activeElement).outlineStyle"))
+			.as("the focused link's outline")
+			.isEqualTo("solid");
+
+		keyboard.sendKeys(Keys.ENTER).perform();
+		assertThat(browser.path()).isEqualTo("/aabenraa#indhold");
+		keyboard.sendKeys(Keys.TAB).perform();
+		assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+			.as("the first field after skipping the header")
+			.isEqualTo("q");
+		assertThat(browser.script("return getComputedStyle(document.activeElement).outlineStyle"))
+			.as("the focused search field's outline")
+			.isEqualTo("solid");
 	}
 
 	@Test
