@@ -1,0 +1,88 @@
+package dk.helhed.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The catalog on a small phone: the results follow what the citizen types and picks, in place (htmx), the count is
+ * announced from a status that stays in the page, and nothing needs scrolling sideways.
+ */
+@OnChromium
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CatalogOnAPhoneBrowserTests {
+
+	// Started on first use, once the server's port is known, and shared by the tests of this class.
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeEach
+	void firstVisit() {
+		if (browser == null) {
+			browser = Browser.phone(port);
+		}
+		browser.asNewVisitor();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void theResultsFollowWhatTheCitizenTypes() {
+		browser.open("/aabenraa/indsatser");
+		assertThat(resultCount()).isEqualTo("42 indsatser passer");
+		var status = browser.find("#result-status");
+
+		browser.andWaitForNewResults(() -> browser.find("#q").sendKeys("tandpleje"));
+		assertThat(resultCount()).isEqualTo("5 indsatser passer på „tandpleje“");
+		assertThat(serviceNames()).first().isEqualTo("Socialtandpleje");
+
+		browser.andWaitForNewResults(() -> browser.find("#q").sendKeys(" for hjemløse"));
+		assertThat(resultCount()).isEqualTo("14 indsatser passer på „tandpleje for hjemløse“");
+		assertThat(serviceNames()).first().isEqualTo("Socialtandpleje");
+
+		assertThat(status.getText()).as("the status that screen readers announce is the same element, updated")
+			.startsWith("14 indsatser passer");
+		assertThat(browser.path()).isEqualTo("/aabenraa/indsatser");
+		assertThat(browser.horizontalOverflow()).as("sticks out sideways by (px)").isLessThanOrEqualTo(0);
+		assertThat(browser.accessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void theFiltersFitTheScreenAndNarrowTheResults() {
+		browser.open("/aabenraa/indsatser?q=bolig");
+		var before = serviceNames();
+
+		browser.andWaitForNewResults(() -> new Select(browser.find("#adgang")).selectByValue("visitation"));
+		browser.andWaitForNewResults(() -> browser.find("label[for=gratis]").click());
+
+		assertThat(serviceNames()).isNotEmpty().hasSizeLessThan(before.size()).isSubsetOf(before);
+		assertThat(browser.horizontalOverflow()).as("sticks out sideways by (px)").isLessThanOrEqualTo(0);
+		assertThat(browser.find("#result-status").getText()).doesNotContain(String.valueOf(before.size()));
+		assertThat(browser.accessibilityViolations()).isEmpty();
+		assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();
+	}
+
+	private static String resultCount() {
+		return browser.text("#result-status .result-count");
+	}
+
+	private static List<String> serviceNames() {
+		return browser.findAll("#results .service-card a").stream().map(WebElement::getText).toList();
+	}
+}
