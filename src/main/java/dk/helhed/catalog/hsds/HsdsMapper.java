@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dk.helhed.catalog.AccessMode;
@@ -36,20 +37,23 @@ final class HsdsMapper {
 	private final Function<String, String> labels;
 	private final ZoneOffset offsetNow;
 	private final Optional<String> region;
+	private final Predicate<Service> stale;
 	private final String slug;
 
 	/**
 	 * @param labels the Danish text of a message key, e.g. {@code access.OPEN}
 	 * @param offsetNow Danish time's current offset from UTC, for opening hours
 	 * @param region the municipality's region, if known
+	 * @param stale whether a service's information is so long overdue for review that readers should be warned
 	 */
 	HsdsMapper(CatalogSnapshot catalog, HsdsTaxonomies taxonomies, Function<String, String> labels,
-			ZoneOffset offsetNow, Optional<String> region) {
+			ZoneOffset offsetNow, Optional<String> region, Predicate<Service> stale) {
 		this.catalog = catalog;
 		this.taxonomies = taxonomies;
 		this.labels = labels;
 		this.offsetNow = offsetNow;
 		this.region = region;
+		this.stale = stale;
 		this.slug = catalog.municipality().slug();
 	}
 
@@ -59,7 +63,8 @@ final class HsdsMapper {
 				absoluteUri(service.url()), blankToNull(service.email()), status(service.status()),
 				applicationProcess(service), labels.apply("charge." + service.charge().name()),
 				blankToNull(service.targetGroup()), service.minimumAge(), service.maximumAge(), service.lastVerified(),
-				null, service.updatedAt().truncatedTo(ChronoUnit.MILLIS), organization, phones(service),
+				stale.test(service) ? labels.apply("service.stale") : null,
+				service.updatedAt().truncatedTo(ChronoUnit.MILLIS), organization, phones(service),
 				schedules(service), serviceAtLocation(service).stream().toList(), languages(service),
 				costOptions(service), contacts(service), capacities(service), taxonomies.attributesOf(service));
 	}
