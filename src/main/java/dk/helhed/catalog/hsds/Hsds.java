@@ -44,13 +44,22 @@ final class Hsds {
 			@JsonProperty("last_modified") Instant lastModified, Organization organization, List<Phone> phones,
 			List<Schedule> schedules, @JsonProperty("service_at_locations") List<ServiceAtLocation> serviceAtLocations,
 			List<Language> languages, @JsonProperty("cost_options") List<CostOption> costOptions,
-			List<Contact> contacts, List<ServiceCapacity> capacities, List<Attribute> attributes) {
+			List<Contact> contacts, List<ServiceCapacity> capacities, List<Attribute> attributes,
+			List<Metadata> metadata) {
 
 		/** The service as the list endpoints send it: one-to-one fields and the organization, no collections. */
 		Service summary() {
 			return new Service(id, organizationId, name, description, url, email, status, applicationProcess,
 					feesDescription, eligibilityDescription, minimumAge, maximumAge, assuredDate, alert, lastModified,
-					organization, null, null, null, null, null, null, null, null);
+					organization, null, null, null, null, null, null, null, null, null);
+		}
+
+		/** The service with its field-by-field history, as the export sends it (the API leaves it out). */
+		Service withMetadata(List<Metadata> history) {
+			return new Service(id, organizationId, name, description, url, email, status, applicationProcess,
+					feesDescription, eligibilityDescription, minimumAge, maximumAge, assuredDate, alert, lastModified,
+					organization, phones, schedules, serviceAtLocations, languages, costOptions, contacts, capacities,
+					attributes, history);
 		}
 	}
 
@@ -146,6 +155,20 @@ final class Hsds {
 	record Attribute(UUID id, @JsonProperty("link_id") UUID linkId, @JsonProperty("link_type") String linkType,
 			@JsonProperty("link_entity") String linkEntity, @JsonProperty("taxonomy_term_id") UUID taxonomyTermId,
 			@JsonProperty("taxonomy_term") TaxonomyTerm taxonomyTerm) {
+	}
+
+	/**
+	 * One changed field of a service, from the catalog's history. {@code updated_by} names the municipality (or
+	 * Helhed for the system's own changes), not the member of staff: see {@link HsdsExport}.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(name = "HsdsMetadata")
+	record Metadata(UUID id, @JsonProperty("resource_id") UUID resourceId,
+			@JsonProperty("resource_type") String resourceType,
+			@JsonProperty("last_action_date") LocalDate lastActionDate,
+			@JsonProperty("last_action_type") String lastActionType, @JsonProperty("field_name") String fieldName,
+			@JsonProperty("previous_value") String previousValue,
+			@JsonProperty("replacement_value") String replacementValue, @JsonProperty("updated_by") String updatedBy) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -57,6 +57,16 @@ final class HsdsCatalog {
 		return catalog.service(id).map(mapper::service);
 	}
 
+	/** Every active service in full, by name, as {@code /services/{id}} sends each of them. */
+	List<Hsds.Service> allServices() {
+		return catalog.services().stream().map(mapper::service).toList();
+	}
+
+	/** The municipality whose catalog this is. */
+	dk.helhed.municipality.Municipality municipality() {
+		return catalog.municipality();
+	}
+
 	private boolean accepts(ServiceQuery query, Service service) {
 		return (query.taxonomyTermId() == null || taxonomies.classifies(service, query.taxonomyTermId()))
 				&& (query.taxonomyId() == null || taxonomies.classifiesIn(service, query.taxonomyId()))

@@ -66,7 +66,7 @@ final class HsdsMapper {
 				stale.test(service) ? labels.apply("service.stale") : null,
 				service.updatedAt().truncatedTo(ChronoUnit.MILLIS), organization, phones(service),
 				schedules(service), serviceAtLocation(service).stream().toList(), languages(service),
-				costOptions(service), contacts(service), capacities(service), taxonomies.attributesOf(service));
+				costOptions(service), contacts(service), capacities(service), taxonomies.attributesOf(service), null);
 	}
 
 	/** The service's one place, if the catalog names one. */
