@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -76,6 +78,82 @@ class JdbcMunicipalities implements Municipalities {
 			.param(municipalityId)
 			.query(PartnerOrganisation.class)
 			.list();
+	}
+
+	@Override
+	@Transactional
+	public PartnerOrganisation addPartner(UUID municipalityId, UUID id, String name, PartnerOrganisation.Kind kind,
+			String description, String website) {
+		if (name == null || name.isBlank() || name.length() > 200 || kind == null
+				|| (description != null && description.length() > 2000) || (website != null && website.length() > 500)) {
+			throw new IllegalArgumentException("A partner needs a name of at most 200 characters and a kind");
+		}
+		var taken = jdbc.sql("select partner_key from partner_organisation where municipality_id = ?")
+			.param(municipalityId)
+			.query(String.class)
+			.set();
+		var key = uniqueKey(name, taken);
+		var position = jdbc
+			.sql("select coalesce(max(position), -1) + 1 from partner_organisation where municipality_id = ?")
+			.param(municipalityId)
+			.query(Integer.class)
+			.single();
+		jdbc.sql("""
+				insert into partner_organisation (id, municipality_id, partner_key, name, kind, description, website,
+				                                  position)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, municipalityId, key, name.strip(), kind.name(), description, website, position)
+			.update();
+		return new PartnerOrganisation(id, municipalityId, key, name.strip(), kind, description, website);
+	}
+
+	@Override
+	@Transactional
+	public FocusArea addFocusArea(UUID municipalityId, UUID id, String key, String name, String summary) {
+		var strategyId = jdbc.sql("select id from strategy where municipality_id = ?")
+			.param(municipalityId)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("The municipality has no strategy"));
+		var taken = jdbc.sql("select count(*) from focus_area where municipality_id = ? and area_key = ?")
+			.params(municipalityId, key)
+			.query(Integer.class)
+			.single() > 0;
+		if (taken || name == null || name.isBlank() || name.length() > 200 || key == null || key.length() > 80) {
+			throw new IllegalArgumentException("The focus area needs a free key and a name of at most 200 characters");
+		}
+		var position = jdbc.sql("select coalesce(max(position), -1) + 1 from focus_area where municipality_id = ?")
+			.param(municipalityId)
+			.query(Integer.class)
+			.single();
+		jdbc.sql("""
+				insert into focus_area (id, municipality_id, strategy_id, parent_id, area_key, position, name, summary)
+				values (?, ?, ?, null, ?, ?, ?, ?)""")
+			.params(id, municipalityId, strategyId, key, position, name, summary)
+			.update();
+		return new FocusArea(id, key, name, summary, List.of(), List.of(), List.of(), List.of());
+	}
+
+	/** A key made from the name: lower case a-z, digits and dashes, with a number added if it is taken. */
+	private static String uniqueKey(String name, Set<String> taken) {
+		var base = name.strip()
+			.toLowerCase(Locale.ROOT)
+			.replace("æ", "ae")
+			.replace("ø", "oe")
+			.replace("å", "aa")
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-+|-+$", "");
+		if (base.length() > 70) {
+			base = base.substring(0, 70).replaceAll("-+$", "");
+		}
+		if (base.length() < 2) {
+			base = "partner";
+		}
+		var key = base;
+		for (int n = 2; taken.contains(key); n++) {
+			key = base + "-" + n;
+		}
+		return key;
 	}
 
 	@Override
