@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.springframework.context.MessageSource;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.CatalogSettings;
+import dk.helhed.catalog.internal.CatalogSnapshot;
 import dk.helhed.catalog.internal.Catalogs;
 
 /**
@@ -42,6 +45,26 @@ class HsdsCatalogs {
 	HsdsCatalog of(String slug, String siteRoot) {
 		var snapshot = catalogs.of(slug);
 		var municipality = snapshot.municipality();
+		var reading = reading(snapshot, siteRoot);
+		// Ask the index for every service, so that filters and pages apply to the whole result.
+		int all = Math.max(1, snapshot.services().size());
+		return new HsdsCatalog(snapshot,
+				text -> catalogs.search(municipality, text, all).stream().map(Catalogs.Found::service).toList(),
+				reading.taxonomies(), reading.mapper(), DANISH_TIME);
+	}
+
+	/**
+	 * How the municipality's catalog reads as HSDS: for an import, which compares each service of a file with what
+	 * Helhed would export for it now, and needs the municipality's Danish wording of access modes and prices.
+	 */
+	Reading reading(UUID municipalityId, String siteRoot) {
+		return reading(catalogs.of(municipalityId), siteRoot);
+	}
+
+	record Reading(HsdsMapper mapper, HsdsTaxonomies taxonomies, Function<String, String> labels) {
+	}
+
+	private Reading reading(CatalogSnapshot snapshot, String siteRoot) {
 		var now = clock.instant();
 		var taxonomies = HsdsTaxonomies.of(snapshot, situation -> label("situation." + situation.name()), siteRoot);
 		var today = LocalDate.ofInstant(now, DANISH_TIME);
@@ -50,12 +73,8 @@ class HsdsCatalogs {
 			.plusMonths(settings.staleAfterMonths())
 			.isBefore(today);
 		var mapper = new HsdsMapper(snapshot, taxonomies, this::label, DANISH_TIME.getRules().getOffset(now),
-				Regions.of(municipality, today), stale);
-		// Ask the index for every service, so that filters and pages apply to the whole result.
-		int all = Math.max(1, snapshot.services().size());
-		return new HsdsCatalog(snapshot,
-				text -> catalogs.search(municipality, text, all).stream().map(Catalogs.Found::service).toList(),
-				taxonomies, mapper, DANISH_TIME);
+				Regions.of(snapshot.municipality(), today), stale);
+		return new Reading(mapper, taxonomies, this::label);
 	}
 
 	private String label(String code) {

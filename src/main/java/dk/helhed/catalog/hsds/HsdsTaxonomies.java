@@ -148,6 +148,24 @@ final class HsdsTaxonomies {
 				service.id(), linkType, "service", termId, terms.get(termId));
 	}
 
+	/** The focus area (or track) a term of this municipality stands for, if it is one. */
+	Optional<UUID> focusAreaOf(UUID termId) {
+		return focusAreaTerms.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().equals(termId))
+			.map(Map.Entry::getKey)
+			.findFirst();
+	}
+
+	/** The life situation a term of this municipality stands for, if it is one. */
+	Optional<Situation> situationOf(UUID termId) {
+		return situationTerms.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().equals(termId))
+			.map(Map.Entry::getKey)
+			.findFirst();
+	}
+
 	/** The ids of the terms the service is classified by. */
 	Set<UUID> termIdsOf(Service service) {
 		return attributesOf(service).stream().map(Hsds.Attribute::taxonomyTermId).collect(Collectors.toSet());
