@@ -8,31 +8,32 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dk.helhed.catalog.hsds.HsdsImporter;
 
 /**
  * Turns an upload to the import page away with 413 before anything reads it, when the browser says it is larger than
- * the import accepts. Without this, the web server's own upload limit stops the request while the CSRF check reads
- * the form, and the visitor gets an error page instead of being told the file is too large. Runs before Spring
- * Security for that reason; it reads nothing but the request's declared length.
+ * the web server accepts ({@code spring.servlet.multipart.max-request-size}). Without this, the web server's limit
+ * stops the request while the CSRF check reads the form, and the editor gets an error page instead of being told the
+ * file is too large. Runs before Spring Security for that reason, and reads nothing but the declared length. Files a
+ * little over the import's own limit get through to the import, which says the same on its page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class ImportUploadLimit extends OncePerRequestFilter {
 
-	/** Room for the form's other fields and the multipart framing around the file. */
-	private static final long FORM_OVERHEAD = 1024 * 1024;
-
 	private final long limit;
 	private final long megabytes;
 
-	ImportUploadLimit(HsdsImporter importer) {
-		this.limit = importer.maxFileSize() + FORM_OVERHEAD;
+	ImportUploadLimit(HsdsImporter importer,
+			@Value("${spring.servlet.multipart.max-request-size:11MB}") DataSize serverLimit) {
+		this.limit = serverLimit.toBytes();
 		this.megabytes = importer.maxFileSize() / (1024 * 1024);
 	}
 
