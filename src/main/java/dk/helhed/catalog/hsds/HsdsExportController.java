@@ -33,7 +33,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 		content = @Content(mediaType = "application/problem+json"))
 class HsdsExportController {
 
-	private static final CacheControl PUBLIC_FOR_FIVE_MINUTES = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+	private static final CacheControl PUBLIC_FOR_FIVE_MINUTES = CacheControl.maxAge(Duration.ofMinutes(5))
+		.cachePublic();
 	private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
 
 	private final HsdsExport export;

@@ -72,8 +72,8 @@ final class HsdsFileReader {
 			throw new ImportRefused("Filen er tom.");
 		}
 		if (bytes.length > settings.maxFileSize().toBytes()) {
-			throw new ImportRefused("Filen er for stor. Den må højst fylde " + megabytes(settings.maxFileSize().toBytes())
-					+ ".");
+			throw new ImportRefused(
+					"Filen er for stor. Den må højst fylde " + megabytes(settings.maxFileSize().toBytes()) + ".");
 		}
 		var type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
 		if (!type.isEmpty() && !ACCEPTED_TYPES.contains(type)) {
@@ -537,7 +537,8 @@ final class HsdsFileReader {
 				.toList() : null;
 			var attributeList = tables.containsKey("attributes.csv") ? attributes.getOrDefault(id, List.of())
 				.stream()
-				.map(attribute -> new ImportPackage.Attribute(attribute, terms.get(text(attribute, "taxonomy_term_id"))))
+				.map(attribute -> new ImportPackage.Attribute(attribute,
+						terms.get(text(attribute, "taxonomy_term_id"))))
 				.toList() : null;
 			records.add(new ImportPackage.ServiceRecord(service,
 					organizationId == null ? null : organizations.get(organizationId),

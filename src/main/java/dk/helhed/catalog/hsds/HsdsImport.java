@@ -182,7 +182,11 @@ final class HsdsImport implements Function<Target, Plan> {
 					areasByName.putIfAbsent(normalised(area.name()), area);
 				});
 			}
-			unitNamesLongestFirst = target.units().stream().map(OrganisationalUnit::name).sorted(LONGEST_FIRST).toList();
+			unitNamesLongestFirst = target.units()
+				.stream()
+				.map(OrganisationalUnit::name)
+				.sorted(LONGEST_FIRST)
+				.toList();
 		}
 
 		/** The focus area services go under when the strategy has none of theirs, made on first use. */
@@ -233,7 +237,8 @@ final class HsdsImport implements Function<Target, Plan> {
 		var charge = choose(charge(item, problems), baseline == null ? null : charge(baseline.service(), ignored),
 				existing == null ? null : existing.charge(), true, existing);
 		var targetGroup = choose(text(item, "eligibility_description", 2000, false, false, problems),
-				baseline == null ? null : text(baseline.service(), "eligibility_description", 2000, false, false, ignored),
+				baseline == null ? null
+						: text(baseline.service(), "eligibility_description", 2000, false, false, ignored),
 				existing == null ? null : existing.targetGroup(), true, existing);
 		var ages = choose(ages(item, problems), baseline == null ? null : ages(baseline.service(), ignored),
 				existing == null ? null : new Ages(existing.minimumAge(), existing.maximumAge()), true, existing);
@@ -256,7 +261,8 @@ final class HsdsImport implements Function<Target, Plan> {
 				record.places() != null, existing);
 		var costs = choose(costs(record.costs(), context, serviceId, rowIds, problems),
 				baseline == null ? null : costs(baseline.costs(), context, serviceId, null, ignored),
-				existing == null ? List.<Service.Cost>of() : existing.costs(), record.costs() != null, existing, HsdsImport::costsWithoutIds);
+				existing == null ? List.<Service.Cost>of() : existing.costs(), record.costs() != null, existing,
+				HsdsImport::costsWithoutIds);
 		var contacts = choose(contacts(record.contacts(), context, serviceId, rowIds, problems),
 				baseline == null ? null : contacts(baseline.contacts(), context, serviceId, null, ignored),
 				existing == null ? List.<Service.Contact>of() : existing.contacts(), record.contacts() != null,
@@ -515,12 +521,13 @@ final class HsdsImport implements Function<Target, Plan> {
 			var closes = time(item, "closes_at", problems);
 			var description = text(item, "description", 1000, false, false, problems);
 			var freq = text(item, "freq", 20, false, true, problems);
-			var notes2 = text(item, "notes", 1000, false, false, problems);
-			if (notes2 != null && !notes2.equals(DANISH_TIME_NOTE)) {
+			var scheduleNotes = text(item, "notes", 1000, false, false, problems);
+			if (scheduleNotes != null && !scheduleNotes.equals(DANISH_TIME_NOTE)) {
 				problems.note("Helhed gemmer ikke noter (notes) til åbningstider; de er udeladt.");
 			}
 			if (freq != null && !freq.equalsIgnoreCase("WEEKLY")) {
-				problems.note("Helhed kender kun ugentlige åbningstider; andre gentagelser (freq) er læst som ugentlige.");
+				problems.note("Helhed kender kun ugentlige åbningstider; andre gentagelser (freq) er læst som "
+						+ "ugentlige.");
 			}
 			if (byday == null && opens == null && closes == null) {
 				item.ignore("id");
@@ -591,7 +598,8 @@ final class HsdsImport implements Function<Target, Plan> {
 			city = text(address, "city", 100, false, true, problems);
 			var country = text(address, "country", 60, false, true, problems);
 			if (country != null && !country.equalsIgnoreCase("DK")) {
-				problems.note("Helhed gemmer ikke landet i en adresse; adresser uden for Danmark er importeret uden land.");
+				problems.note("Helhed gemmer ikke landet i en adresse; adresser uden for Danmark er importeret uden "
+						+ "land.");
 			}
 		}
 		return new Place(name, street, postalCode, city);

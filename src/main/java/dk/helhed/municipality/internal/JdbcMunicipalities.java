@@ -85,7 +85,8 @@ class JdbcMunicipalities implements Municipalities {
 	public PartnerOrganisation addPartner(UUID municipalityId, UUID id, String name, PartnerOrganisation.Kind kind,
 			String description, String website) {
 		if (name == null || name.isBlank() || name.length() > 200 || kind == null
-				|| (description != null && description.length() > 2000) || (website != null && website.length() > 500)) {
+				|| (description != null && description.length() > 2000)
+				|| (website != null && website.length() > 500)) {
 			throw new IllegalArgumentException("A partner needs a name of at most 200 characters and a kind");
 		}
 		var taken = jdbc.sql("select partner_key from partner_organisation where municipality_id = ?")
