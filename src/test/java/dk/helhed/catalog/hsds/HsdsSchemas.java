@@ -101,6 +101,81 @@ final class HsdsSchemas {
 		return check("page of " + itemPath, schema);
 	}
 
+	/**
+	 * Helhed's export document: {@code services} as {@code compiled/service_package.json}, {@code organizations} as
+	 * {@code compiled/organization_package.json}, {@code taxonomies} and {@code taxonomy_terms} as lists of
+	 * {@code taxonomy.json} and {@code taxonomy_term.json}, all of them required, with the HSDS version and profile.
+	 */
+	Check exportDocument() {
+		var schema = JSON.createObjectNode();
+		schema.put("type", "object");
+		var required = schema.putArray("required");
+		List.of("version", "profile", "organizations", "services", "taxonomies", "taxonomy_terms")
+			.forEach(required::add);
+		var properties = schema.putObject("properties");
+		properties.putObject("version").put("type", "string").put("const", "3.1");
+		properties.putObject("profile").put("type", "string").put("format", "uri");
+		properties.putObject("organizations").put("$ref", BASE + "compiled/organization_package.json");
+		properties.putObject("services").put("$ref", BASE + "compiled/service_package.json");
+		var taxonomies = properties.putObject("taxonomies");
+		taxonomies.put("type", "array");
+		taxonomies.putObject("items").put("$ref", BASE + "taxonomy.json");
+		var terms = properties.putObject("taxonomy_terms");
+		terms.put("type", "array");
+		terms.putObject("items").put("$ref", BASE + "taxonomy_term.json");
+		return check("Helhed's export document", schema);
+	}
+
+	/**
+	 * The columns of a table in the CSV form: the properties of its schema file (e.g. {@code service.json}) that
+	 * hold one value, in the file's order; nested objects and lists are tables of their own.
+	 */
+	List<String> columnsOf(String tableFile) {
+		var columns = new java.util.ArrayList<String>();
+		read(tableFile).get("properties").properties().forEach(property -> {
+			var type = property.getValue().path("type").asString("");
+			if (List.of("string", "number", "integer", "boolean").contains(type)) {
+				columns.add(property.getKey());
+			}
+		});
+		return columns;
+	}
+
+	/** The CSV file a table schema names in its {@code path}, e.g. {@code services.csv}. */
+	String pathOf(String tableFile) {
+		return read(tableFile).get("path").asString();
+	}
+
+	/**
+	 * A row of the table in the CSV form: only its one-value columns, with the fields required of the table
+	 * ({@code required}, less nested objects) and of its tabular form ({@code tabular_required}) required.
+	 */
+	Check tableRow(String tableFile) {
+		var file = (ObjectNode) read(tableFile);
+		var columns = columnsOf(tableFile);
+		var schema = JSON.createObjectNode();
+		schema.put("type", "object");
+		var properties = schema.putObject("properties");
+		columns.forEach(column -> properties.set(column, file.get("properties").get(column).deepCopy()));
+		var required = schema.putArray("required");
+		requiredColumnsOf(tableFile).forEach(required::add);
+		return check("row of " + tableFile, schema);
+	}
+
+	/** The columns a row of the table must have: its required one-value fields and its tabular_required ones. */
+	List<String> requiredColumnsOf(String tableFile) {
+		var file = read(tableFile);
+		var columns = columnsOf(tableFile);
+		var required = new java.util.ArrayList<String>();
+		file.path("required").forEach(field -> {
+			if (columns.contains(field.asString())) {
+				required.add(field.asString());
+			}
+		});
+		file.path("tabular_required").forEach(field -> required.add(field.asString()));
+		return required;
+	}
+
 	/** The answer of {@code GET /} as {@code openapi.json} describes it, with all three fields required. */
 	Check apiInfo() {
 		var schema = (ObjectNode) read("openapi.json")
