@@ -88,7 +88,8 @@ class ImportController {
 		redirect.addFlashAttribute("report", report);
 		redirect.addFlashAttribute("message", report.services().isEmpty()
 				? "Filen er læst. Der var intet at ændre; kataloget er uændret."
-				: "Filen er importeret: " + report.created() + " nye og " + report.updated() + " ændrede indsatser.");
+				: "Filen er importeret. Nye indsatser: " + report.created() + ". Ændrede indsatser: " + report.updated()
+						+ ".");
 		return "redirect:/personale/import";
 	}
 

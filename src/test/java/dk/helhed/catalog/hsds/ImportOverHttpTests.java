@@ -77,7 +77,7 @@ class ImportOverHttpTests {
 		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/personale/import");
 		assertThat(services.findByMunicipalityId(copy.municipality().id())).hasSize(42);
 		var page = send(HttpRequest.newBuilder(uri("/personale/import")).GET(), HttpResponse.BodyHandlers.ofString());
-		assertThat(page.body()).contains("Importeret", "42</span> nye indsatser");
+		assertThat(page.body()).contains("Importeret", "Nye indsatser: 42.");
 	}
 
 	@Test

@@ -129,7 +129,7 @@ class ImportPageTests {
 			.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/personale/import"))
-			.andExpect(flash().attribute("message", "Filen er importeret: 1 nye og 0 ændrede indsatser."))
+			.andExpect(flash().attribute("message", "Filen er importeret. Nye indsatser: 1. Ændrede indsatser: 0."))
 			.andReturn();
 
 		assertThat(services.findByMunicipalityId(editor.municipality().id())).singleElement()
