@@ -239,6 +239,13 @@ public class Service {
 		return lastVerified.plusMonths(reviewIntervalMonths);
 	}
 
+	/**
+	 * Whether the information is so long overdue for review that readers should be warned it may be out of date.
+	 */
+	public boolean isStale(LocalDate today, int staleAfterMonths) {
+		return reviewDue().plusMonths(staleAfterMonths).isBefore(today);
+	}
+
 	private static Content withCapacities(Content c, List<Capacity> capacities) {
 		return new Content(c.name(), c.summary(), c.description(), c.focusAreaIds(), c.owningUnitId(), c.providerId(),
 				c.partnerIds(), c.accessMode(), c.decidingUnitId(), c.firstStep(), c.targetGroup(), c.minimumAge(),

@@ -94,7 +94,7 @@ class CatalogController {
 		model.addAttribute("municipality", catalog.municipality());
 		model.addAttribute("service", service);
 		model.addAttribute("verifiedDaysAgo", Math.max(0, ChronoUnit.DAYS.between(service.lastVerified(), today())));
-		model.addAttribute("stale", service.reviewDue().plusMonths(settings.staleAfterMonths()).isBefore(today()));
+		model.addAttribute("stale", service.isStale(today(), settings.staleAfterMonths()));
 		return "catalog/service";
 	}
 
