@@ -82,6 +82,21 @@ class StaffAccounts implements UserDetailsService {
 			.update();
 	}
 
+	/** An account by its user name, without credentials. */
+	record Account(UUID id, UUID municipalityId) {
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Account> identify(String username) {
+		if (username == null || username.isBlank() || username.length() > 80) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, municipality_id from staff_user where username = ?")
+			.param(username.strip().toLowerCase())
+			.query(Account.class)
+			.optional();
+	}
+
 	Set<Role> roles(UUID userId) {
 		return new HashSet<>(jdbc.sql("select role from staff_role where user_id = ?")
 			.param(userId)
