@@ -260,6 +260,21 @@ public class CatalogEditing {
 		return saved;
 	}
 
+	/** Marks whether the service keeps no records of the people it helps (catalog editors only). */
+	public Service markKeepsNoRecords(StaffMember editor, UUID serviceId, boolean keepsNoRecords) {
+		requireCatalogEditor(editor);
+		var service = load(editor, serviceId);
+		if (service.keepsNoRecords() == keepsNoRecords) {
+			return service;
+		}
+		var now = clock.instant();
+		var saved = services.save(service.keepingNoRecords(keepsNoRecords, now));
+		history.record(saved, Action.UPDATED, editor, List.of(new FieldChange("keeps_no_records",
+				Boolean.toString(service.keepsNoRecords()), Boolean.toString(keepsNoRecords))), null, now);
+		changed(editor);
+		return saved;
+	}
+
 	/** Services whose review is overdue, the most overdue first. */
 	@Transactional(readOnly = true)
 	public List<Service> overdue(StaffMember editor) {
