@@ -73,13 +73,13 @@ class EditionController {
 	ResponseEntity<byte[]> editionPdf(@PathVariable String slug, @PathVariable int number, Locale locale) {
 		var edition = editions.get(municipalities.getBySlug(slug).id(), number);
 		return pdf(slug + "-indsatskatalog-" + edition.number() + "-udgave.pdf",
-				pdf.edition(edition, () -> editions.snapshot(edition), locale));
+				pdf.edition(edition, () -> editions.snapshot(edition), offered(locale)));
 	}
 
 	@GetMapping("/" + SLUG + "/udskriv.pdf")
 	ResponseEntity<byte[]> currentPdf(@PathVariable String slug, Locale locale) {
 		var catalog = catalogs.of(slug);
-		return pdf(slug + "-indsatskatalog-" + LocalDate.now(clock) + ".pdf", pdf.current(catalog, locale));
+		return pdf(slug + "-indsatskatalog-" + LocalDate.now(clock) + ".pdf", pdf.current(catalog, offered(locale)));
 	}
 
 	/** What changed from one edition to another, or to the catalog as it is now if no second edition is given. */
@@ -93,6 +93,11 @@ class EditionController {
 				: editions.diff(catalog.municipality().id(), from, to));
 		model.addAttribute("fieldLabels", EditionFieldLabels.DANISH);
 		return "editions/diff";
+	}
+
+	/** Danish or English; PDFs are kept per language, so a made-up locale in a cookie must not make another one. */
+	private static Locale offered(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.of("da");
 	}
 
 	private static ResponseEntity<byte[]> pdf(String filename, byte[] content) {

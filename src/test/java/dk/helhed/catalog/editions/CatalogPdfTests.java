@@ -13,8 +13,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -32,6 +33,7 @@ import dk.helhed.municipality.Municipalities;
  * travel with the file.
  */
 @SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogPdfTests {
 
 	private static final Locale DANISH = Locale.of("da");
@@ -51,15 +53,19 @@ class CatalogPdfTests {
 	Edition fourth;
 	CatalogSnapshot fourthContents;
 
-	@BeforeEach
+	/** The data file's edition as a PDF, made once for all tests (it does not change). */
+	byte[] fourthPdf;
+
+	@BeforeAll
 	void theDataFilesEdition() {
 		fourth = editions.get(municipalities.getBySlug("aabenraa").id(), 4);
 		fourthContents = editions.snapshot(fourth);
+		fourthPdf = pdf.render(fourthContents, fourth, DANISH);
 	}
 
 	@Test
 	void theFourthEditionHasATitlePageATableOfContentsByFocusAreaAndEveryService() throws IOException {
-		try (var document = Loader.loadPDF(pdf.render(fourthContents, fourth, DANISH))) {
+		try (var document = Loader.loadPDF(fourthPdf)) {
 			var pages = pages(document);
 			assertThat(pages.size()).isGreaterThan(20);
 
@@ -82,7 +88,7 @@ class CatalogPdfTests {
 
 	@Test
 	void theFocusAreasComeInTheStrategysOrder() throws IOException {
-		try (var document = Loader.loadPDF(pdf.render(fourthContents, fourth, DANISH))) {
+		try (var document = Loader.loadPDF(fourthPdf)) {
 			var contents = tableOfContents(pages(document));
 			var names = fourthContents.focusAreas().stream().map(area -> area.name()).toList();
 			var positions = names.stream().map(contents::indexOf).toList();
@@ -94,7 +100,7 @@ class CatalogPdfTests {
 
 	@Test
 	void eachServiceSaysHowToGetItWhoItIsForWhoOwnsItAndWhoToContact() throws IOException {
-		try (var document = Loader.loadPDF(pdf.render(fourthContents, fourth, DANISH))) {
+		try (var document = Loader.loadPDF(fourthPdf)) {
 			var text = positional().getText(document);
 			var flats = fourthContents.service("overgangsbolig").orElseThrow();
 
@@ -106,7 +112,7 @@ class CatalogPdfTests {
 
 	@Test
 	void danishLettersSurviveAndEveryFontIsEmbedded() throws IOException {
-		try (var document = Loader.loadPDF(pdf.render(fourthContents, fourth, DANISH))) {
+		try (var document = Loader.loadPDF(fourthPdf)) {
 			var text = positional().getText(document);
 			assertThat(text).contains("Fællesskaber", "Sønderport", "Borgerrådgiver", "Socialsygepleje og åben klinik",
 					"Beskæftigelse", "Vredeshåndteringsforløb");
@@ -127,7 +133,7 @@ class CatalogPdfTests {
 
 	@Test
 	void thePdfIsTaggedInDanishWithTitleAndAuthor() throws IOException {
-		try (var document = Loader.loadPDF(pdf.render(fourthContents, fourth, DANISH))) {
+		try (var document = Loader.loadPDF(fourthPdf)) {
 			var catalog = document.getDocumentCatalog();
 			assertThat(catalog.getMarkInfo()).isNotNull();
 			assertThat(catalog.getMarkInfo().isMarked()).isTrue();

@@ -125,6 +125,8 @@ public class Editions {
 		var cleanLabel = text(label, MAX_LABEL_LENGTH, "Betegnelsen", false);
 		var cleanNote = text(note, MAX_NOTE_LENGTH, "Noten", true);
 		var municipalityId = editor.municipalityId();
+		// Another instance may have changed the catalog moments ago: publish what the database holds now.
+		catalogs.changed(municipalityId);
 		var current = catalogs.of(municipalityId);
 		if (current.isEmpty()) {
 			throw new InvalidRequestException("Kataloget har ingen aktive indsatser og kan ikke udgives.");
@@ -156,6 +158,7 @@ public class Editions {
 	 * was loaded, in the same transaction, after the services have been loaded.
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	@Transactional
 	void on(MunicipalitySeeded event) {
 		var catalog = catalogs.of(event.municipalityId());
 		var info = catalog.info();
