@@ -113,12 +113,15 @@ public class Catalogs {
 
 	/**
 	 * A fingerprint of the catalog's state: every change to a service bumps its version, and services are never
-	 * deleted, so the count and the sum of versions change whenever anything does.
+	 * deleted, so the count and the sum of versions change whenever a service does; publishing an edition changes the
+	 * catalog's edition number and date.
 	 */
 	private String revision(UUID municipalityId) {
 		return jdbc.sql("""
-				select count(*) || ':' || coalesce(sum(version), 0) from service where municipality_id = ?""")
-			.param(municipalityId)
+				select (select count(*) || ':' || coalesce(sum(version), 0) from service where municipality_id = ?)
+				       || ':' || coalesce((select edition || '/' || published from catalog where municipality_id = ?), '')
+				""")
+			.params(municipalityId, municipalityId)
 			.query(String.class)
 			.single();
 	}
