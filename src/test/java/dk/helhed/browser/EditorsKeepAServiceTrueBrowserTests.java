@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -213,10 +212,6 @@ class EditorsKeepAServiceTrueBrowserTests {
 	}
 
 	@Test
-	@Disabled("Fails today: reporting free places (like confirming a service with „Stadig korrekt“) saves the service "
-			+ "with a new version, so a proposal made before counts as outdated: the review page hides „Godkend og gem“ "
-			+ "and the proposal can only be rejected. Needs CatalogEditing.approve and the review page to look at "
-			+ "changes to the content since the proposal, not at the version number.")
 	void freePlacesReportedWhileAProposalWaitsDoNotStopItsApproval() {
 		logIn(browser, Staff.UNIT_EDITOR);
 		follow(browser, "Indsatser");

@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -164,10 +163,6 @@ class ServiceFormBrowserTests {
 	}
 
 	@Test
-	@Disabled("Fails today: the form sends a service's life situations in the order of the Situation enum and "
-			+ "ServiceFields compares them as an ordered list, so saving Job til Mor unchanged records a change to "
-			+ "„Livssituationer“, and a unit editor's unchanged form becomes a proposal. Needs ServiceFields to compare "
-			+ "situations regardless of their order (or the form to keep it).")
 	void savingTheFormUnchangedChangesNothing() {
 		openForm("Job til Mor");
 		var form = browser.path();
