@@ -175,8 +175,10 @@ class CitizenPagesTests {
 			.as("only team leads record legal bases").isEqualTo(403);
 
 		assertThat(audited(1, post("/personale/borgere/" + id + "/luk"), "jobcenter").getStatus()).isEqualTo(302);
-		assertThat(audited(1, get("/personale/borgere/" + id), "jobcenter").getContentAsString()).contains("Lukket")
-			.doesNotContain("Skriv et notat");
+		assertThat(audited(1, get("/personale/borgere/" + id), "jobcenter").getStatus())
+			.as("a closed case ends every unit's involvement: nobody works with the citizen any more").isEqualTo(404);
+		assertThat(jdbc.sql("select status from citizen where id = ?").param(id).query(String.class).single())
+			.isEqualTo("CLOSED");
 	}
 
 	@Test
@@ -338,10 +340,10 @@ class CitizenPagesTests {
 		var huge = "x".repeat(100_000);
 		var today = LocalDate.now();
 		return Stream.of(
-				Arguments.of("notater", new String[] { "category", "HOUSING", "text", huge }, "note"),
-				Arguments.of("notater", new String[] { "category", "HOUSING", "text", "ok\u0000" }, "note"),
-				Arguments.of("notater", new String[] { "category", "<script>", "text", "ok" }, "note"),
-				Arguments.of("notater", new String[] { "category", "HOUSING", "text", "   " }, "note"),
+				Arguments.of("notater", new String[] { "category", "HOUSING", "text", huge }, "case_note"),
+				Arguments.of("notater", new String[] { "category", "HOUSING", "text", "ok\u0000" }, "case_note"),
+				Arguments.of("notater", new String[] { "category", "<script>", "text", "ok" }, "case_note"),
+				Arguments.of("notater", new String[] { "category", "HOUSING", "text", "   " }, "case_note"),
 				Arguments.of("samtykker", new String[] { "purpose", "Formål", "categories", "HOUSING", "recipients",
 						"enhed:" + UUID.randomUUID(), "givenOn", today.toString(), "expiresOn",
 						today.plusMonths(1).toString(), "givenHow", "WRITTEN" }, "consent"),
