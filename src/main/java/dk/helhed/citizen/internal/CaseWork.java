@@ -328,10 +328,7 @@ public class CaseWork {
 	 */
 	public EmergencyAccess emergencyAccess(StaffMember staff, UUID citizenId, String reason) {
 		requireCaseRole(staff);
-		var written = reason == null ? "" : reason.strip();
-		if (written.length() < 20 || written.length() > 2000 || hasControlCharacters(written)) {
-			throw new InvalidRequestException("Beskriv i mindst 20 og højst 2000 tegn, hvorfor du har brug for adgang nu.");
-		}
+		var written = emergencyReason(reason);
 		var row = store.find(staff.municipalityId(), citizenId)
 			.filter(candidate -> candidate.status() != Status.ANONYMISED)
 			.orElseThrow(() -> notFound(staff, citizenId, Action.EMERGENCY_ACCESS, "citizen"));
@@ -346,6 +343,30 @@ public class CaseWork {
 			.filter(access -> access.id().equals(id))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/**
+	 * Emergency access to the citizen with this CPR number, asked for from a search that found no visible citizen.
+	 * The reason is checked before the number is looked up, so that whether the municipality knows the person is
+	 * revealed only to a request with a written reason, which is itself flagged in the audit log. Staff without a
+	 * unit or organisation are refused before the lookup: no lead would see their access, and it would give them
+	 * nothing but that answer.
+	 */
+	public EmergencyAccess emergencyAccessByCpr(StaffMember staff, String cprText, String reason) {
+		requireCaseRole(staff);
+		if (staff.unitIds().isEmpty() && staff.partnerId() == null) {
+			audit.recordRefusal(event(staff, null, Action.EMERGENCY_ACCESS, null, null, "citizen", null,
+					Outcome.REFUSED));
+			throw new AccessDeniedException("Staff without a unit or organisation cannot ask for emergency access");
+		}
+		emergencyReason(reason);
+		var problem = CprNumber.problem(cprText);
+		if (problem != null) {
+			throw new InvalidRequestException(problem);
+		}
+		var row = store.findByCprHash(staff.municipalityId(), vault.hash(CprNumber.parse(cprText).orElseThrow()))
+			.orElseThrow(() -> notFound(staff, null, Action.EMERGENCY_ACCESS, "citizen"));
+		return emergencyAccess(staff, row.id(), reason);
 	}
 
 	/** Emergency access by the staff of the lead's units, newest first. */
@@ -363,6 +384,65 @@ public class CaseWork {
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("Nødadgangen findes ikke."));
 		store.markEmergencySeen(lead.municipalityId(), access.id(), lead.id(), clock.instant());
+	}
+
+	private static String emergencyReason(String reason) {
+		var written = reason == null ? "" : reason.strip();
+		if (written.length() < 20 || written.length() > 2000 || hasControlCharacters(written)) {
+			throw new InvalidRequestException("Beskriv i mindst 20 og højst 2000 tegn, hvorfor du har brug for adgang nu.");
+		}
+		return written;
+	}
+
+	// The audit log, as the data-protection officer searches it (security.md item 7)
+
+	/**
+	 * @param cpr only this citizen's data (or blank)
+	 * @param username only this staff member's accesses, by user name (or blank)
+	 */
+	public record AuditSearch(LocalDate from, LocalDate to, Action action, String username, String cpr) {
+	}
+
+	/**
+	 * The municipality's audit log for the data-protection officer. A citizen is given by CPR number and found
+	 * through the keyed hash; the search itself is audited, with the number replaced by a reference.
+	 */
+	public List<AuditEvent> auditTrail(StaffMember staff, AuditSearch search) {
+		if (!staff.has(Role.DATA_PROTECTION_OFFICER)) {
+			audit.recordRefusal(event(staff, null, Action.SEARCH, null, null, "audit log", null, Outcome.REFUSED));
+			throw new AccessDeniedException("Data-protection officer role required");
+		}
+		UUID citizenId = null;
+		String hash = null;
+		if (search.cpr() != null && !search.cpr().isBlank()) {
+			var problem = CprNumber.problem(search.cpr());
+			if (problem != null) {
+				throw new InvalidRequestException(problem);
+			}
+			hash = vault.hash(CprNumber.parse(search.cpr()).orElseThrow());
+			citizenId = store.findByCprHash(staff.municipalityId(), hash).map(CitizenStore.Row::id).orElse(null);
+		}
+		var username = search.username() == null ? "" : search.username().strip();
+		if (username.length() > 80 || hasControlCharacters(username)) {
+			throw new InvalidRequestException("Brugernavnet må højst være 80 tegn uden kontroltegn.");
+		}
+		var zone = clock.getZone();
+		var from = search.from() == null ? null : search.from().atStartOfDay(zone).toInstant();
+		var to = search.to() == null ? null : search.to().plusDays(1).atStartOfDay(zone).toInstant();
+		List<AuditEvent> found = hash != null && citizenId == null ? List.of()
+				: audit.search(new AuditLog.Query(staff.municipalityId(), citizenId, null, search.action(), from, to,
+						10_000))
+					.stream()
+					.filter(event -> username.isEmpty() || username.equalsIgnoreCase(event.actorName()))
+					.limit(500)
+					.toList();
+		var criterion = (hash == null ? "" : "cpr:" + hash.substring(0, 12) + " ")
+				+ (username.isEmpty() ? "" : "bruger:" + username + " ")
+				+ (search.action() == null ? "" : "handling:" + search.action() + " ")
+				+ (from == null ? "" : "fra:" + search.from() + " ") + (to == null ? "" : "til:" + search.to() + " ")
+				+ "(" + found.size() + " fundet)";
+		audit.record(event(staff, citizenId, Action.SEARCH, null, null, "audit log", criterion, Outcome.ALLOWED));
+		return found;
 	}
 
 	// The citizen's access account (GDPR art. 15; security.md item 10)
