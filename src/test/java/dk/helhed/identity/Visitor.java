@@ -76,6 +76,26 @@ final class Visitor {
 		return steps;
 	}
 
+	/**
+	 * Clicks the login page's button for the identity provider and follows every redirect: to the provider, back to
+	 * the application with a code, and on to wherever the application sends the visitor.
+	 */
+	List<Step> clickProviderButton() {
+		var page = get("/log-ind");
+		if (!page.body().contains("href=\"/oauth2/authorization/kommune\"")) {
+			throw new AssertionError("The login page has no button for the identity provider");
+		}
+		return follow(get("/oauth2/authorization/kommune"));
+	}
+
+	/** The step that answered a request for the given path. */
+	static Step stepTo(List<Step> steps, String path) {
+		return steps.stream()
+			.filter(step -> step.uri().getPath().equals(path))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No request for " + path + " among " + steps));
+	}
+
 	/** The value of the session cookie (Spring Session's {@code SESSION}) the visitor holds, or null. */
 	String session() {
 		return cookies.getCookieStore()
