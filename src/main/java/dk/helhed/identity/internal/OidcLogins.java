@@ -3,6 +3,7 @@ package dk.helhed.identity.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -120,7 +121,7 @@ class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 			.toList();
 		if (matches.size() > 1) {
 			log.warn("{} staff accounts match the {} a person logged in with through '{}'; refusing the login",
-					matches.size(), settings.matchBy().name().toLowerCase(), registrationId);
+					matches.size(), settings.matchBy().name().toLowerCase(Locale.ROOT), registrationId);
 		}
 		if (matches.size() != 1) {
 			throw refused(NO_ACCOUNT, name, null, municipalityId, Reason.NO_ACCOUNT_FOR_PROVIDER_IDENTITY);
