@@ -23,6 +23,15 @@ class FailedLogins {
 	void on(StaffLoginFailed event) {
 		auditLog.recordRefusal(new AuditEvent(event.municipalityId(), event.at(), event.staffId(), event.username(),
 				null, null, null, null, AuditEvent.Action.LOGIN_FAILED, null, AuditEvent.Basis.NONE, null,
-				event.locked() ? "konto spærret" : "forkert adgangskode", "login", null, AuditEvent.Outcome.REFUSED));
+				purpose(event.reason()), "login", null, AuditEvent.Outcome.REFUSED));
+	}
+
+	private static String purpose(StaffLoginFailed.Reason reason) {
+		return switch (reason) {
+			case WRONG_USERNAME_OR_PASSWORD -> "forkert brugernavn eller adgangskode";
+			case ACCOUNT_LOCKED -> "konto spærret";
+			case ACCOUNT_DISABLED -> "konto lukket";
+			case NO_ACCOUNT_FOR_PROVIDER_IDENTITY -> "ingen konto til identiteten fra kommunens login";
+		};
 	}
 }
