@@ -51,6 +51,8 @@ public final class NeedsAnalysis {
 	private static final int MIN_WORD_SIZE = 6;
 	private static final int MIN_PART_SIZE = 3;
 	private static final int MAX_PART_SIZE = 20;
+	// Longer than any word: not worth comparing with the synonym list.
+	private static final int MAX_CORRECTED_LENGTH = 40;
 
 	private final CharArraySet stopwords;
 	private final Set<String> stopStems = new HashSet<>();
@@ -134,8 +136,13 @@ public final class NeedsAnalysis {
 
 	/** The words of a text with their stems, in order; nothing is removed or split. */
 	public List<Word> words(String text) {
+		return words(text, Integer.MAX_VALUE);
+	}
+
+	/** The first words of a text with their stems; the rest of the text is not read. */
+	public List<Word> words(String text, int limit) {
 		List<Word> words = new ArrayList<>();
-		for (var token : tokens(wordAnalyzer, text)) {
+		for (var token : tokens(wordAnalyzer, text, limit)) {
 			words.add(new Word(token, stemOf(token)));
 		}
 		return words;
@@ -187,17 +194,15 @@ public final class NeedsAnalysis {
 		return longestSynonym;
 	}
 
-	/** Whether the synonym list has the word (as typed or by its stem). */
-	public boolean knows(Word word) {
-		return vocabulary.containsKey(word.text()) || synonyms.containsKey(List.of(word.stem()));
-	}
-
 	/**
 	 * The word of the synonym list a misspelt word most likely means: one or two letters away (two only for long
 	 * words), same first letter, and "o" for "ø", "a" for "æ" or "å" not counted as errors, since that is how Danish is
 	 * typed on a keyboard without them.
 	 */
 	public Optional<Word> correction(String word) {
+		if (word.length() > MAX_CORRECTED_LENGTH) {
+			return Optional.empty();
+		}
 		int allowed = word.length() >= 8 ? 2 : word.length() >= 5 ? 1 : 0;
 		var folded = folded(word);
 		String best = null;
@@ -315,7 +320,7 @@ public final class NeedsAnalysis {
 	}
 
 	/** Edit distance with transpositions (optimal string alignment), giving up above a limit. */
-	static int distance(String a, String b, int limit) {
+	static int distance(CharSequence a, CharSequence b, int limit) {
 		int[][] d = new int[a.length() + 1][b.length() + 1];
 		for (int i = 0; i <= a.length(); i++) {
 			d[i][0] = i;
@@ -341,15 +346,23 @@ public final class NeedsAnalysis {
 	}
 
 	private static List<String> tokens(Analyzer analyzer, String text) {
-		return collect(analyzer.tokenStream("text", text));
+		return tokens(analyzer, text, Integer.MAX_VALUE);
+	}
+
+	private static List<String> tokens(Analyzer analyzer, String text, int limit) {
+		return collect(analyzer.tokenStream("text", text), limit);
 	}
 
 	private static List<String> collect(TokenStream stream) {
+		return collect(stream, Integer.MAX_VALUE);
+	}
+
+	private static List<String> collect(TokenStream stream, int limit) {
 		List<String> tokens = new ArrayList<>();
 		try (stream) {
 			var term = stream.addAttribute(CharTermAttribute.class);
 			stream.reset();
-			while (stream.incrementToken()) {
+			while (tokens.size() < limit && stream.incrementToken()) {
 				tokens.add(term.toString());
 			}
 			stream.end();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -20,6 +21,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -27,7 +29,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -81,6 +82,11 @@ public final class SearchIndex {
 	// A need is said in a sentence or two; the words after these add nothing but time.
 	private static final int MAX_WORDS = 24;
 
+	// No word is that long; a longer one is not worth the cost of finding words near it.
+	private static final int MAX_FUZZY_LENGTH = 30;
+	// A misspelling that is as near to many words as to one says little about which it is.
+	private static final int MAX_NEAREST = 5;
+
 	// Words the person typed count more than the words the synonym list adds for them.
 	private static final float SYNONYM = 0.7f;
 	// A word found as part of a compound in a service's text ("hjemløs" in "Hjemløsemonitorering") says less about
@@ -100,10 +106,30 @@ public final class SearchIndex {
 
 	private final NeedsAnalysis analysis;
 	private final IndexSearcher searcher;
+	private final List<String> vocabulary;
 
-	private SearchIndex(NeedsAnalysis analysis, IndexSearcher searcher) {
+	private SearchIndex(NeedsAnalysis analysis, IndexSearcher searcher) throws IOException {
 		this.analysis = analysis;
 		this.searcher = searcher;
+		this.vocabulary = vocabulary(searcher.getIndexReader());
+	}
+
+	/** Every stem in the words of the services' texts. */
+	private static List<String> vocabulary(IndexReader reader) throws IOException {
+		Set<String> stems = new TreeSet<>();
+		for (var field : SearchField.values()) {
+			for (var leaf : reader.leaves()) {
+				var terms = leaf.reader().terms(field.field());
+				if (terms == null) {
+					continue;
+				}
+				var iterator = terms.iterator();
+				for (var term = iterator.next(); term != null; term = iterator.next()) {
+					stems.add(term.utf8ToString());
+				}
+			}
+		}
+		return List.copyOf(stems);
 	}
 
 	public static SearchIndex build(NeedsAnalysis analysis, List<Entry> entries) {
@@ -191,10 +217,7 @@ public final class SearchIndex {
 	 * (typos).
 	 */
 	List<Concept> concepts(String text) {
-		var words = analysis.words(text);
-		if (words.size() > MAX_WORDS) {
-			words = words.subList(0, MAX_WORDS);
-		}
+		var words = analysis.words(text, MAX_WORDS);
 		var stems = words.stream().map(Word::stem).toList();
 		List<Concept> concepts = new ArrayList<>();
 		Set<List<String>> seen = new HashSet<>();
@@ -249,9 +272,9 @@ public final class SearchIndex {
 		boolean unknown = synonyms.isEmpty() && apart.isEmpty() && !indexed(stem);
 		var correction = unknown ? analysis.correction(word.text()) : Optional.<Word>empty();
 		var meant = correction.orElse(word);
-		boolean fuzzy = unknown && correction.isEmpty() && analysis.compoundParts(word.text()).isEmpty()
-				&& stem.length() >= 4;
-		float weight = correction.isPresent() || fuzzy ? CORRECTED : 1f;
+		var near = unknown && correction.isEmpty() && analysis.compoundParts(word.text()).isEmpty()
+				? nearestIndexed(stem) : List.<String>of();
+		float weight = correction.isPresent() || !near.isEmpty() ? CORRECTED : 1f;
 		var meantStem = meant.stem();
 		var meantSynonyms = analysis.synonymsOf(List.of(meantStem));
 		var parts = analysis.compoundParts(meant.text());
@@ -273,9 +296,7 @@ public final class SearchIndex {
 				}
 				queries.add(new BoostQuery(compound.build(), TYPED_PARTS / parts.size()));
 			}
-			if (fuzzy && !field.endsWith("_parts")) {
-				queries.add(new FuzzyQuery(new Term(field, stem), stem.length() >= 7 ? 2 : 1, 1, 20, true));
-			}
+			near.forEach(term -> queries.add(new TermQuery(new Term(field, term))));
 			return queries;
 		}), weight);
 	}
@@ -346,6 +367,36 @@ public final class SearchIndex {
 		}
 		phrase.setSlop(1);
 		return phrase.build();
+	}
+
+	/**
+	 * The stems in the catalog nearest to a stem it does not have, for a misspelt word no synonym is near: one letter
+	 * away, two for long words, with the same first letter.
+	 */
+	private List<String> nearestIndexed(String stem) {
+		if (stem.length() < 4 || stem.length() > MAX_FUZZY_LENGTH) {
+			return List.of();
+		}
+		int allowed = stem.length() >= 7 ? 2 : 1;
+		List<String> nearest = new ArrayList<>();
+		int nearestDistance = allowed + 1;
+		for (var candidate : vocabulary) {
+			if (candidate.charAt(0) != stem.charAt(0) || Math.abs(candidate.length() - stem.length()) > allowed) {
+				continue;
+			}
+			int distance = NeedsAnalysis.distance(stem, candidate, allowed);
+			if (distance > allowed) {
+				continue;
+			}
+			if (distance < nearestDistance) {
+				nearest.clear();
+				nearestDistance = distance;
+			}
+			if (distance == nearestDistance) {
+				nearest.add(candidate);
+			}
+		}
+		return nearest.size() > MAX_NEAREST ? nearest.subList(0, MAX_NEAREST) : nearest;
 	}
 
 	private boolean indexed(String stem) {
