@@ -20,10 +20,13 @@ import dk.helhed.municipality.Municipalities;
 
 /**
  * How long the search takes on Aabenraa's catalog: building the index from a snapshot, and answering each need of
- * the test set, after a warm-up. Prints the figures and asserts no times, since they depend on the machine.
+ * the test set, after a warm-up. Prints the figures and asserts no times, since they depend on the machine. Not part
+ * of the build ({@code *Benchmark} is not a test name Surefire picks up); run it with
+ * {@code ./mvnw test -Dtest=SearchBenchmark} and read
+ * {@code target/surefire-reports/dk.helhed.catalog.search.SearchBenchmark-output.txt}.
  */
 @SpringBootTest
-class SearchBenchmarkTests {
+class SearchBenchmark {
 
 	private static final int WARM_UP_ROUNDS = 5;
 	private static final int MEASURED_ROUNDS = 20;
