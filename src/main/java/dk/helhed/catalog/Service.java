@@ -53,6 +53,7 @@ public class Service {
 	private final LocalDate lastVerified;
 	private final int reviewIntervalMonths;
 	private final UUID ownerId;
+	private final boolean keepsNoRecords;
 	private final Instant createdAt;
 	private final Instant updatedAt;
 	@Version
@@ -81,7 +82,7 @@ public class Service {
 			String targetGroup, Integer minimumAge, Integer maximumAge, Charge charge, String locationName,
 			String street, String postalCode, String city, String scheduleNote, String phone, String email, String url,
 			String legalBasis, ServiceStatus status, LocalDate lastVerified, int reviewIntervalMonths, UUID ownerId,
-			Instant createdAt, Instant updatedAt, Integer version, List<FocusAreaRef> focusAreas, List<PartnerRef> partners, List<SituationRef> situations,
+			boolean keepsNoRecords, Instant createdAt, Instant updatedAt, Integer version, List<FocusAreaRef> focusAreas, List<PartnerRef> partners, List<SituationRef> situations,
 			List<Contact> contacts, List<Capacity> capacities, List<Cost> costs, List<Schedule> schedules,
 			List<KeyFigure> keyFigures) {
 		this.id = id;
@@ -112,6 +113,7 @@ public class Service {
 		this.lastVerified = lastVerified;
 		this.reviewIntervalMonths = reviewIntervalMonths;
 		this.ownerId = ownerId;
+		this.keepsNoRecords = keepsNoRecords;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.version = version;
@@ -131,17 +133,18 @@ public class Service {
 	/** A new, not yet saved service. */
 	public static Service create(UUID id, UUID municipalityId, String key, Content content, Instant now) {
 		return build(id, municipalityId, key, content, ServiceStatus.ACTIVE, DEFAULT_REVIEW_INTERVAL_MONTHS, null,
-				now, now, null);
+				false, now, now, null);
 	}
 
 	private static Service build(UUID id, UUID municipalityId, String key, Content content, ServiceStatus status,
-			int reviewIntervalMonths, UUID ownerId, Instant createdAt, Instant updatedAt, Integer version) {
+			int reviewIntervalMonths, UUID ownerId, boolean keepsNoRecords, Instant createdAt, Instant updatedAt,
+			Integer version) {
 		return new Service(id, municipalityId, key, content.name(), content.summary(), content.description(),
 				content.owningUnitId(), content.providerId(), content.accessMode(), content.decidingUnitId(),
 				content.firstStep(), content.targetGroup(), content.minimumAge(), content.maximumAge(),
 				content.charge(), content.locationName(), content.street(), content.postalCode(), content.city(),
 				content.scheduleNote(), content.phone(), content.email(), content.url(), content.legalBasis(), status,
-				content.lastVerified(), reviewIntervalMonths, ownerId, createdAt, updatedAt, version,
+				content.lastVerified(), reviewIntervalMonths, ownerId, keepsNoRecords, createdAt, updatedAt, version,
 				content.focusAreaIds().stream().map(area -> new FocusAreaRef(area, municipalityId)).toList(),
 				content.partnerIds().stream().map(partner -> new PartnerRef(partner, municipalityId)).toList(),
 				content.situations().stream().map(situation -> new SituationRef(situation, municipalityId)).toList(),
@@ -179,7 +182,8 @@ public class Service {
 	/** The service with new content, as an editor saved it. */
 	public Service revise(Content content, Instant now) {
 		var revised = content.lastVerified() == null ? content.verifiedOn(lastVerified) : content;
-		return build(id, municipalityId, key, revised, status, reviewIntervalMonths, ownerId, createdAt, now, version);
+		return build(id, municipalityId, key, revised, status, reviewIntervalMonths, ownerId, keepsNoRecords, createdAt,
+				now, version);
 	}
 
 	/** The service is no longer offered; it stays in the history and in earlier editions. */
@@ -188,7 +192,7 @@ public class Service {
 			throw new IllegalStateException("Indsatsen er allerede udfaset.");
 		}
 		return build(id, municipalityId, key, content(), ServiceStatus.RETIRED, reviewIntervalMonths, ownerId,
-				createdAt, now, version);
+				keepsNoRecords, createdAt, now, version);
 	}
 
 	public Service restore(Instant now) {
@@ -196,13 +200,13 @@ public class Service {
 			throw new IllegalStateException("Indsatsen er allerede aktiv.");
 		}
 		return build(id, municipalityId, key, content(), ServiceStatus.ACTIVE, reviewIntervalMonths, ownerId,
-				createdAt, now, version);
+				keepsNoRecords, createdAt, now, version);
 	}
 
 	/** Someone responsible confirmed that the information is still correct. */
 	public Service verify(LocalDate today, Instant now) {
 		return build(id, municipalityId, key, content().verifiedOn(today), status, reviewIntervalMonths, ownerId,
-				createdAt, now, version);
+				keepsNoRecords, createdAt, now, version);
 	}
 
 	/** Who answers for the service's information, and how often it must be reviewed. */
@@ -210,7 +214,8 @@ public class Service {
 		if (intervalMonths < 1 || intervalMonths > 36) {
 			throw new IllegalArgumentException("Intervallet for gennemgang skal være mellem 1 og 36 måneder.");
 		}
-		return build(id, municipalityId, key, content(), status, intervalMonths, owner, createdAt, now, version);
+		return build(id, municipalityId, key, content(), status, intervalMonths, owner, keepsNoRecords, createdAt, now,
+				version);
 	}
 
 	/** Records how many of a capacity's places are free right now. */
@@ -231,12 +236,28 @@ public class Service {
 					: candidate)
 			.toList();
 		return build(id, municipalityId, key, withCapacities(content, updated), status, reviewIntervalMonths, ownerId,
+				keepsNoRecords, createdAt, now, version);
+	}
+
+	/**
+	 * Marks whether the service's advisers keep no records of the people they help (then no notes about a person may
+	 * be written as part of it).
+	 */
+	public Service keepingNoRecords(boolean keepsNoRecords, Instant now) {
+		return build(id, municipalityId, key, content(), status, reviewIntervalMonths, ownerId, keepsNoRecords,
 				createdAt, now, version);
 	}
 
 	/** When the service's information is due for review. */
 	public LocalDate reviewDue() {
 		return lastVerified.plusMonths(reviewIntervalMonths);
+	}
+
+	/**
+	 * Whether the information is so long overdue for review that readers should be warned it may be out of date.
+	 */
+	public boolean isStale(LocalDate today, int staleAfterMonths) {
+		return reviewDue().plusMonths(staleAfterMonths).isBefore(today);
 	}
 
 	private static Content withCapacities(Content c, List<Capacity> capacities) {
@@ -380,6 +401,10 @@ public class Service {
 
 	public UUID ownerId() {
 		return ownerId;
+	}
+
+	public boolean keepsNoRecords() {
+		return keepsNoRecords;
 	}
 
 	public Instant createdAt() {

@@ -4,10 +4,11 @@ import java.util.Optional;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import dk.helhed.identity.internal.StaffPrincipal;
+import dk.helhed.identity.internal.LoggedInStaff;
 
 /**
- * The staff member behind the current request.
+ * The staff member behind the current request, whether they logged in with a local password or through the
+ * municipality's identity provider.
  */
 public final class CurrentStaff {
 
@@ -16,8 +17,8 @@ public final class CurrentStaff {
 
 	public static Optional<StaffMember> find() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
-			return Optional.of(principal.member());
+		if (authentication != null && authentication.getPrincipal() instanceof LoggedInStaff staff) {
+			return Optional.of(staff.member());
 		}
 		return Optional.empty();
 	}

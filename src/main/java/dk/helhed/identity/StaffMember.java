@@ -24,6 +24,19 @@ public record StaffMember(UUID id, UUID municipalityId, String username, String 
 		return has(Role.CATALOG_EDITOR);
 	}
 
+	/** Works with citizens: caseworker, outreach worker or team lead. */
+	public boolean isCaseWorker() {
+		return has(Role.CASEWORKER) || has(Role.OUTREACH_WORKER) || has(Role.TEAM_LEAD);
+	}
+
+	public boolean isTeamLead() {
+		return has(Role.TEAM_LEAD);
+	}
+
+	public boolean isDataProtectionOfficer() {
+		return has(Role.DATA_PROTECTION_OFFICER);
+	}
+
 	public boolean belongsTo(UUID unitId) {
 		return unitId != null && unitIds.contains(unitId);
 	}

@@ -1,6 +1,7 @@
 package dk.helhed.platform;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import dk.helhed.platform.web.PageModel;
 
@@ -40,10 +43,16 @@ class ErrorResponses {
 	private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final MessageSource messages;
+
+	ErrorResponses(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
 	ModelAndView notFound(HttpServletRequest request, Exception ex) {
-		return respond(request, HttpStatus.NOT_FOUND, "Siden findes ikke",
-				ex instanceof NotFoundException ? ex.getMessage() : "Der er intet på denne adresse.");
+		return ex instanceof NotFoundException ? respond(request, HttpStatus.NOT_FOUND, "error.notfound", ex.getMessage(), true)
+				: respond(request, HttpStatus.NOT_FOUND, "error.notfound", text(request, "error.notfound.detail"), false);
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
@@ -52,13 +61,12 @@ class ErrorResponses {
 	ModelAndView badRequest(HttpServletRequest request, Exception ex) {
 		var detail = switch (ex) {
 			case InvalidRequestException invalid -> invalid.getMessage();
-			case MethodArgumentTypeMismatchException mismatch ->
-				"Værdien af \"" + mismatch.getName() + "\" har ikke den rigtige form.";
+			case MethodArgumentTypeMismatchException mismatch -> text(request, "error.badrequest.value", mismatch.getName());
 			case MissingServletRequestParameterException missing ->
-				"Parameteren \"" + missing.getParameterName() + "\" mangler.";
-			default -> "Forespørgslen kunne ikke forstås.";
+				text(request, "error.badrequest.missing", missing.getParameterName());
+			default -> text(request, "error.badrequest.detail");
 		};
-		return respond(request, HttpStatus.BAD_REQUEST, "Forespørgslen er ugyldig", detail);
+		return respond(request, HttpStatus.BAD_REQUEST, "error.badrequest", detail, ex instanceof InvalidRequestException);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -67,20 +75,20 @@ class ErrorResponses {
 		if (ex.getSupportedMethods() != null) {
 			response.setHeader("Allow", String.join(", ", ex.getSupportedMethods()));
 		}
-		return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "Metoden er ikke tilladt",
-				"Denne adresse kan ikke bruges med " + ex.getMethod() + ".");
+		return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "error.method",
+				text(request, "error.method.detail", ex.getMethod()), false);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ModelAndView unsupportedMediaType(HttpServletRequest request) {
-		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Formatet understøttes ikke",
-				"Indholdet er sendt i et format, Helhed ikke kan læse.");
+		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediatype",
+				text(request, "error.mediatype.detail"), false);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	ModelAndView notAcceptable(HttpServletRequest request) {
-		return respond(request, HttpStatus.NOT_ACCEPTABLE, "Formatet kan ikke leveres",
-				"Svaret findes ikke i det format, der blev bedt om.");
+		return respond(request, HttpStatus.NOT_ACCEPTABLE, "error.notacceptable",
+				text(request, "error.notacceptable.detail"), false);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -90,12 +98,16 @@ class ErrorResponses {
 		}
 		var reference = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 		log.error("Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), ex);
-		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "Der skete en fejl",
-				"Der skete en uventet fejl. Prøv igen om lidt. Oplys fejlreference " + reference
-						+ ", hvis du kontakter os.");
+		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected",
+				text(request, "error.unexpected.detail", reference), false);
 	}
 
-	private static ModelAndView respond(HttpServletRequest request, HttpStatus status, String title, String detail) {
+	/**
+	 * @param detailInDanish the detail is a domain message, written in Danish whatever the visitor's language
+	 */
+	private ModelAndView respond(HttpServletRequest request, HttpStatus status, String titleKey, String detail,
+			boolean detailInDanish) {
+		var title = text(request, titleKey);
 		if (isApi(request)) {
 			Map<String, Object> problem = new LinkedHashMap<>();
 			problem.put("type", "about:blank");
@@ -112,8 +124,15 @@ class ErrorResponses {
 		view.addObject("status", status.value());
 		view.addObject("title", title);
 		view.addObject("detail", detail);
+		view.addObject("detailLanguage", detailInDanish ? "da" : RequestContextUtils.getLocale(request).getLanguage());
 		view.setStatus(status);
 		return view;
+	}
+
+	/** A text in the visitor's language (the API always answers in Danish). */
+	private String text(HttpServletRequest request, String key, Object... arguments) {
+		var locale = isApi(request) ? Locale.of("da") : RequestContextUtils.getLocale(request);
+		return messages.getMessage(key, arguments, key, locale);
 	}
 
 	static boolean isApi(HttpServletRequest request) {

@@ -1,18 +1,45 @@
 package dk.helhed.platform;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public catalog and its API are open to everyone, read-only; staff pages ({@code /personale/**}) need a login.
  * Strict browser security headers on every response, CSRF protection on every form, a new session id at login.
+ * <p>
+ * Staff log in with a local account (user name and password; the embedded default), through the municipality's
+ * identity provider with OpenID Connect, or both. The provider is configured with Spring Boot's
+ * {@code spring.security.oauth2.client.*} properties; without a registration there, only the local login exists.
+ * {@code helhed.login.local-enabled=false} turns the local login off. Who a person from the provider is in Helhed,
+ * the identity module decides (its {@code OAuth2UserService} bean).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -20,11 +47,14 @@ class SecurityConfiguration {
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+			+ "form-action %s; frame-ancestors 'none'";
 
 	/** The API documentation page uses inline styles of its own; it shows no personal data. */
 	private static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+
+	/** What an OAuth 2.0 error code looks like; only such a code is put in the login page's address. */
+	private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,40}");
 
 	@Bean
 	@Order(1)
@@ -43,28 +73,117 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain site(HttpSecurity http) throws Exception {
+	SecurityFilterChain site(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffFromProvider,
+			@Value("${helhed.login.local-enabled:true}") boolean localLogin,
+			@Value("${helhed.oidc.end-provider-session:true}") boolean endProviderSession) throws Exception {
+		var providers = registrations.getIfAvailable();
+		if (!localLogin && providers == null) {
+			throw new IllegalStateException("helhed.login.local-enabled is false and no OpenID Connect registration "
+					+ "is configured (spring.security.oauth2.client.registration.*): nobody could log in");
+		}
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").denyAll()
 			.requestMatchers("/personale", "/personale/**").authenticated()
-			.anyRequest().permitAll())
-			.formLogin(form -> form.loginPage("/log-ind")
+			.anyRequest().permitAll());
+		if (localLogin) {
+			http.formLogin(form -> form.loginPage("/log-ind")
 				.loginProcessingUrl("/log-ind")
 				.defaultSuccessUrl("/personale", false)
 				.failureUrl("/log-ind?fejl")
-				.permitAll())
-			.logout(logout -> logout.logoutUrl("/log-ud")
+				.permitAll());
+		}
+		if (providers != null) {
+			// The same session rules as the local login: the session fixation protection below gives the session a
+			// new id when the provider's answer has been checked, and logout ends the session.
+			http.oauth2Login(login -> {
+				login.loginPage("/log-ind")
+					.defaultSuccessUrl("/personale", false)
+					.failureHandler(SecurityConfiguration::providerLoginFailed)
+					.authorizedClientRepository(new KeepNoTokens());
+				staffFromProvider.ifAvailable(service -> login.userInfoEndpoint(info -> info.oidcUserService(service)));
+			});
+		}
+		var formTargets = new LinkedHashSet<String>();
+		formTargets.add("'self'");
+		http.logout(logout -> {
+			logout.logoutUrl("/log-ud")
 				.logoutSuccessUrl("/log-ind?udlogget")
 				.invalidateHttpSession(true)
-				.deleteCookies("SESSION"))
-			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.deleteCookies("SESSION");
+			if (providers != null && endProviderSession) {
+				// Ends the session at the provider too (RP-initiated logout), when the provider offers it; otherwise
+				// the next person at a shared computer could log in again without a password.
+				var handler = new OidcClientInitiatedLogoutSuccessHandler(providers);
+				handler.setPostLogoutRedirectUri("{baseUrl}/log-ind?udlogget");
+				handler.setDefaultTargetUrl("/log-ind?udlogget");
+				logout.logoutSuccessHandler(handler);
+				// The logout form's POST is redirected to the provider; browsers check that redirect against
+				// form-action.
+				formTargets.addAll(endSessionOrigins(providers));
+			}
+		});
+		var policy = CONTENT_SECURITY_POLICY.formatted(String.join(" ", formTargets));
+		http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
 			.anonymous(anonymous -> {
 			});
 		return http.build();
+	}
+
+	/**
+	 * Back to the login page with the OAuth 2.0 error code (Helhed's own when the person has no account here or it is
+	 * closed, the provider's otherwise), so that the page can say what went wrong.
+	 */
+	private static void providerLoginFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		var code = exception instanceof OAuth2AuthenticationException refusal ? refusal.getError().getErrorCode() : "";
+		if (code == null || !ERROR_CODE.matcher(code).matches()) {
+			code = "login_failed";
+		}
+		response.sendRedirect(request.getContextPath() + "/log-ind?fejl=" + code);
+	}
+
+	private static LinkedHashSet<String> endSessionOrigins(ClientRegistrationRepository providers) {
+		var origins = new LinkedHashSet<String>();
+		if (providers instanceof Iterable<?> all) {
+			for (var each : all) {
+				var endpoint = ((ClientRegistration) each).getProviderDetails()
+					.getConfigurationMetadata()
+					.get("end_session_endpoint");
+				if (endpoint != null) {
+					var uri = URI.create(endpoint.toString());
+					origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+				}
+			}
+		}
+		return origins;
+	}
+
+	/**
+	 * Helhed calls no API with the provider's tokens, so it keeps none: no access or refresh token in the session
+	 * store. (The ID token stays with the logged-in person, as the hint for logging out at the provider.)
+	 */
+	private static final class KeepNoTokens implements OAuth2AuthorizedClientRepository {
+
+		@Override
+		public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String clientRegistrationId,
+				Authentication principal, HttpServletRequest request) {
+			return null;
+		}
+
+		@Override
+		public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
+				HttpServletRequest request, HttpServletResponse response) {
+		}
+
+		@Override
+		public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
+				HttpServletRequest request, HttpServletResponse response) {
+		}
 	}
 }

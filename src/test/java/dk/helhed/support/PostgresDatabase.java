@@ -20,6 +20,7 @@ public final class PostgresDatabase {
 	private static final String USER = env("HELHED_TEST_POSTGRES_USER", "postgres");
 	private static final String PASSWORD = env("HELHED_TEST_POSTGRES_PASSWORD", "");
 	private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+	private static final List<String> ROLES = new CopyOnWriteArrayList<>();
 	private static volatile Boolean reachable;
 
 	static {
@@ -61,6 +62,41 @@ public final class PostgresDatabase {
 		registry.add("spring.datasource.password", () -> PASSWORD);
 	}
 
+	/**
+	 * Like {@link #register}, but as in production: Flyway migrates as the owner, and the application connects as a
+	 * role of its own, which gets only the rights the migrations grant it.
+	 *
+	 * @return the application role's name
+	 */
+	public static String registerWithApplicationRole(DynamicPropertyRegistry registry) {
+		var suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		var name = "helhed_test_" + suffix;
+		var role = "helhed_app_" + suffix;
+		try (var connection = connect(URL); var statement = connection.createStatement()) {
+			statement.execute("create role " + role + " login");
+			statement.execute("create database " + name);
+			statement.execute("grant connect on database " + name + " to " + role);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create a test database and role on " + describe(), ex);
+		}
+		CREATED.add(name);
+		ROLES.add(role);
+		var url = URL.substring(0, URL.lastIndexOf('/') + 1) + name;
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> role);
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.flyway.user", () -> USER);
+		registry.add("spring.flyway.password", () -> PASSWORD);
+		registry.add("helhed.database.application-role", () -> role);
+		return role;
+	}
+
+	/** A connection to the given test database as the server's owner (postgres). */
+	public static Connection ownerConnection(String databaseUrl) throws SQLException {
+		return connect(databaseUrl);
+	}
+
 	private static void dropAll() {
 		for (var name : CREATED) {
 			try (var connection = connect(URL); var statement = connection.createStatement()) {
@@ -68,6 +104,14 @@ public final class PostgresDatabase {
 			}
 			catch (SQLException ex) {
 				// best effort: a database left behind is harmless and has a recognisable name
+			}
+		}
+		for (var role : ROLES) {
+			try (var connection = connect(URL); var statement = connection.createStatement()) {
+				statement.execute("drop role if exists " + role);
+			}
+			catch (SQLException ex) {
+				// best effort, as above
 			}
 		}
 	}

@@ -69,9 +69,7 @@ class HsdsCatalogs {
 		var taxonomies = HsdsTaxonomies.of(snapshot, situation -> label("situation." + situation.name()), siteRoot);
 		var today = LocalDate.ofInstant(now, DANISH_TIME);
 		// The same warning as on the service's public page (CatalogController), so API and page never disagree.
-		Predicate<Service> stale = service -> service.reviewDue()
-			.plusMonths(settings.staleAfterMonths())
-			.isBefore(today);
+		Predicate<Service> stale = service -> service.isStale(today, settings.staleAfterMonths());
 		var mapper = new HsdsMapper(snapshot, taxonomies, this::label, DANISH_TIME.getRules().getOffset(now),
 				Regions.of(snapshot.municipality(), today), stale);
 		return new Reading(mapper, taxonomies, this::label);

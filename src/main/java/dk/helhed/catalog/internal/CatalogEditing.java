@@ -105,8 +105,9 @@ public class CatalogEditing {
 		var content = keepLiveFigures(service, proposed);
 		var changes = ServiceFields.differences(fields(editor.municipalityId(), service.content()),
 				fields(editor.municipalityId(), content));
-		if (service.version() != baseVersion) {
-			return new Conflict(service, history.since(editor.municipalityId(), serviceId, baseVersion));
+		var changedSince = contentChangesSince(service, baseVersion);
+		if (!changedSince.isEmpty()) {
+			return new Conflict(service, changedSince);
 		}
 		if (changes.isEmpty()) {
 			return new Unchanged(service);
@@ -121,7 +122,7 @@ public class CatalogEditing {
 			}
 			catch (OptimisticLockingFailureException ex) {
 				var current = load(editor, serviceId);
-				return new Conflict(current, history.since(editor.municipalityId(), serviceId, baseVersion));
+				return new Conflict(current, contentChangesSince(current, baseVersion));
 			}
 		}
 		if (!isUnitEditorFor(editor, service) && !editor.id().equals(service.ownerId())) {
@@ -143,8 +144,9 @@ public class CatalogEditing {
 		requireCatalogEditor(editor);
 		var request = pendingRequest(editor, requestId);
 		var service = load(editor, request.serviceId());
-		if (service.version() != request.baseVersion()) {
-			return new Conflict(service, history.since(editor.municipalityId(), service.id(), request.baseVersion()));
+		var changedSince = contentChangesSince(service, request.baseVersion());
+		if (!changedSince.isEmpty()) {
+			return new Conflict(service, changedSince);
 		}
 		var content = keepLiveFigures(service, request.content());
 		var changes = ServiceFields.differences(fields(editor.municipalityId(), service.content()),
@@ -260,6 +262,21 @@ public class CatalogEditing {
 		return saved;
 	}
 
+	/** Marks whether the service keeps no records of the people it helps (catalog editors only). */
+	public Service markKeepsNoRecords(StaffMember editor, UUID serviceId, boolean keepsNoRecords) {
+		requireCatalogEditor(editor);
+		var service = load(editor, serviceId);
+		if (service.keepsNoRecords() == keepsNoRecords) {
+			return service;
+		}
+		var now = clock.instant();
+		var saved = services.save(service.keepingNoRecords(keepsNoRecords, now));
+		history.record(saved, Action.UPDATED, editor, List.of(new FieldChange("keeps_no_records",
+				Boolean.toString(service.keepsNoRecords()), Boolean.toString(keepsNoRecords))), null, now);
+		changed(editor);
+		return saved;
+	}
+
 	/** Services whose review is overdue, the most overdue first. */
 	@Transactional(readOnly = true)
 	public List<Service> overdue(StaffMember editor) {
@@ -312,6 +329,21 @@ public class CatalogEditing {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * What someone else changed in the service's content after the given version. Confirmations, free places and
+	 * review assignments are not content: they never make an edit or a proposal outdated.
+	 */
+	public List<ServiceHistory.Entry> contentChangesSince(Service service, int version) {
+		if (service.version() == version) {
+			return List.of();
+		}
+		return history.since(service.municipalityId(), service.id(), version)
+			.stream()
+			.filter(entry -> entry.action() != Action.VERIFIED && entry.action() != Action.FREE_PLACES
+					&& entry.action() != Action.REVIEW_ASSIGNED)
+			.toList();
 	}
 
 	private Service saveStatus(StaffMember editor, Service before, Service after, Action action) {

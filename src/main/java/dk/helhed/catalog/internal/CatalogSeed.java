@@ -29,7 +29,7 @@ record CatalogSeed(CatalogEntry catalog, List<ServiceEntry> services) {
 			String targetGroup, EligibilityEntry eligibility, List<CapacityEntry> capacity, Charge charge,
 			List<CostEntry> costs, LocationEntry location, List<ScheduleEntry> schedules, String scheduleNote,
 			String phone, String email, String url, String legalBasis, List<String> keyFigures,
-			LocalDate lastVerified) {
+			LocalDate lastVerified, Boolean keepsNoRecords) {
 
 		ServiceEntry {
 			focusAreas = focusAreas == null ? List.of() : focusAreas;

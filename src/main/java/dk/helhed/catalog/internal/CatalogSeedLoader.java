@@ -84,8 +84,10 @@ class CatalogSeedLoader {
 			}
 			var content = content(slug, municipalityId, entry, references, problems, where);
 			if (content != null) {
-				loaded.add(Service.create(DeterministicIds.of(slug, "service", entry.key()), municipalityId,
-						entry.key(), content, clock.instant()));
+				var service = Service.create(DeterministicIds.of(slug, "service", entry.key()), municipalityId,
+						entry.key(), content, clock.instant());
+				loaded.add(Boolean.TRUE.equals(entry.keepsNoRecords())
+						? service.keepingNoRecords(true, clock.instant()) : service);
 			}
 		}
 		if (!problems.isEmpty()) {

@@ -53,6 +53,15 @@ public final class CatalogSnapshot {
 				: strategy.allFocusAreas().stream().collect(Collectors.toMap(FocusArea::id, Function.identity()));
 	}
 
+	/**
+	 * A snapshot of stored data rather than of the live catalog, for example a published edition: the services are
+	 * taken as they are given (inactive ones are left out as always), and the names are those stored with them.
+	 */
+	public static CatalogSnapshot of(Municipality municipality, CatalogInfo info, Strategy strategy,
+			List<Service> services, List<OrganisationalUnit> units, List<PartnerOrganisation> partners) {
+		return new CatalogSnapshot(municipality, info, strategy, services, units, partners);
+	}
+
 	public Municipality municipality() {
 		return municipality;
 	}

@@ -1,5 +1,8 @@
 package dk.helhed.catalog.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +22,9 @@ import dk.helhed.municipality.Municipality;
 
 /**
  * Hands out the current {@link CatalogSnapshot} of a municipality and searches it. Both are built from the database
- * on first use and again after every change.
+ * on first use and again after every change: at once on the instance that made the change (through
+ * {@link CatalogChanged}), and within {@link #REVALIDATE_AFTER} on every other instance, which compares the
+ * catalog's revision in the database with the one its snapshot was built from.
  */
 @Component
 public class Catalogs {
@@ -28,7 +33,14 @@ public class Catalogs {
 	public record Found(Service service, float score) {
 	}
 
-	private record Current(CatalogSnapshot snapshot, SearchIndex index) {
+	/** How long a snapshot is trusted before the database is asked whether the catalog changed. */
+	static final Duration REVALIDATE_AFTER = Duration.ofSeconds(5);
+
+	private record Current(CatalogSnapshot snapshot, SearchIndex index, String revision, Instant checkedAt) {
+
+		Current checked(Instant now) {
+			return new Current(snapshot, index, revision, now);
+		}
 	}
 
 	private final Municipalities municipalities;
@@ -37,11 +49,15 @@ public class Catalogs {
 	private final JdbcClient jdbc;
 	private final Map<UUID, Current> current = new ConcurrentHashMap<>();
 
-	Catalogs(Municipalities municipalities, ServiceRepository services, ServiceSearch search, JdbcClient jdbc) {
+	private final Clock clock;
+
+	Catalogs(Municipalities municipalities, ServiceRepository services, ServiceSearch search, JdbcClient jdbc,
+			Clock clock) {
 		this.municipalities = municipalities;
 		this.services = services;
 		this.search = search;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	public CatalogSnapshot of(Municipality municipality) {
@@ -78,10 +94,36 @@ public class Catalogs {
 	}
 
 	private Current current(Municipality municipality) {
-		return current.computeIfAbsent(municipality.id(), id -> {
-			var snapshot = build(municipality);
-			return new Current(snapshot, search.index(snapshot));
-		});
+		var now = Instant.now(clock);
+		var known = current.get(municipality.id());
+		if (known != null && Duration.between(known.checkedAt(), now).compareTo(REVALIDATE_AFTER) < 0) {
+			return known;
+		}
+		var revision = revision(municipality.id());
+		if (known != null && known.revision().equals(revision)) {
+			var checked = known.checked(now);
+			current.put(municipality.id(), checked);
+			return checked;
+		}
+		var snapshot = build(municipality);
+		var fresh = new Current(snapshot, search.index(snapshot), revision, now);
+		current.put(municipality.id(), fresh);
+		return fresh;
+	}
+
+	/**
+	 * A fingerprint of the catalog's state: every change to a service bumps its version, and services are never
+	 * deleted, so the count and the sum of versions change whenever a service does; publishing an edition changes the
+	 * catalog's edition number and date.
+	 */
+	private String revision(UUID municipalityId) {
+		return jdbc.sql("""
+				select (select count(*) || ':' || coalesce(sum(version), 0) from service where municipality_id = ?)
+				       || ':' || coalesce((select edition || '/' || published from catalog where municipality_id = ?), '')
+				""")
+			.params(municipalityId, municipalityId)
+			.query(String.class)
+			.single();
 	}
 
 	private CatalogSnapshot build(Municipality municipality) {

@@ -35,6 +35,11 @@ public class ChangeRequests {
 		public boolean pending() {
 			return status == Status.PENDING;
 		}
+
+		/** The names of the fields the proposal changes. */
+		public List<String> summaryFields() {
+			return summary.isBlank() ? List.of() : List.of(summary.split(",\\s*"));
+		}
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -33,14 +33,14 @@ public final class ServiceFields {
 		fields.put("focus_areas", join(content.focusAreaIds().stream().map(names).toList()));
 		fields.put("owning_unit", content.owningUnitId() == null ? null : names.apply(content.owningUnitId()));
 		fields.put("provider", content.providerId() == null ? null : names.apply(content.providerId()));
-		fields.put("partners", join(content.partnerIds().stream().map(names).toList()));
+		fields.put("partners", join(content.partnerIds().stream().map(names).sorted().toList()));
 		fields.put("access_mode", content.accessMode() == null ? null : content.accessMode().name());
 		fields.put("deciding_unit", content.decidingUnitId() == null ? null : names.apply(content.decidingUnitId()));
 		fields.put("first_step", content.firstStep());
 		fields.put("target_group", content.targetGroup());
 		fields.put("minimum_age", text(content.minimumAge()));
 		fields.put("maximum_age", text(content.maximumAge()));
-		fields.put("situations", join(content.situations().stream().map(Enum::name).toList()));
+		fields.put("situations", join(content.situations().stream().sorted().map(Enum::name).toList()));
 		fields.put("charge", content.charge() == null ? null : content.charge().name());
 		fields.put("location_name", content.locationName());
 		fields.put("street", content.street());

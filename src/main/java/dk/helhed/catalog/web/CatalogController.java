@@ -77,8 +77,12 @@ class CatalogController {
 			@RequestParam(name = "adgang", required = false) String access,
 			@RequestParam(name = "anonym", required = false) String anonymous,
 			@RequestParam(name = "alder", required = false) String age,
-			@RequestParam(name = "gratis", required = false) String free, Model model) {
+			@RequestParam(name = "gratis", required = false) String free, Model model,
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
 		resultsModel(slug, q, area, access, anonymous, age, free, model);
+		// The address bar follows the search, so that reload, back, bookmarks and shared links keep it.
+		var query = request.getQueryString();
+		response.setHeader("HX-Replace-Url", "/" + slug + "/indsatser" + (query == null ? "" : "?" + query));
 		return "catalog/services :: results";
 	}
 
@@ -90,7 +94,7 @@ class CatalogController {
 		model.addAttribute("municipality", catalog.municipality());
 		model.addAttribute("service", service);
 		model.addAttribute("verifiedDaysAgo", Math.max(0, ChronoUnit.DAYS.between(service.lastVerified(), today())));
-		model.addAttribute("stale", service.reviewDue().plusMonths(settings.staleAfterMonths()).isBefore(today()));
+		model.addAttribute("stale", service.isStale(today(), settings.staleAfterMonths()));
 		return "catalog/service";
 	}
 

@@ -235,7 +235,7 @@ record ServiceForm(String key, String name, String summary, String description, 
 			var rowDescription = text(prefix + "description", row.description(), 500, false, errors);
 			if (unitName != null && maximum != null) {
 				checkedCapacities.add(new Service.Capacity(rowId(row.id()), municipalityId, unitName, maximum, null,
-						rowDescription, java.time.Instant.now()));
+						rowDescription, null));
 			}
 		}
 		List<Service.Cost> checkedCosts = new ArrayList<>();

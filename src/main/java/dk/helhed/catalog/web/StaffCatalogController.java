@@ -69,15 +69,24 @@ class StaffCatalogController {
 	String overview(Model model) {
 		var staff = CurrentStaff.get();
 		var catalog = catalogs.of(staff.municipalityId());
-		model.addAttribute("catalog", catalog);
 		var overdue = editing.overdue(staff);
-		model.addAttribute("overdue", overdue);
 		var overdueDays = new java.util.HashMap<UUID, Long>();
 		overdue.forEach(service -> overdueDays.put(service.id(), ChronoUnit.DAYS.between(service.reviewDue(), today())));
+		var pending = staff.has(Role.CATALOG_EDITOR) ? changeRequests.pending(staff.municipalityId())
+				: List.<ChangeRequests.ChangeRequest>of();
+		var mine = changeRequests.proposedBy(staff.municipalityId(), staff.id());
+		var proposalFields = new java.util.HashMap<UUID, String>();
+		java.util.stream.Stream.concat(pending.stream(), mine.stream())
+			.forEach(request -> proposalFields.put(request.id(), request.summaryFields()
+				.stream()
+				.map(field -> FieldLabels.DANISH.getOrDefault(field, field))
+				.collect(java.util.stream.Collectors.joining(", "))));
+		model.addAttribute("catalog", catalog);
+		model.addAttribute("overdue", overdue);
 		model.addAttribute("overdueDays", overdueDays);
-		model.addAttribute("pending", staff.has(Role.CATALOG_EDITOR) ? changeRequests.pending(staff.municipalityId())
-				: List.of());
-		model.addAttribute("myProposals", changeRequests.proposedBy(staff.municipalityId(), staff.id()));
+		model.addAttribute("pending", pending);
+		model.addAttribute("myProposals", mine);
+		model.addAttribute("proposalFields", proposalFields);
 		model.addAttribute("serviceNames", serviceNames(staff));
 		model.addAttribute("today", today());
 		return "staff/overview";
@@ -250,7 +259,8 @@ class StaffCatalogController {
 		model.addAttribute("request", request);
 		model.addAttribute("service", service);
 		model.addAttribute("changes", request.pending() ? editing.review(staff, request) : List.of());
-		model.addAttribute("outdated", request.pending() && service.version() != request.baseVersion());
+		model.addAttribute("outdated",
+				request.pending() && !editing.contentChangesSince(service, request.baseVersion()).isEmpty());
 		model.addAttribute("fieldLabels", FieldLabels.DANISH);
 		return "staff/change-request";
 	}

@@ -30,7 +30,12 @@ class DemoStaff implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoStaff.class);
 
 	/** A demo account: who, in which municipality, with which roles, in which units (by unit key). */
-	record Account(String username, String displayName, String municipality, Set<Role> roles, List<String> units) {
+	record Account(String username, String displayName, String municipality, Set<Role> roles, List<String> units,
+			String partner) {
+
+		Account(String username, String displayName, String municipality, Set<Role> roles, List<String> units) {
+			this(username, displayName, municipality, roles, units, null);
+		}
 	}
 
 	static final List<Account> ACCOUNTS = List.of(
@@ -41,7 +46,23 @@ class DemoStaff implements ApplicationRunner {
 					Set.of(Role.UNIT_EDITOR), List.of("csr")),
 			new Account("admin", "Demo Administrator", "aabenraa", Set.of(Role.ADMINISTRATOR), List.of()),
 			new Account("redaktoer-aarhus", "Demo Katalogredaktør, Aarhus", "aarhus", Set.of(Role.CATALOG_EDITOR),
-					List.of()));
+					List.of()),
+			new Account("jobcenter", "Demo Sagsbehandler, Jobcenteret", "aabenraa", Set.of(Role.CASEWORKER),
+					List.of("jobcenteret")),
+			new Account("boligsag", "Demo Sagsbehandler, Visitation & Understøttelse", "aabenraa",
+					Set.of(Role.CASEWORKER), List.of("visitation")),
+			new Account("rusmiddel", "Demo Behandler, Rusmiddelcenter Aabenraa", "aabenraa",
+					Set.of(Role.CASEWORKER, Role.CRIMINAL_MATTERS), List.of("rusmiddelcenter")),
+			new Account("udsatte", "Demo Udsattekonsulent", "aabenraa", Set.of(Role.OUTREACH_WORKER), List.of("csr")),
+			new Account("teamleder", "Demo Teamleder, Visitation & Understøttelse", "aabenraa",
+					Set.of(Role.TEAM_LEAD, Role.CASEWORKER), List.of("visitation")),
+			new Account("dpo", "Demo Databeskyttelsesrådgiver", "aabenraa", Set.of(Role.DATA_PROTECTION_OFFICER),
+					List.of()),
+			new Account("blaakors", "Demo Medarbejder, Blå Kors", "aabenraa", Set.of(Role.CASEWORKER), List.of(),
+					"blaa-kors"),
+			new Account("nyansat", "Demo Ny medarbejder", "aabenraa", Set.of(Role.CASEWORKER), List.of()),
+			new Account("sagsbehandler-aarhus", "Demo Sagsbehandler, Aarhus", "aarhus", Set.of(Role.CASEWORKER),
+					List.of("rusmiddelcenter-aarhus")));
 
 	private final DemoSettings settings;
 	private final Municipalities municipalities;
@@ -64,6 +85,8 @@ class DemoStaff implements ApplicationRunner {
 		if (!settings.enabled()) {
 			return;
 		}
+		// One hash for all demo accounts: they share the password, and hashing is deliberately slow.
+		var password = passwords.encode(settings.password());
 		for (var account : ACCOUNTS) {
 			var municipality = municipalities.findBySlug(account.municipality());
 			boolean exists = jdbc.sql("select count(*) from staff_user where username = ?")
@@ -75,12 +98,19 @@ class DemoStaff implements ApplicationRunner {
 			}
 			var municipalityId = municipality.get().id();
 			var id = DeterministicIds.of(account.municipality(), "demo-staff", account.username());
+			var partnerId = account.partner() == null ? null
+					: municipalities.partnersOf(municipalityId)
+						.stream()
+						.filter(partner -> partner.key().equals(account.partner()))
+						.findFirst()
+						.orElseThrow()
+						.id();
 			jdbc.sql("""
-					insert into staff_user (id, municipality_id, username, display_name, password_hash, enabled,
-					                        failed_logins, created_at)
-					values (?, ?, ?, ?, ?, true, 0, ?)""")
-				.params(id, municipalityId, account.username(), account.displayName(),
-						passwords.encode(settings.password()), OffsetDateTime.now(clock))
+					insert into staff_user (id, municipality_id, username, display_name, partner_id, password_hash,
+					                        enabled, failed_logins, created_at)
+					values (?, ?, ?, ?, ?, ?, true, 0, ?)""")
+				.params(id, municipalityId, account.username(), account.displayName(), partnerId,
+						password, OffsetDateTime.now(clock))
 				.update();
 			for (var role : account.roles()) {
 				jdbc.sql("insert into staff_role (user_id, municipality_id, role) values (?, ?, ?)")

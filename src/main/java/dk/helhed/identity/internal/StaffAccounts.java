@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,8 +23,8 @@ import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
 
 /**
- * Local staff accounts: looks them up for login, counts failed logins and locks an account for a while after too
- * many in a row.
+ * Staff accounts: looks them up for a local login (counting failed logins and locking an account for a while after
+ * too many in a row) and for a login through the municipality's identity provider.
  */
 @Service
 class StaffAccounts implements UserDetailsService {
@@ -80,6 +82,65 @@ class StaffAccounts implements UserDetailsService {
 				where username = ? and failed_logins >= ?""")
 			.params(now().plus(LOCK_TIME), name, MAX_FAILED_LOGINS)
 			.update();
+	}
+
+	/** An account by its user name, without credentials. */
+	record Account(UUID id, UUID municipalityId) {
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Account> identify(String username) {
+		if (username == null || username.isBlank() || username.length() > 80) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, municipality_id from staff_user where username = ?")
+			.param(username.strip().toLowerCase())
+			.query(Account.class)
+			.optional();
+	}
+
+	/** An account found for a person the identity provider vouched for. */
+	record ProviderAccount(StaffMember member, boolean enabled) {
+	}
+
+	/**
+	 * The accounts whose user name or e-mail address is the given value, ignoring case. A user name matches at most
+	 * one account; an e-mail address may match several, which the caller must refuse as ambiguous. Whether the
+	 * account has a password plays no part: the provider has proved who the person is.
+	 */
+	@Transactional(readOnly = true)
+	List<ProviderAccount> findForProviderLogin(OidcSettings.MatchBy matchBy, String value) {
+		record Row(UUID id, UUID municipalityId, String username, String displayName, UUID partnerId,
+				boolean enabled) {
+		}
+		if (value == null || value.isBlank() || value.length() > 200) {
+			return List.of();
+		}
+		var sql = switch (matchBy) {
+			case USERNAME -> """
+					select id, municipality_id, username, display_name, partner_id, enabled
+					from staff_user where lower(username) = ?""";
+			case EMAIL -> """
+					select id, municipality_id, username, display_name, partner_id, enabled
+					from staff_user where lower(email) = ?""";
+		};
+		return jdbc.sql(sql)
+			.param(value.strip().toLowerCase(Locale.ROOT))
+			.query(Row.class)
+			.list()
+			.stream()
+			.map(row -> new ProviderAccount(new StaffMember(row.id(), row.municipalityId(), row.username(),
+					row.displayName(), roles(row.id()), units(row.id()), row.partnerId()), row.enabled()))
+			.toList();
+	}
+
+	/**
+	 * Notes a login through the identity provider. The counter of failed local logins is left alone: it guards the
+	 * password, which this login did not use.
+	 */
+	@Transactional
+	void providerLoginSucceeded(UUID userId) {
+		jdbc.sql("update staff_user set last_login_at = ? where id = ?").params(now(), userId).update();
 	}
 
 	Set<Role> roles(UUID userId) {

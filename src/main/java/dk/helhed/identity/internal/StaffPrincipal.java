@@ -11,9 +11,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 import dk.helhed.identity.StaffMember;
 
 /**
- * The security principal of a logged-in staff member.
+ * The security principal of a staff member who logged in with a local password.
  */
-public final class StaffPrincipal implements UserDetails, CredentialsContainer {
+public final class StaffPrincipal implements UserDetails, CredentialsContainer, LoggedInStaff {
+
+	/** Fixed at the value the class had before, so that sessions stored in the database stay readable. */
+	private static final long serialVersionUID = -5689398245916935732L;
 
 	private final StaffMember member;
 	private String passwordHash;
@@ -29,6 +32,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 		this.now = now;
 	}
 
+	@Override
 	public StaffMember member() {
 		return member;
 	}

@@ -12,6 +12,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice
 public class PageModel {
 
+	/** Staff pages are written in Danish only, whatever language the visitor chose for the public pages. */
+	@ModelAttribute("staffPage")
+	boolean staffPage(HttpServletRequest request) {
+		var path = request.getRequestURI();
+		return path.equals("/personale") || path.startsWith("/personale/");
+	}
+
 	@ModelAttribute("languageLinks")
 	LanguageLinks languageLinks(HttpServletRequest request) {
 		return LanguageLinks.of(request);

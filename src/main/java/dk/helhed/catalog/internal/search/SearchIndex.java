@@ -3,15 +3,25 @@ package dk.helhed.catalog.internal.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -19,12 +29,13 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+
+import dk.helhed.catalog.internal.search.NeedsAnalysis.Word;
 
 /**
  * An in-memory Lucene index of one municipality's services, built from a catalog snapshot and replaced with it.
@@ -42,8 +53,14 @@ public final class SearchIndex {
 			this.weight = weight;
 		}
 
+		/** The words of the field. */
 		String field() {
 			return name().toLowerCase();
+		}
+
+		/** The parts of the compound words of the field. */
+		String parts() {
+			return field() + "_parts";
 		}
 	}
 
@@ -55,25 +72,81 @@ public final class SearchIndex {
 	public record Hit(UUID id, float score) {
 	}
 
-	private static final int MAX_TERMS = 24;
+	/**
+	 * One thing a person asks about: a word, or a phrase the synonym list knows, with the query that finds it and how
+	 * much it counts.
+	 */
+	record Concept(List<String> stems, Query query, float weight) {
+	}
+
+	// A need is said in a sentence or two; the words after these add nothing but time.
+	private static final int MAX_WORDS = 24;
+
+	// No word is that long; a longer one is not worth the cost of finding words near it.
+	private static final int MAX_FUZZY_LENGTH = 30;
+	// A misspelling that is as near to many words as to one says little about which it is.
+	private static final int MAX_NEAREST = 5;
+
+	// Words the person typed count more than the words the synonym list adds for them.
+	private static final float SYNONYM = 0.7f;
+	// A word found as part of a compound in a service's text ("hjemløs" in "Hjemløsemonitorering") says less about
+	// the service than the word itself.
+	private static final float COMPOUND_PART = 0.7f;
+	// The parts of a compound the person typed count together this much, so that "alkoholbehandling" also finds
+	// "alkohol" and "behandling" where the catalog has no such compound.
+	private static final float TYPED_PARTS = 0.6f;
+	// A corrected misspelling counts less, since the correction may be wrong.
+	private static final float CORRECTED = 0.8f;
+	// How a concept's score in a service counts, relative to the best service for it: the square root, so that a
+	// service that answers all of a need fairly well comes before one that answers only part of it very well.
+	private static final double PARTIAL_MATCH = 0.5;
+	// A concept whose best match is weak (one mention in a minor field) counts less than one matched in a name or a
+	// summary: best / (best + this).
+	private static final double WEAK_MATCH = 2;
 
 	private final NeedsAnalysis analysis;
 	private final IndexSearcher searcher;
+	private final List<String> vocabulary;
 
-	private SearchIndex(NeedsAnalysis analysis, IndexSearcher searcher) {
+	private SearchIndex(NeedsAnalysis analysis, IndexSearcher searcher) throws IOException {
 		this.analysis = analysis;
 		this.searcher = searcher;
+		this.vocabulary = vocabulary(searcher.getIndexReader());
+	}
+
+	/** Every stem in the words of the services' texts. */
+	private static List<String> vocabulary(IndexReader reader) throws IOException {
+		Set<String> stems = new TreeSet<>();
+		for (var field : SearchField.values()) {
+			for (var leaf : reader.leaves()) {
+				var terms = leaf.reader().terms(field.field());
+				if (terms == null) {
+					continue;
+				}
+				var iterator = terms.iterator();
+				for (var term = iterator.next(); term != null; term = iterator.next()) {
+					stems.add(term.utf8ToString());
+				}
+			}
+		}
+		return List.copyOf(stems);
 	}
 
 	public static SearchIndex build(NeedsAnalysis analysis, List<Entry> entries) {
 		var directory = new ByteBuffersDirectory();
-		try (var writer = new IndexWriter(directory, new IndexWriterConfig(analysis.indexAnalyzer()))) {
+		Map<String, Analyzer> partFields = new HashMap<>();
+		for (var field : SearchField.values()) {
+			partFields.put(field.parts(), analysis.compoundPartAnalyzer());
+		}
+		var analyzer = new PerFieldAnalyzerWrapper(analysis.indexAnalyzer(), partFields);
+		try (var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
 			for (var entry : entries) {
 				var document = new Document();
 				document.add(new StringField("id", entry.id().toString(), Field.Store.YES));
 				entry.text().forEach((field, text) -> {
 					if (text != null && !text.isBlank()) {
 						document.add(new TextField(field.field(), text, Field.Store.NO));
+						document.add(new TextField(field.parts(), text, Field.Store.NO));
 					}
 				});
 				writer.addDocument(document);
@@ -88,18 +161,47 @@ public final class SearchIndex {
 
 	/**
 	 * The services that match the text best, best first. An empty or meaningless text finds nothing.
+	 * <p>
+	 * Each concept of the text is scored on its own (Lucene's BM25 over the weighted fields), relative to the service
+	 * that matches it best, and counts by how few services it matches: a need is usually described by one rare, telling word ("diabetes") and some common
+	 * context ("bor på gaden"), and the service that answers the telling word and the context should come before the
+	 * one whose name happens to contain the context.
 	 */
 	public List<Hit> search(SearchText text, int limit) {
-		var query = query(text.text());
-		if (query == null) {
+		var concepts = concepts(text.text());
+		int documents = searcher.getIndexReader().maxDoc();
+		if (concepts.isEmpty() || documents == 0) {
 			return List.of();
 		}
 		try {
-			var top = searcher.search(query, Math.max(1, limit));
-			List<Hit> hits = new ArrayList<>();
+			var scores = new double[documents];
+			for (var concept : concepts) {
+				var top = searcher.search(concept.query(), documents).scoreDocs;
+				if (top.length == 0) {
+					continue;
+				}
+				double best = top[0].score;
+				// how many services the concept matches, a weak match counting as part of one
+				double matching = 0;
+				for (var scoreDoc : top) {
+					matching += scoreDoc.score / best;
+				}
+				double weight = concept.weight() * Math.log(1 + documents / matching) * best / (best + WEAK_MATCH);
+				for (var scoreDoc : top) {
+					scores[scoreDoc.doc] += weight * Math.pow(scoreDoc.score / best, PARTIAL_MATCH);
+				}
+			}
+			List<Integer> found = new ArrayList<>();
+			for (int doc = 0; doc < documents; doc++) {
+				if (scores[doc] > 0) {
+					found.add(doc);
+				}
+			}
+			found.sort(Comparator.comparingDouble((Integer doc) -> -scores[doc]).thenComparing(doc -> doc));
 			var stored = searcher.storedFields();
-			for (var scoreDoc : top.scoreDocs) {
-				hits.add(new Hit(UUID.fromString(stored.document(scoreDoc.doc).get("id")), scoreDoc.score));
+			List<Hit> hits = new ArrayList<>();
+			for (var doc : found.subList(0, Math.min(Math.max(1, limit), found.size()))) {
+				hits.add(new Hit(UUID.fromString(stored.document(doc).get("id")), (float) scores[doc]));
 			}
 			return hits;
 		}
@@ -109,97 +211,206 @@ public final class SearchIndex {
 	}
 
 	/**
-	 * Builds the query: the text becomes a list of concepts (a word, or a phrase the synonym list knows); each concept
-	 * matches by its stem, its synonyms, the parts of a compound word, or, when nothing in the catalog has the word,
-	 * by words one or two letters away (typos). A concept counts for the field it matches best.
+	 * The concepts of a text: phrases the synonym list knows (longest first), compounds typed as two words ("krise
+	 * center"), and single words other than stop words. Each matches by its stem, its synonyms, the parts of a
+	 * compound, or, when neither the catalog nor the synonym list has the word, by the nearest word that is there
+	 * (typos).
 	 */
-	Query query(String text) {
-		var stems = analysis.stems(text);
-		if (stems.size() > MAX_TERMS) {
-			stems = stems.subList(0, MAX_TERMS);
-		}
-		var surface = surfaceWords(text, stems.size());
-		var concepts = new BooleanQuery.Builder();
-		int clauses = 0;
-		for (int start = 0; start < stems.size();) {
-			int length = Math.min(analysis.longestSynonym(), stems.size() - start);
+	List<Concept> concepts(String text) {
+		var words = analysis.words(text, MAX_WORDS);
+		var stems = words.stream().map(Word::stem).toList();
+		List<Concept> concepts = new ArrayList<>();
+		Set<List<String>> seen = new HashSet<>();
+		for (int start = 0; start < words.size();) {
+			int length = Math.min(analysis.longestSynonym(), words.size() - start);
 			while (length > 1 && analysis.synonymsOf(stems.subList(start, start + length)).isEmpty()) {
 				length--;
 			}
-			var phrase = List.copyOf(stems.subList(start, start + length));
-			var word = length == 1 && start < surface.size() ? surface.get(start) : null;
-			var concept = concept(phrase, word);
-			if (concept != null) {
-				concepts.add(concept, Occur.SHOULD);
-				clauses++;
+			Concept concept;
+			if (length > 1) {
+				concept = phrase(List.copyOf(stems.subList(start, start + length)));
+			}
+			else if (start + 1 < words.size() && joinable(words.get(start), words.get(start + 1))) {
+				var first = words.get(start);
+				var second = words.get(start + 1);
+				var joined = first.text() + second.text();
+				concept = word(new Word(joined, analysis.stemOf(joined)), List.of(first.stem(), second.stem()));
+				length = 2;
+			}
+			else {
+				concept = word(words.get(start), List.of());
+			}
+			if (concept != null && seen.add(concept.stems())) {
+				concepts.add(concept);
 			}
 			start += length;
 		}
-		return clauses == 0 ? null : concepts.build();
+		return concepts;
 	}
 
-	private Query concept(List<String> phrase, String word) {
-		var synonyms = analysis.synonymsOf(phrase);
-		if (phrase.size() == 1 && synonyms.isEmpty()
-				&& (analysis.isStopword(phrase.getFirst()) || (word != null && analysis.isStopword(word)))) {
+	private Concept phrase(List<String> stems) {
+		List<List<String>> alternatives = new ArrayList<>(analysis.synonymsOf(stems));
+		return new Concept(stems, fields(field -> {
+			List<Query> queries = new ArrayList<>();
+			queries.add(match(field, stems));
+			alternatives.forEach(synonym -> queries.add(synonym(field, synonym)));
+			return queries;
+		}), 1f);
+	}
+
+	/**
+	 * A single word; {@code apart} holds the stems of the two words when the person typed a compound apart.
+	 */
+	private Concept word(Word word, List<String> apart) {
+		var stem = word.stem();
+		var synonyms = analysis.synonymsOf(List.of(stem));
+		if (synonyms.isEmpty() && apart.isEmpty() && analysis.isStopword(word.text())) {
 			return null;
 		}
-		var parts = word == null ? List.<String>of() : analysis.compoundParts(word);
-		boolean typo = phrase.size() == 1 && synonyms.isEmpty() && parts.isEmpty() && unknown(phrase.getFirst());
-		List<Query> perField = new ArrayList<>();
-		for (var field : SearchField.values()) {
-			List<Query> alternatives = new ArrayList<>();
-			alternatives.add(match(field, phrase));
-			synonyms.forEach(synonym -> alternatives.add(new BoostQuery(match(field, synonym), 0.85f)));
+		// neither the catalog nor the synonym list has the word: a misspelling, or a compound the catalog has only in
+		// parts
+		boolean unknown = synonyms.isEmpty() && apart.isEmpty() && !indexed(stem);
+		var correction = unknown ? analysis.correction(word.text()) : Optional.<Word>empty();
+		var meant = correction.orElse(word);
+		var near = unknown && correction.isEmpty() && analysis.compoundParts(word.text()).isEmpty()
+				? nearestIndexed(stem) : List.<String>of();
+		float weight = correction.isPresent() || !near.isEmpty() ? CORRECTED : 1f;
+		var meantStem = meant.stem();
+		var meantSynonyms = analysis.synonymsOf(List.of(meantStem));
+		var parts = analysis.compoundParts(meant.text());
+		return new Concept(List.of(stem), fields(field -> {
+			List<Query> queries = new ArrayList<>();
+			queries.add(new TermQuery(new Term(field, meantStem)));
+			if (!apart.isEmpty()) {
+				queries.add(match(field, apart));
+			}
+			meantSynonyms.forEach(synonym -> queries.add(synonym(field, synonym)));
 			if (!parts.isEmpty()) {
 				var compound = new BooleanQuery.Builder();
-				parts.forEach(part -> compound.add(new TermQuery(new Term(field.field(), part)), Occur.SHOULD));
-				alternatives.add(new BoostQuery(compound.build(), 0.6f / parts.size()));
+				for (var part : parts) {
+					List<Query> partQueries = new ArrayList<>();
+					partQueries.add(new TermQuery(new Term(field, part)));
+					analysis.synonymsOf(List.of(part)).forEach(synonym -> partQueries.add(synonym(field, synonym)));
+					partQueries.removeIf(Objects::isNull);
+					compound.add(new DisjunctionMaxQuery(partQueries, 0.1f), Occur.SHOULD);
+				}
+				queries.add(new BoostQuery(compound.build(), TYPED_PARTS / parts.size()));
 			}
-			if (typo && phrase.getFirst().length() >= 4) {
-				var stem = phrase.getFirst();
-				alternatives.add(new BoostQuery(new FuzzyQuery(new Term(field.field(), stem), stem.length() >= 7 ? 2 : 1,
-						1, 20, true), 0.5f));
-			}
-			perField.add(new BoostQuery(new DisjunctionMaxQuery(alternatives, 0.1f), field.weight));
+			near.forEach(term -> queries.add(new TermQuery(new Term(field, term))));
+			return queries;
+		}), weight);
+	}
+
+	/** Whether two typed words are one compound written apart: joined, the catalog or the synonym list has them. */
+	private boolean joinable(Word first, Word second) {
+		if (analysis.isStopword(first.text()) || analysis.isStopword(second.text())) {
+			return false;
+		}
+		var joined = analysis.stemOf(first.text() + second.text());
+		return !analysis.synonymsOf(List.of(joined)).isEmpty() || indexed(joined);
+	}
+
+	/** The ways a concept can match, in one Lucene field. */
+	private interface Alternatives {
+		List<Query> in(String field);
+	}
+
+	/**
+	 * A concept counts for the field it matches best, and in each field by the alternative that matches best; a match
+	 * on part of a compound word counts less than one on a whole word.
+	 */
+	private static Query fields(Alternatives alternatives) {
+		List<Query> perField = new ArrayList<>();
+		for (var field : SearchField.values()) {
+			List<Query> queries = new ArrayList<>();
+			alternatives.in(field.field()).stream().filter(Objects::nonNull).forEach(queries::add);
+			alternatives.in(field.parts())
+				.stream()
+				.filter(Objects::nonNull)
+				.forEach(query -> queries.add(new BoostQuery(query, COMPOUND_PART)));
+			perField.add(new BoostQuery(new DisjunctionMaxQuery(queries, 0.1f), field.weight));
 		}
 		return new DisjunctionMaxQuery(perField, 0.3f);
 	}
 
-	private static Query match(SearchField field, List<String> stems) {
+	/**
+	 * A word, or a phrase with any word where the phrase has a stop word (the index has none). A synonym phrase that
+	 * has only one word left that is not a stop word means something else than that word ("gå med til møde" is not
+	 * "møde") and matches nothing; null when there is nothing to match.
+	 */
+	private Query match(String field, List<String> stems) {
+		return match(field, stems, true);
+	}
+
+	private Query synonym(String field, List<String> stems) {
+		var query = match(field, stems, false);
+		return query == null ? null : new BoostQuery(query, SYNONYM);
+	}
+
+	private Query match(String field, List<String> stems, boolean typed) {
 		if (stems.size() == 1) {
-			return new TermQuery(new Term(field.field(), stems.getFirst()));
+			return new TermQuery(new Term(field, stems.getFirst()));
 		}
 		var phrase = new PhraseQuery.Builder();
-		stems.forEach(stem -> phrase.add(new Term(field.field(), stem)));
+		Term only = null;
+		int terms = 0;
+		for (int position = 0; position < stems.size(); position++) {
+			var stem = stems.get(position);
+			if (!analysis.isStopStem(stem)) {
+				only = new Term(field, stem);
+				phrase.add(only, position);
+				terms++;
+			}
+		}
+		if (terms <= 1) {
+			return only == null || !typed ? null : new TermQuery(only);
+		}
 		phrase.setSlop(1);
 		return phrase.build();
 	}
 
-	private boolean unknown(String stem) {
+	/**
+	 * The stems in the catalog nearest to a stem it does not have, for a misspelt word no synonym is near: one letter
+	 * away, two for long words, with the same first letter.
+	 */
+	private List<String> nearestIndexed(String stem) {
+		if (stem.length() < 4 || stem.length() > MAX_FUZZY_LENGTH) {
+			return List.of();
+		}
+		int allowed = stem.length() >= 7 ? 2 : 1;
+		List<String> nearest = new ArrayList<>();
+		int nearestDistance = allowed + 1;
+		for (var candidate : vocabulary) {
+			if (candidate.charAt(0) != stem.charAt(0) || Math.abs(candidate.length() - stem.length()) > allowed) {
+				continue;
+			}
+			int distance = NeedsAnalysis.distance(stem, candidate, allowed);
+			if (distance > allowed) {
+				continue;
+			}
+			if (distance < nearestDistance) {
+				nearest.clear();
+				nearestDistance = distance;
+			}
+			if (distance == nearestDistance) {
+				nearest.add(candidate);
+			}
+		}
+		return nearest.size() > MAX_NEAREST ? nearest.subList(0, MAX_NEAREST) : nearest;
+	}
+
+	private boolean indexed(String stem) {
 		try {
 			var reader = searcher.getIndexReader();
 			for (var field : SearchField.values()) {
-				if (reader.docFreq(new Term(field.field(), stem)) > 0) {
-					return false;
+				if (reader.docFreq(new Term(field.field(), stem)) > 0 || reader.docFreq(new Term(field.parts(), stem)) > 0) {
+					return true;
 				}
 			}
-			return true;
+			return false;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
-
-	/** The words of the text as typed (lower case, letters normalised), one per stem. */
-	private List<String> surfaceWords(String text, int count) {
-		var words = new ArrayList<String>();
-		for (var word : text.split("[^\\p{L}\\p{N}]+")) {
-			if (!word.isEmpty() && !analysis.stems(word).isEmpty()) {
-				words.add(word);
-			}
-		}
-		return words.size() == count ? words : List.of();
-	}
-
 }

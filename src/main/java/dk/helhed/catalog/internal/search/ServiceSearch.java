@@ -28,7 +28,8 @@ public class ServiceSearch {
 	ServiceSearch(ResourceLoader resources, MessageSource messages) {
 		this.analysis = new NeedsAnalysis(resources.getResource("classpath:search/synonyms.txt"),
 				resources.getResource("classpath:search/compound-parts.txt"),
-				resources.getResource("classpath:search/stopwords.txt"));
+				resources.getResource("classpath:search/stopwords.txt"),
+				resources.getResource("classpath:search/stem-overrides.txt"));
 		this.messages = messages;
 	}
 

@@ -1,0 +1,139 @@
+package dk.helhed.audit.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.helhed.audit.AuditEvent;
+import dk.helhed.audit.AuditLog;
+
+@Component
+class JdbcAuditLog implements AuditLog {
+
+	private final JdbcClient jdbc;
+	private final AuditSettings settings;
+	private final Clock clock;
+	private final boolean postgres;
+
+	JdbcAuditLog(JdbcClient jdbc, AuditSettings settings, Clock clock, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.clock = clock;
+		this.postgres = Databases.isPostgres(dataSource);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void record(AuditEvent event) {
+		insert(event);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordRefusal(AuditEvent event) {
+		insert(event);
+	}
+
+	private void insert(AuditEvent event) {
+		jdbc.sql("""
+				insert into audit_event (id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id,
+				                         actor_role, partner_id, citizen_id, action, category, basis, basis_ref, purpose,
+				                         resource, criterion, outcome)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), event.municipalityId(),
+					OffsetDateTime.ofInstant(event.occurredAt() == null ? clock.instant() : event.occurredAt(),
+							ZoneOffset.UTC),
+					event.actorId(), AuditText.clean(event.actorName(), 80), event.actorUnitId(),
+					AuditText.clean(event.actorRole(), 40), event.partnerId(), event.citizenId(),
+					event.action().name(), AuditText.clean(event.category(), 30),
+					(event.basis() == null ? AuditEvent.Basis.NONE : event.basis()).name(),
+					AuditText.clean(event.basisRef(), 100), AuditText.clean(event.purpose(), 100),
+					AuditText.clean(event.resource(), 200), AuditText.clean(event.criterion(), 300),
+					event.outcome().name())
+			.update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AuditEvent> search(Query query) {
+		var sql = new StringBuilder("""
+				select municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
+				       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
+				from audit_event where municipality_id = ?""");
+		List<Object> params = new ArrayList<>(List.of(query.municipalityId()));
+		if (query.citizenId() != null) {
+			sql.append(" and citizen_id = ?");
+			params.add(query.citizenId());
+		}
+		if (query.actorId() != null) {
+			sql.append(" and actor_id = ?");
+			params.add(query.actorId());
+		}
+		if (query.action() != null) {
+			sql.append(" and action = ?");
+			params.add(query.action().name());
+		}
+		if (query.from() != null) {
+			sql.append(" and occurred_at >= ?");
+			params.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			sql.append(" and occurred_at < ?");
+			params.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+		}
+		sql.append(" order by occurred_at desc limit ").append(Math.clamp(query.limit(), 1, 10_000));
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new AuditEvent(rs.getObject("municipality_id", UUID.class),
+					rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
+					rs.getString("actor_name"), rs.getObject("actor_unit_id", UUID.class), rs.getString("actor_role"),
+					rs.getObject("partner_id", UUID.class), rs.getObject("citizen_id", UUID.class),
+					AuditEvent.Action.valueOf(rs.getString("action")), rs.getString("category"),
+					AuditEvent.Basis.valueOf(rs.getString("basis")), rs.getString("basis_ref"),
+					rs.getString("purpose"), rs.getString("resource"), rs.getString("criterion"),
+					AuditEvent.Outcome.valueOf(rs.getString("outcome"))))
+			.list();
+	}
+
+	/**
+	 * On PostgreSQL the application may not delete from the log; it asks the database's own purge function, which
+	 * runs with the owner's rights and removes only rows older than the retention period it is given.
+	 */
+	@Override
+	@Transactional
+	public int purge() {
+		var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		int purged = 0;
+		var municipalities = jdbc.sql("""
+				select m.id, coalesce(r.months, ?) as months
+				from municipality m left join audit_retention r on r.municipality_id = m.id""")
+			.param(settings.retentionMonths())
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getInt(2) })
+			.list();
+		for (var row : municipalities) {
+			var before = now.minusMonths((Integer) row[1]);
+			purged += postgres
+					? jdbc.sql("select helhed_purge_audit(?, ?)").params(row[0], before).query(Integer.class).single()
+					: jdbc.sql("delete from audit_event where municipality_id = ? and occurred_at < ?")
+						.params(row[0], before)
+						.update();
+		}
+		var unattributed = now.minusMonths(settings.retentionMonths());
+		purged += postgres
+				? jdbc.sql("select helhed_purge_audit(null, ?)").param(unattributed).query(Integer.class).single()
+				: jdbc.sql("delete from audit_event where municipality_id is null and occurred_at < ?")
+					.param(unattributed)
+					.update();
+		return purged;
+	}
+}

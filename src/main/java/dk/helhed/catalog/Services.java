@@ -1,0 +1,20 @@
+package dk.helhed.catalog;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules need to know about a service of the catalog.
+ */
+public interface Services {
+
+	/**
+	 * @param keepsNoRecords the service's advisers keep no records of the people they help
+	 */
+	record Summary(UUID id, UUID municipalityId, String name, UUID owningUnitId, boolean keepsNoRecords,
+			ServiceStatus status) {
+	}
+
+	/** A service of the municipality (active or retired). */
+	Optional<Summary> find(UUID municipalityId, UUID serviceId);
+}

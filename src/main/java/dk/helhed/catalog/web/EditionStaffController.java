@@ -1,0 +1,103 @@
+package dk.helhed.catalog.web;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dk.helhed.catalog.internal.Catalogs;
+import dk.helhed.catalog.internal.editions.Editions;
+import dk.helhed.identity.CurrentStaff;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.platform.InvalidRequestException;
+
+/**
+ * Publishing editions of the catalog: the catalog editor sees the editions, what changed since the latest one, and
+ * publishes the catalog as it is now as the next edition.
+ */
+@Controller
+class EditionStaffController {
+
+	private static final String CURRENT = "det aktuelle katalog";
+
+	/** What the editor typed into the publish form; kept when the form is shown again with a message. */
+	record EditionForm(String label, String note) {
+
+		static EditionForm empty() {
+			return new EditionForm(null, null);
+		}
+	}
+
+	private final Editions editions;
+	private final Catalogs catalogs;
+
+	EditionStaffController(Editions editions, Catalogs catalogs) {
+		this.editions = editions;
+		this.catalogs = catalogs;
+	}
+
+	@ModelAttribute("staff")
+	StaffMember staff() {
+		return CurrentStaff.find().orElse(null);
+	}
+
+	@GetMapping("/personale/udgaver")
+	String editions(Model model) {
+		return page(model, editor(), EditionForm.empty());
+	}
+
+	@PostMapping("/personale/udgaver")
+	String publish(@ModelAttribute EditionForm form, Model model, RedirectAttributes redirect) {
+		var editor = editor();
+		try {
+			var edition = editions.publish(editor, form.label(), form.note());
+			redirect.addFlashAttribute("message", "Kataloget er udgivet som " + edition.label() + " med "
+					+ edition.serviceCount() + " indsatser.");
+			return "redirect:/personale/udgaver";
+		}
+		catch (InvalidRequestException ex) {
+			model.addAttribute("error", ex.getMessage());
+			return page(model, editor, form);
+		}
+	}
+
+	/** What changed from one edition to another, or to the catalog as it is now if no second edition is given. */
+	@GetMapping("/personale/udgaver/diff")
+	String diff(@RequestParam("fra") int from, @RequestParam(name = "til", required = false) Integer to,
+			Model model) {
+		var editor = editor();
+		var catalog = catalogs.of(editor.municipalityId());
+		model.addAttribute("municipality", catalog.municipality());
+		model.addAttribute("diff", to == null ? editions.sinceEdition(editor.municipalityId(), from, CURRENT)
+				: editions.diff(editor.municipalityId(), from, to));
+		model.addAttribute("fieldLabels", EditionFieldLabels.DANISH);
+		return "editions/diff";
+	}
+
+	private String page(Model model, StaffMember editor, EditionForm form) {
+		var catalog = catalogs.of(editor.municipalityId());
+		var all = editions.of(editor.municipalityId());
+		model.addAttribute("catalog", catalog);
+		model.addAttribute("municipality", catalog.municipality());
+		model.addAttribute("editions", all);
+		model.addAttribute("sinceLatest", all.isEmpty() ? null
+				: editions.sinceEdition(editor.municipalityId(), all.getFirst().number(), CURRENT));
+		model.addAttribute("form", form);
+		model.addAttribute("maxLabelLength", Editions.MAX_LABEL_LENGTH);
+		model.addAttribute("maxNoteLength", Editions.MAX_NOTE_LENGTH);
+		return "editions/staff";
+	}
+
+	/** Publishing belongs to the catalog editors; everyone can read the editions on the public pages. */
+	private static StaffMember editor() {
+		var staff = CurrentStaff.get();
+		if (!staff.isCatalogEditor()) {
+			throw new AccessDeniedException("Catalog editor role required");
+		}
+		return staff;
+	}
+}

@@ -1,0 +1,667 @@
+package dk.helhed.citizen.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.helhed.audit.AuditEvent;
+import dk.helhed.audit.AuditEvent.Action;
+import dk.helhed.audit.AuditEvent.Basis;
+import dk.helhed.audit.AuditEvent.Outcome;
+import dk.helhed.audit.AuditLog;
+import dk.helhed.catalog.Services;
+import dk.helhed.citizen.CaseRecords.Citizen;
+import dk.helhed.citizen.CaseRecords.Consent;
+import dk.helhed.citizen.CaseRecords.EmergencyAccess;
+import dk.helhed.citizen.CaseRecords.GivenHow;
+import dk.helhed.citizen.CaseRecords.Involvement;
+import dk.helhed.citizen.CaseRecords.InvolvementBasis;
+import dk.helhed.citizen.CaseRecords.Kind;
+import dk.helhed.citizen.CaseRecords.LegalBasis;
+import dk.helhed.citizen.CaseRecords.LegalBasisCode;
+import dk.helhed.citizen.CaseRecords.Note;
+import dk.helhed.citizen.CaseRecords.Recipient;
+import dk.helhed.citizen.CaseRecords.Status;
+import dk.helhed.citizen.CprNumber;
+import dk.helhed.citizen.InformationCategory;
+import dk.helhed.citizen.internal.AccessPolicy.Facts;
+import dk.helhed.citizen.internal.AccessPolicy.Grants;
+import dk.helhed.citizen.internal.AccessPolicy.Ground;
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.NotFoundException;
+
+/**
+ * Case work with citizens. Every method decides access on the server ({@link AccessPolicy}), does its work, and
+ * writes exactly one audit row: in the same transaction when allowed, in a transaction of its own when refused
+ * (security.md items 1-7). A citizen the staff member may not see is "not found", so that the answer does not
+ * reveal that the municipality knows the person.
+ */
+@Component
+@Transactional
+public class CaseWork {
+
+	/** Everything about one citizen a staff member may see, after the access decision. */
+	public record CitizenPage(Citizen citizen, boolean ownCase, Set<InformationCategory> sharedCategories,
+			List<Involvement> involvements, List<Consent> consents, List<LegalBasis> legalBases, List<Note> notes,
+			EmergencyAccess emergency) {
+	}
+
+	/** A new identified citizen, as the form gives it. */
+	public record NewCitizen(String cpr, String name, String phone, String email, String address,
+			String preferredLanguage) {
+	}
+
+	/** A consent as the citizen gave it. */
+	public record NewConsent(String purpose, Set<InformationCategory> categories, List<Recipient> recipients,
+			LocalDate givenOn, LocalDate expiresOn, GivenHow givenHow) {
+	}
+
+	/** How long an emergency access lasts. */
+	public static final Duration EMERGENCY_DURATION = Duration.ofHours(4);
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
+	private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,30}");
+
+	private final CitizenStore store;
+	private final AccessPolicy policy;
+	private final CprVault vault;
+	private final AuditLog audit;
+	private final Municipalities municipalities;
+	private final Services services;
+	private final Clock clock;
+
+	CaseWork(CitizenStore store, AccessPolicy policy, CprVault vault, AuditLog audit, Municipalities municipalities,
+			Services services, Clock clock) {
+		this.store = store;
+		this.policy = policy;
+		this.vault = vault;
+		this.audit = audit;
+		this.municipalities = municipalities;
+		this.services = services;
+		this.clock = clock;
+	}
+
+	// Reading
+
+	/** The citizen's page: the record, who is involved, consents, and the notes the staff member may see. */
+	public CitizenPage open(StaffMember staff, UUID citizenId) {
+		var row = visibleRow(staff, citizenId, Action.READ, "citizen");
+		var facts = facts(row);
+		var grants = grants(staff, facts.facts());
+		var notes = facts.notes()
+			.stream()
+			.filter(note -> policy.noteGround(staff, grants, note) != null)
+			.toList();
+		Set<InformationCategory> shown = notes.stream()
+			.map(Note::category)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(InformationCategory.class)));
+		var ground = grants.recordGround();
+		audit.record(event(staff, row.id(), grants.emergency() != null && !grants.ownCase() ? Action.EMERGENCY_ACCESS
+				: Action.READ, categories(shown), ground, "citizen", null, Outcome.ALLOWED));
+		return new CitizenPage(citizen(row), grants.ownCase(), grants.categories().keySet(), facts.facts().involvements(),
+				facts.facts().consents(), facts.facts().legalBases(), notes, grants.emergency());
+	}
+
+	/** Citizens with this CPR number that the staff member may see (at most one). The search itself is audited. */
+	@Transactional
+	public List<Citizen> findByCpr(StaffMember staff, String cprText) {
+		var problem = CprNumber.problem(cprText);
+		if (problem != null) {
+			throw new InvalidRequestException(problem);
+		}
+		var cpr = CprNumber.parse(cprText).orElseThrow();
+		var hash = vault.hash(cpr);
+		var found = store.findByCprHash(staff.municipalityId(), hash)
+			.filter(row -> grants(staff, facts(row).facts()).seesRecord())
+			.map(this::citizen)
+			.stream()
+			.toList();
+		var ground = store.findByCprHash(staff.municipalityId(), hash)
+			.filter(row -> !found.isEmpty())
+			.map(row -> grants(staff, facts(row).facts()).recordGround())
+			.orElse(null);
+		audit.record(event(staff, found.isEmpty() ? null : found.getFirst().id(), Action.SEARCH, null, ground,
+				"citizen search", "cpr:" + hash.substring(0, 12), Outcome.ALLOWED));
+		return found;
+	}
+
+	/** Citizens whose name (or pseudonym) contains the text and whom the staff member may see. */
+	public List<Citizen> findByName(StaffMember staff, String text) {
+		var cleaned = text == null ? "" : text.strip();
+		if (cleaned.length() < 2 || cleaned.length() > 100 || hasControlCharacters(cleaned)) {
+			throw new InvalidRequestException("Skriv mindst 2 og højst 100 tegn af navnet.");
+		}
+		var found = store.findByName(staff.municipalityId(), cleaned)
+			.stream()
+			.filter(row -> grants(staff, facts(row).facts()).seesRecord())
+			.map(this::citizen)
+			.toList();
+		audit.record(event(staff, found.size() == 1 ? found.getFirst().id() : null, Action.SEARCH, null, null,
+				"citizen search", "navn:" + cleaned + " (" + found.size() + " fundet)", Outcome.ALLOWED));
+		return found;
+	}
+
+	// Registering
+
+	/**
+	 * Registers an identified citizen for the staff member's unit. If the municipality already knows the person, the
+	 * unit joins the existing record (it sees only its own notes there, and what consents give it).
+	 */
+	public Citizen registerIdentified(StaffMember staff, NewCitizen form) {
+		requireCaseRole(staff);
+		var problem = CprNumber.problem(form.cpr());
+		if (problem != null) {
+			throw new InvalidRequestException(problem);
+		}
+		var cpr = CprNumber.parse(form.cpr()).orElseThrow();
+		var name = text(form.name(), 200, true, "Navnet");
+		var phone = optionalText(form.phone(), 40, "Telefonnummeret");
+		if (phone != null && !PHONE.matcher(phone).matches()) {
+			throw new InvalidRequestException("Telefonnummeret må kun indeholde tal, mellemrum, + og bindestreg.");
+		}
+		var email = optionalText(form.email(), 200, "E-mailadressen");
+		if (email != null && !EMAIL.matcher(email).matches()) {
+			throw new InvalidRequestException("E-mailadressen ser ikke rigtig ud.");
+		}
+		var address = optionalText(form.address(), 300, "Adressen");
+		var language = optionalText(form.preferredLanguage(), 40, "Sproget");
+		var party = ownParty(staff);
+		var now = clock.instant();
+		var hash = vault.hash(cpr);
+		var existing = store.findByCprHash(staff.municipalityId(), hash);
+		UUID id;
+		if (existing.isPresent()) {
+			id = existing.get().id();
+		}
+		else {
+			id = UUID.randomUUID();
+			store.insert(new CitizenStore.Row(id, staff.municipalityId(), Kind.IDENTIFIED, vault.encrypt(cpr), hash,
+					name, null, cpr.birthDate().getYear(), phone, email, address, language, Status.OPEN, null, null,
+					false, 0), staff.id(), now);
+		}
+		if (store.involvements(staff.municipalityId(), id)
+			.stream()
+			.noneMatch(involvement -> involvement.activeOn(today()) && party.equals(
+					new Recipient(involvement.unitId(), involvement.partnerId())))) {
+			store.involve(staff.municipalityId(), id, party, InvolvementBasis.OWN_CASE, null, today(), staff.id(), now);
+		}
+		audit.record(event(staff, id, existing.isPresent() ? Action.UPDATE : Action.CREATE, null, Ground.OWN_CASE,
+				existing.isPresent() ? "involvement" : "citizen", null, Outcome.ALLOWED));
+		return citizen(store.find(staff.municipalityId(), id).orElseThrow());
+	}
+
+	/** Registers an anonymous contact: a pseudonym and a year of birth, no CPR number. */
+	public Citizen registerAnonymous(StaffMember staff, String pseudonym, Integer birthYear) {
+		requireCaseRole(staff);
+		var name = text(pseudonym, 80, true, "Kaldenavnet");
+		if (birthYear != null && (birthYear < 1900 || birthYear > LocalDate.now(clock).getYear())) {
+			throw new InvalidRequestException("Fødselsåret skal være mellem 1900 og i år.");
+		}
+		var party = ownParty(staff);
+		var id = UUID.randomUUID();
+		var now = clock.instant();
+		store.insert(new CitizenStore.Row(id, staff.municipalityId(), Kind.ANONYMOUS, null, null, null, name, birthYear,
+				null, null, null, null, Status.OPEN, null, null, false, 0), staff.id(), now);
+		store.involve(staff.municipalityId(), id, party, InvolvementBasis.OWN_CASE, null, today(), staff.id(), now);
+		audit.record(event(staff, id, Action.CREATE, null, Ground.OWN_CASE, "anonymous contact", null,
+				Outcome.ALLOWED));
+		return citizen(store.find(staff.municipalityId(), id).orElseThrow());
+	}
+
+	/**
+	 * With the citizen's agreement, an anonymous contact becomes part of their identified record: its involvements
+	 * and notes move over, and the anonymous record is closed as joined.
+	 */
+	public Citizen joinAnonymous(StaffMember staff, UUID anonymousId, UUID identifiedId) {
+		var anonymous = ownCaseRow(staff, anonymousId, "join");
+		var identified = ownCaseRow(staff, identifiedId, "join");
+		if (anonymous.kind() != Kind.ANONYMOUS || identified.kind() != Kind.IDENTIFIED) {
+			throw new InvalidRequestException("Kun en anonym kontakt kan lægges sammen med en identificeret borger.");
+		}
+		store.moveInvolvementsAndNotes(staff.municipalityId(), anonymous.id(), identified.id());
+		if (!store.update(new CitizenStore.Row(anonymous.id(), anonymous.municipalityId(), anonymous.kind(), null, null,
+				null, anonymous.pseudonym(), anonymous.birthYear(), null, null, null, null, Status.CLOSED, today(),
+				identified.id(), anonymous.synthetic(), anonymous.version()))) {
+			throw new InvalidRequestException("Den anonyme kontakt er ændret af en anden. Prøv igen.");
+		}
+		audit.record(event(staff, identified.id(), Action.UPDATE, null, Ground.OWN_CASE,
+				"joined anonymous " + anonymous.id(), null, Outcome.ALLOWED));
+		return citizen(store.find(staff.municipalityId(), identified.id()).orElseThrow());
+	}
+
+	/** The unit's work with the citizen has ended for everyone: the record is closed and its retention begins. */
+	public void close(StaffMember staff, UUID citizenId) {
+		var row = ownCaseRow(staff, citizenId, "close");
+		if (row.status() != Status.OPEN) {
+			throw new InvalidRequestException("Borgerens sag er allerede lukket.");
+		}
+		store.endInvolvements(staff.municipalityId(), citizenId, today());
+		store.update(new CitizenStore.Row(row.id(), row.municipalityId(), row.kind(), row.cprEncrypted(), row.cprHash(),
+				row.name(), row.pseudonym(), row.birthYear(), row.phone(), row.email(), row.address(),
+				row.preferredLanguage(), Status.CLOSED, today(), row.joinedInto(), row.synthetic(), row.version()));
+		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "citizen closed", null,
+				Outcome.ALLOWED));
+	}
+
+	// Consent and legal basis
+
+	/** Records a consent the citizen gave; only a unit in the citizen's case may record it. */
+	public UUID recordConsent(StaffMember staff, UUID citizenId, NewConsent consent) {
+		var row = ownCaseRow(staff, citizenId, "consent");
+		var purpose = text(consent.purpose(), 300, true, "Formålet");
+		if (consent.categories() == null || consent.categories().isEmpty()) {
+			throw new InvalidRequestException("Vælg mindst én kategori af oplysninger.");
+		}
+		if (consent.recipients() == null || consent.recipients().isEmpty()) {
+			throw new InvalidRequestException("Vælg mindst én modtager.");
+		}
+		requireKnownRecipients(staff.municipalityId(), consent.recipients());
+		if (consent.givenOn() == null || consent.expiresOn() == null || consent.givenHow() == null) {
+			throw new InvalidRequestException("Skriv hvornår samtykket er givet, hvornår det udløber, og hvordan.");
+		}
+		if (consent.expiresOn().isBefore(consent.givenOn()) || consent.givenOn().isAfter(today())
+				|| consent.expiresOn().isAfter(consent.givenOn().plusYears(5))) {
+			throw new InvalidRequestException(
+					"Samtykket skal være givet senest i dag og udløbe efter det er givet og inden for fem år.");
+		}
+		var id = store.insertConsent(staff.municipalityId(), row.id(), purpose, EnumSet.copyOf(consent.categories()),
+				List.copyOf(new LinkedHashSet<>(consent.recipients())), consent.givenOn(), consent.expiresOn(),
+				consent.givenHow(), staff.id(), clock.instant());
+		audit.record(event(staff, citizenId, Action.CREATE, categories(consent.categories()), Ground.OWN_CASE,
+				"consent " + id, null, Outcome.ALLOWED));
+		return id;
+	}
+
+	/** The citizen withdrew the consent: it stops giving access at once. */
+	public void withdrawConsent(StaffMember staff, UUID citizenId, UUID consentId) {
+		ownCaseRow(staff, citizenId, "consent");
+		if (!store.withdrawConsent(staff.municipalityId(), citizenId, consentId, staff.id(), clock.instant())) {
+			throw new NotFoundException("Samtykket findes ikke eller er allerede trukket tilbage.");
+		}
+		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "consent withdrawn " + consentId,
+				null, Outcome.ALLOWED));
+	}
+
+	/**
+	 * Records a legal basis for sharing, chosen from the list, instead of a consent. Only a team lead (or the
+	 * data-protection officer) of a unit in the citizen's case may.
+	 */
+	public UUID recordLegalBasis(StaffMember staff, UUID citizenId, LegalBasisCode code,
+			Set<InformationCategory> categories, Recipient recipient, LocalDate validUntil) {
+		var row = ownCaseRow(staff, citizenId, "legal basis");
+		if (!staff.has(Role.TEAM_LEAD) && !staff.has(Role.DATA_PROTECTION_OFFICER)) {
+			refuse(staff, citizenId, Action.CREATE, "legal basis");
+			throw new AccessDeniedException("Only team leads and the data-protection officer record legal bases");
+		}
+		if (code == null || categories == null || categories.isEmpty() || recipient == null || validUntil == null) {
+			throw new InvalidRequestException("Vælg lovgrundlag, kategorier, modtager og hvor længe det gælder.");
+		}
+		if (validUntil.isBefore(today()) || validUntil.isAfter(today().plusYears(2))) {
+			throw new InvalidRequestException("Lovgrundlaget skal gælde fra i dag og højst to år frem.");
+		}
+		requireKnownRecipients(staff.municipalityId(), List.of(recipient));
+		var id = store.insertLegalBasis(staff.municipalityId(), row.id(), code, EnumSet.copyOf(categories), recipient,
+				validUntil, staff.id(), clock.instant());
+		audit.record(event(staff, citizenId, Action.CREATE, categories(categories),
+				new Ground(Basis.LEGAL_BASIS, code.name()), "legal basis " + id, null, Outcome.ALLOWED));
+		return id;
+	}
+
+	/**
+	 * "Breaking the glass": access to a citizen outside one's case, for {@link #EMERGENCY_DURATION}, with a written
+	 * reason. Flagged in the audit log and shown to the staff member's unit lead.
+	 */
+	public EmergencyAccess emergencyAccess(StaffMember staff, UUID citizenId, String reason) {
+		requireCaseRole(staff);
+		var written = emergencyReason(reason);
+		var row = store.find(staff.municipalityId(), citizenId)
+			.filter(candidate -> candidate.status() != Status.ANONYMISED)
+			.orElseThrow(() -> notFound(staff, citizenId, Action.EMERGENCY_ACCESS, "citizen"));
+		var now = clock.instant();
+		var unit = staff.unitIds().stream().sorted().findFirst().orElse(null);
+		var id = store.insertEmergencyAccess(staff.municipalityId(), row.id(), staff.id(), unit, written, now,
+				now.plus(EMERGENCY_DURATION));
+		audit.record(event(staff, citizenId, Action.EMERGENCY_ACCESS, null, new Ground(Basis.EMERGENCY, id.toString()),
+				"emergency access", null, Outcome.ALLOWED));
+		return store.emergencyAccesses(staff.municipalityId(), citizenId)
+			.stream()
+			.filter(access -> access.id().equals(id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * Emergency access to the citizen with this CPR number, asked for from a search that found no visible citizen.
+	 * The reason is checked before the number is looked up, so that whether the municipality knows the person is
+	 * revealed only to a request with a written reason, which is itself flagged in the audit log. Staff without a
+	 * unit or organisation are refused before the lookup: no lead would see their access, and it would give them
+	 * nothing but that answer.
+	 */
+	public EmergencyAccess emergencyAccessByCpr(StaffMember staff, String cprText, String reason) {
+		requireCaseRole(staff);
+		if (staff.unitIds().isEmpty() && staff.partnerId() == null) {
+			audit.recordRefusal(event(staff, null, Action.EMERGENCY_ACCESS, null, null, "citizen", null,
+					Outcome.REFUSED));
+			throw new AccessDeniedException("Staff without a unit or organisation cannot ask for emergency access");
+		}
+		emergencyReason(reason);
+		var problem = CprNumber.problem(cprText);
+		if (problem != null) {
+			throw new InvalidRequestException(problem);
+		}
+		var row = store.findByCprHash(staff.municipalityId(), vault.hash(CprNumber.parse(cprText).orElseThrow()))
+			.orElseThrow(() -> notFound(staff, null, Action.EMERGENCY_ACCESS, "citizen"));
+		return emergencyAccess(staff, row.id(), reason);
+	}
+
+	/** Emergency access by the staff of the lead's units, newest first. */
+	@Transactional(readOnly = true)
+	public List<EmergencyAccess> emergencyAccessesToReview(StaffMember lead) {
+		if (!lead.has(Role.TEAM_LEAD)) {
+			throw new AccessDeniedException("Team lead role required");
+		}
+		return store.emergencyAccessesByUnits(lead.municipalityId(), lead.unitIds());
+	}
+
+	public void markEmergencyAccessSeen(StaffMember lead, UUID accessId) {
+		var access = emergencyAccessesToReview(lead).stream()
+			.filter(candidate -> candidate.id().equals(accessId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Nødadgangen findes ikke."));
+		store.markEmergencySeen(lead.municipalityId(), access.id(), lead.id(), clock.instant());
+	}
+
+	private static String emergencyReason(String reason) {
+		var written = reason == null ? "" : reason.strip();
+		if (written.length() < 20 || written.length() > 2000 || hasControlCharacters(written)) {
+			throw new InvalidRequestException("Beskriv i mindst 20 og højst 2000 tegn, hvorfor du har brug for adgang nu.");
+		}
+		return written;
+	}
+
+	// The audit log, as the data-protection officer searches it (security.md item 7)
+
+	/**
+	 * @param cpr only this citizen's data (or blank)
+	 * @param username only this staff member's accesses, by user name (or blank)
+	 */
+	public record AuditSearch(LocalDate from, LocalDate to, Action action, String username, String cpr) {
+	}
+
+	/**
+	 * The municipality's audit log for the data-protection officer. A citizen is given by CPR number and found
+	 * through the keyed hash; the search itself is audited, with the number replaced by a reference.
+	 */
+	public List<AuditEvent> auditTrail(StaffMember staff, AuditSearch search) {
+		if (!staff.has(Role.DATA_PROTECTION_OFFICER)) {
+			audit.recordRefusal(event(staff, null, Action.SEARCH, null, null, "audit log", null, Outcome.REFUSED));
+			throw new AccessDeniedException("Data-protection officer role required");
+		}
+		UUID citizenId = null;
+		String hash = null;
+		if (search.cpr() != null && !search.cpr().isBlank()) {
+			var problem = CprNumber.problem(search.cpr());
+			if (problem != null) {
+				throw new InvalidRequestException(problem);
+			}
+			hash = vault.hash(CprNumber.parse(search.cpr()).orElseThrow());
+			citizenId = store.findByCprHash(staff.municipalityId(), hash).map(CitizenStore.Row::id).orElse(null);
+		}
+		var username = search.username() == null ? "" : search.username().strip();
+		if (username.length() > 80 || hasControlCharacters(username)) {
+			throw new InvalidRequestException("Brugernavnet må højst være 80 tegn uden kontroltegn.");
+		}
+		var zone = clock.getZone();
+		var from = search.from() == null ? null : search.from().atStartOfDay(zone).toInstant();
+		var to = search.to() == null ? null : search.to().plusDays(1).atStartOfDay(zone).toInstant();
+		List<AuditEvent> found = hash != null && citizenId == null ? List.of()
+				: audit.search(new AuditLog.Query(staff.municipalityId(), citizenId, null, search.action(), from, to,
+						10_000))
+					.stream()
+					.filter(event -> username.isEmpty() || username.equalsIgnoreCase(event.actorName()))
+					.limit(500)
+					.toList();
+		var criterion = (hash == null ? "" : "cpr:" + hash.substring(0, 12) + " ")
+				+ (username.isEmpty() ? "" : "bruger:" + username + " ")
+				+ (search.action() == null ? "" : "handling:" + search.action() + " ")
+				+ (from == null ? "" : "fra:" + search.from() + " ") + (to == null ? "" : "til:" + search.to() + " ")
+				+ "(" + found.size() + " fundet)";
+		audit.record(event(staff, citizenId, Action.SEARCH, null, null, "audit log", criterion, Outcome.ALLOWED));
+		return found;
+	}
+
+	// The citizen's access account (GDPR art. 15; security.md item 10)
+
+	/** One look at the citizen's data: when, which unit (or organisation), what kind of access, why. */
+	public record AccessLine(LocalDate date, String party, Action action, String purpose) {
+	}
+
+	/**
+	 * Who has looked at a citizen's data: dates, units and purposes, not staff names. Produced by the
+	 * data-protection officer for the citizen, found by CPR number; producing it is itself audited as an export.
+	 */
+	public List<AccessLine> accessAccount(StaffMember staff, String cprText) {
+		if (!staff.has(Role.DATA_PROTECTION_OFFICER)) {
+			audit.recordRefusal(event(staff, null, Action.EXPORT, null, null, "access account", null, Outcome.REFUSED));
+			throw new AccessDeniedException("Data-protection officer role required");
+		}
+		var problem = CprNumber.problem(cprText);
+		if (problem != null) {
+			throw new InvalidRequestException(problem);
+		}
+		var row = store.findByCprHash(staff.municipalityId(), vault.hash(CprNumber.parse(cprText).orElseThrow()))
+			.orElseThrow(() -> new NotFoundException("Kommunen har ingen oplysninger om en borger med det CPR-nummer."));
+		var units = new java.util.HashMap<UUID, String>();
+		municipalities.unitsOf(staff.municipalityId()).forEach(unit -> units.put(unit.id(), unit.name()));
+		var partners = new java.util.HashMap<UUID, String>();
+		municipalities.partnersOf(staff.municipalityId()).forEach(partner -> partners.put(partner.id(), partner.name()));
+		var lines = audit.search(new AuditLog.Query(staff.municipalityId(), row.id(), null, null, null, null, 10_000))
+			.stream()
+			.filter(event -> event.outcome() == Outcome.ALLOWED && event.action() != Action.EXPORT)
+			.map(event -> new AccessLine(LocalDate.ofInstant(event.occurredAt(), clock.getZone()),
+					event.partnerId() != null ? partners.getOrDefault(event.partnerId(), "Samarbejdspartner")
+							: units.getOrDefault(event.actorUnitId(), "Kommunen"),
+					event.action(), event.purpose()))
+			.toList();
+		audit.record(event(staff, row.id(), Action.EXPORT, null, new Ground(Basis.LEGAL_BASIS, "GDPR art. 15"),
+				"access account", null, Outcome.ALLOWED));
+		return lines;
+	}
+
+	// Notes
+
+	/**
+	 * A note by the staff member's unit in one information category. Only a unit in the citizen's case writes notes,
+	 * criminal matters need their own permission, and no note may be written as part of a service whose advisers keep
+	 * no records (security.md item 13).
+	 */
+	public UUID writeNote(StaffMember staff, UUID citizenId, InformationCategory category, String text,
+			UUID serviceId) {
+		var row = ownCaseRow(staff, citizenId, "note");
+		if (category == null) {
+			throw new InvalidRequestException("Vælg notatets kategori.");
+		}
+		if (category.needsOwnPermission() && !staff.has(Role.CRIMINAL_MATTERS)) {
+			refuse(staff, citizenId, Action.CREATE, "note");
+			throw new AccessDeniedException("Criminal matters need their own permission");
+		}
+		var body = text == null ? "" : text.strip().replace("\r\n", "\n");
+		if (body.isEmpty() || body.length() > 8000 || hasControlCharacters(body)) {
+			throw new InvalidRequestException("Notatet skal have 1 til 8000 tegn og må ikke indeholde kontroltegn.");
+		}
+		if (serviceId != null) {
+			var service = services.find(staff.municipalityId(), serviceId)
+				.orElseThrow(() -> new InvalidRequestException("Indsatsen findes ikke."));
+			if (service.keepsNoRecords()) {
+				throw new InvalidRequestException("„" + service.name()
+						+ "“ fører ikke optegnelser om de borgere, den hjælper. Der kan ikke skrives notater om en "
+						+ "borger som en del af den.");
+			}
+		}
+		var facts = facts(row);
+		var author = policy.actingParty(staff, facts.facts(), today());
+		var id = store.insertNote(staff.municipalityId(), row.id(), author, serviceId, category, body, staff.id(),
+				staff.displayName(), clock.instant());
+		audit.record(event(staff, citizenId, Action.CREATE, category.name().toLowerCase(), Ground.OWN_CASE,
+				"note " + id, null, Outcome.ALLOWED));
+		return id;
+	}
+
+	// Helpers
+
+	private record Loaded(CitizenStore.Row row, Facts facts, List<Note> notes) {
+	}
+
+	private Loaded facts(CitizenStore.Row row) {
+		var municipalityId = row.municipalityId();
+		return new Loaded(row, new Facts(store.involvements(municipalityId, row.id()),
+				store.consents(municipalityId, row.id()), store.legalBases(municipalityId, row.id()),
+				store.emergencyAccesses(municipalityId, row.id())), store.notes(municipalityId, row.id()));
+	}
+
+	private Grants grants(StaffMember staff, Facts facts) {
+		return policy.grants(staff, facts, today(), clock.instant());
+	}
+
+	/** The row, when the staff member may see the record at all; otherwise a logged refusal and "not found". */
+	private CitizenStore.Row visibleRow(StaffMember staff, UUID citizenId, Action action, String resource) {
+		var row = store.find(staff.municipalityId(), citizenId)
+			.filter(candidate -> candidate.status() != Status.ANONYMISED)
+			.orElseThrow(() -> notFound(staff, citizenId, action, resource));
+		if (!grants(staff, facts(row).facts()).seesRecord()) {
+			throw notFound(staff, citizenId, action, resource);
+		}
+		return row;
+	}
+
+	/** The row, when the staff member's unit is in the citizen's case; otherwise a logged refusal. */
+	private CitizenStore.Row ownCaseRow(StaffMember staff, UUID citizenId, String resource) {
+		requireCaseRole(staff);
+		var row = visibleRow(staff, citizenId, Action.UPDATE, resource);
+		if (!grants(staff, facts(row).facts()).ownCase()) {
+			refuse(staff, citizenId, Action.UPDATE, resource);
+			throw new AccessDeniedException("Only a unit in the citizen's case may do this");
+		}
+		return row;
+	}
+
+	private NotFoundException notFound(StaffMember staff, UUID citizenId, Action action, String resource) {
+		refuse(staff, citizenId, action, resource);
+		return new NotFoundException("Borgeren findes ikke, eller du har ikke adgang til borgeren.");
+	}
+
+	private void refuse(StaffMember staff, UUID citizenId, Action action, String resource) {
+		var known = citizenId != null && store.find(staff.municipalityId(), citizenId).isPresent();
+		audit.recordRefusal(event(staff, known ? citizenId : null, action, null, null, resource,
+				known ? null : "ukendt id", Outcome.REFUSED));
+	}
+
+	private void requireCaseRole(StaffMember staff) {
+		if (!staff.has(Role.CASEWORKER) && !staff.has(Role.OUTREACH_WORKER) && !staff.has(Role.TEAM_LEAD)) {
+			audit.recordRefusal(event(staff, null, Action.READ, null, null, "case work", null, Outcome.REFUSED));
+			throw new AccessDeniedException("A case-work role is required");
+		}
+	}
+
+	private Recipient ownParty(StaffMember staff) {
+		if (staff.partnerId() != null) {
+			return new Recipient(null, staff.partnerId());
+		}
+		return staff.unitIds()
+			.stream()
+			.sorted()
+			.findFirst()
+			.map(unit -> new Recipient(unit, null))
+			.orElseThrow(() -> new AccessDeniedException("Staff without a unit or organisation cannot register citizens"));
+	}
+
+	private void requireKnownRecipients(UUID municipalityId, List<Recipient> recipients) {
+		var units = municipalities.unitsOf(municipalityId).stream().map(unit -> unit.id()).collect(Collectors.toSet());
+		var partners = municipalities.partnersOf(municipalityId)
+			.stream()
+			.map(partner -> partner.id())
+			.collect(Collectors.toSet());
+		for (var recipient : recipients) {
+			boolean known = recipient != null && ((recipient.unitId() != null && recipient.partnerId() == null
+					&& units.contains(recipient.unitId()))
+					|| (recipient.partnerId() != null && recipient.unitId() == null
+							&& partners.contains(recipient.partnerId())));
+			if (!known) {
+				throw new InvalidRequestException("En modtager findes ikke i kommunen.");
+			}
+		}
+	}
+
+	private Citizen citizen(CitizenStore.Row row) {
+		var masked = row.cprEncrypted() == null ? null : vault.decrypt(row.cprEncrypted()).masked();
+		return new Citizen(row.id(), row.municipalityId(), row.kind(), masked, row.name(), row.pseudonym(),
+				row.birthYear(), row.phone(), row.email(), row.address(), row.preferredLanguage(), row.status(),
+				row.closedOn(), row.joinedInto(), row.synthetic());
+	}
+
+	private AuditEvent event(StaffMember staff, UUID citizenId, Action action, String category, Ground ground,
+			String resource, String criterion, Outcome outcome) {
+		return new AuditEvent(staff.municipalityId(), clock.instant(), staff.id(), staff.username(),
+				staff.unitIds().stream().sorted().findFirst().orElse(null), role(staff), staff.partnerId(), citizenId,
+				action, category, ground == null ? Basis.NONE : ground.basis(), ground == null ? null : ground.reference(),
+				"sagsbehandling", resource, criterion, outcome);
+	}
+
+	private static String role(StaffMember staff) {
+		for (var role : List.of(Role.CASEWORKER, Role.OUTREACH_WORKER, Role.TEAM_LEAD, Role.DATA_PROTECTION_OFFICER,
+				Role.ADMINISTRATOR, Role.CATALOG_EDITOR, Role.UNIT_EDITOR)) {
+			if (staff.has(role)) {
+				return role.name();
+			}
+		}
+		return null;
+	}
+
+	private static String categories(Set<InformationCategory> categories) {
+		return categories.isEmpty() ? null
+				: categories.stream().sorted().map(category -> category.name().toLowerCase()).collect(Collectors.joining(","));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	private static String text(String value, int max, boolean required, String what) {
+		var stripped = value == null ? "" : value.strip();
+		if (stripped.isEmpty() && required) {
+			throw new InvalidRequestException(what + " skal udfyldes.");
+		}
+		if (stripped.length() > max) {
+			throw new InvalidRequestException(what + " må højst være " + max + " tegn.");
+		}
+		if (hasControlCharacters(stripped) || stripped.contains("\n")) {
+			throw new InvalidRequestException(what + " må ikke indeholde kontroltegn eller linjeskift.");
+		}
+		return stripped.isEmpty() ? null : stripped;
+	}
+
+	private static String optionalText(String value, int max, String what) {
+		return text(value, max, false, what);
+	}
+
+	private static boolean hasControlCharacters(String text) {
+		return text.chars().anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\t')
+				|| Character.getType(c) == Character.FORMAT);
+	}
+
+}

@@ -1,0 +1,348 @@
+package dk.helhed.citizen.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dk.helhed.citizen.CaseRecords.Consent;
+import dk.helhed.citizen.CaseRecords.EmergencyAccess;
+import dk.helhed.citizen.CaseRecords.GivenHow;
+import dk.helhed.citizen.CaseRecords.Involvement;
+import dk.helhed.citizen.CaseRecords.InvolvementBasis;
+import dk.helhed.citizen.CaseRecords.Kind;
+import dk.helhed.citizen.CaseRecords.LegalBasis;
+import dk.helhed.citizen.CaseRecords.LegalBasisCode;
+import dk.helhed.citizen.CaseRecords.Note;
+import dk.helhed.citizen.CaseRecords.Recipient;
+import dk.helhed.citizen.CaseRecords.Status;
+import dk.helhed.citizen.InformationCategory;
+
+/**
+ * Reads and writes the citizen tables. Every query is scoped by municipality. No access decisions here: those are
+ * the {@link AccessPolicy}'s, applied by {@link CaseWork} before anything leaves the module.
+ */
+@Component
+class CitizenStore {
+
+	/** A citizen's row, with the encrypted CPR number and its keyed hash. */
+	record Row(UUID id, UUID municipalityId, Kind kind, String cprEncrypted, String cprHash, String name,
+			String pseudonym, Integer birthYear, String phone, String email, String address, String preferredLanguage,
+			Status status, LocalDate closedOn, UUID joinedInto, boolean synthetic, int version) {
+	}
+
+	private final JdbcClient jdbc;
+
+	CitizenStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Row row, UUID createdBy, Instant at) {
+		jdbc.sql("""
+				insert into citizen (id, municipality_id, kind, cpr_encrypted, cpr_hash, name, pseudonym, birth_year, phone,
+				                     email, address, preferred_language, status, closed_on, joined_into, synthetic,
+				                     created_at, created_by, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+			.params(row.id(), row.municipalityId(), row.kind().name(), row.cprEncrypted(), row.cprHash(), row.name(),
+					row.pseudonym(), row.birthYear(), row.phone(), row.email(), row.address(), row.preferredLanguage(),
+					row.status().name(), row.closedOn(), row.joinedInto(), row.synthetic(), utc(at), createdBy)
+			.update();
+	}
+
+	/** Saves a changed row if nobody else changed it since it was read; false otherwise. */
+	boolean update(Row row) {
+		return jdbc.sql("""
+				update citizen set name = ?, pseudonym = ?, birth_year = ?, phone = ?, email = ?, address = ?,
+				                   preferred_language = ?, status = ?, closed_on = ?, joined_into = ?, cpr_encrypted = ?,
+				                   cpr_hash = ?, version = version + 1
+				where id = ? and municipality_id = ? and version = ?""")
+			.params(row.name(), row.pseudonym(), row.birthYear(), row.phone(), row.email(), row.address(),
+					row.preferredLanguage(), row.status().name(), row.closedOn(), row.joinedInto(), row.cprEncrypted(),
+					row.cprHash(), row.id(), row.municipalityId(), row.version())
+			.update() == 1;
+	}
+
+	Optional<Row> find(UUID municipalityId, UUID id) {
+		return jdbc.sql(SELECT + " where municipality_id = ? and id = ?")
+			.params(municipalityId, id)
+			.query(this::row)
+			.optional();
+	}
+
+	Optional<Row> findByCprHash(UUID municipalityId, String hash) {
+		return jdbc.sql(SELECT + " where municipality_id = ? and cpr_hash = ?")
+			.params(municipalityId, hash)
+			.query(this::row)
+			.optional();
+	}
+
+	/** Citizens whose name or pseudonym contains the text (case-insensitive), at most 200. */
+	List<Row> findByName(UUID municipalityId, String text) {
+		var pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql(SELECT + " " + """
+				where municipality_id = ? and status <> 'ANONYMISED'
+				  and (lower(name) like ? escape '\\' or lower(pseudonym) like ? escape '\\')
+				order by name, pseudonym limit 200""")
+			.params(municipalityId, pattern, pattern)
+			.query(this::row)
+			.list();
+	}
+
+	List<Row> closedBefore(LocalDate day) {
+		return jdbc.sql(SELECT + " where status = 'CLOSED' and closed_on < ?").param(day).query(this::row).list();
+	}
+
+	private static final String SELECT = """
+			select id, municipality_id, kind, cpr_encrypted, cpr_hash, name, pseudonym, birth_year, phone, email, address,
+			       preferred_language, status, closed_on, joined_into, synthetic, version
+			from citizen""";
+
+	private Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("municipality_id", UUID.class),
+				Kind.valueOf(rs.getString("kind")), rs.getString("cpr_encrypted"), rs.getString("cpr_hash"),
+				rs.getString("name"), rs.getString("pseudonym"), (Integer) rs.getObject("birth_year"),
+				rs.getString("phone"), rs.getString("email"), rs.getString("address"),
+				rs.getString("preferred_language"), Status.valueOf(rs.getString("status")),
+				rs.getObject("closed_on", LocalDate.class), rs.getObject("joined_into", UUID.class),
+				rs.getBoolean("synthetic"), rs.getInt("version"));
+	}
+
+	// Involvement
+
+	void involve(UUID municipalityId, UUID citizenId, Recipient party, InvolvementBasis basis, String basisRef,
+			LocalDate since, UUID by, Instant at) {
+		jdbc.sql("""
+				insert into involvement (id, municipality_id, citizen_id, unit_id, partner_id, basis, basis_ref, since,
+				                         recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), municipalityId, citizenId, party.unitId(), party.partnerId(), basis.name(),
+					basisRef, since, by, utc(at))
+			.update();
+	}
+
+	List<Involvement> involvements(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("""
+				select id, unit_id, partner_id, basis, basis_ref, since, ended_on from involvement
+				where municipality_id = ? and citizen_id = ? order by since, recorded_at""")
+			.params(municipalityId, citizenId)
+			.query((rs, n) -> new Involvement(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
+					rs.getObject("partner_id", UUID.class), InvolvementBasis.valueOf(rs.getString("basis")),
+					rs.getString("basis_ref"), rs.getObject("since", LocalDate.class),
+					rs.getObject("ended_on", LocalDate.class)))
+			.list();
+	}
+
+	void endInvolvements(UUID municipalityId, UUID citizenId, LocalDate day) {
+		jdbc.sql("update involvement set ended_on = ? where municipality_id = ? and citizen_id = ? and ended_on is null")
+			.params(day, municipalityId, citizenId)
+			.update();
+	}
+
+	void moveInvolvementsAndNotes(UUID municipalityId, UUID from, UUID to) {
+		jdbc.sql("update involvement set citizen_id = ? where municipality_id = ? and citizen_id = ?")
+			.params(to, municipalityId, from)
+			.update();
+		jdbc.sql("update case_note set citizen_id = ? where municipality_id = ? and citizen_id = ?")
+			.params(to, municipalityId, from)
+			.update();
+	}
+
+	// Consent
+
+	UUID insertConsent(UUID municipalityId, UUID citizenId, String purpose, Set<InformationCategory> categories,
+			List<Recipient> recipients, LocalDate givenOn, LocalDate expiresOn, GivenHow how, UUID by, Instant at) {
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into consent (id, municipality_id, citizen_id, purpose, categories, given_on, expires_on, given_how,
+				                     recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, municipalityId, citizenId, purpose, join(categories), givenOn, expiresOn, how.name(), by,
+					utc(at))
+			.update();
+		for (int i = 0; i < recipients.size(); i++) {
+			jdbc.sql("""
+					insert into consent_recipient (consent_id, municipality_id, position, unit_id, partner_id)
+					values (?, ?, ?, ?, ?)""")
+				.params(id, municipalityId, i, recipients.get(i).unitId(), recipients.get(i).partnerId())
+				.update();
+		}
+		return id;
+	}
+
+	boolean withdrawConsent(UUID municipalityId, UUID citizenId, UUID consentId, UUID by, Instant at) {
+		return jdbc.sql("""
+				update consent set withdrawn_at = ?, withdrawn_by = ?
+				where municipality_id = ? and citizen_id = ? and id = ? and withdrawn_at is null""")
+			.params(utc(at), by, municipalityId, citizenId, consentId)
+			.update() == 1;
+	}
+
+	List<Consent> consents(UUID municipalityId, UUID citizenId) {
+		Map<UUID, List<Recipient>> recipients = new LinkedHashMap<>();
+		jdbc.sql("""
+				select r.consent_id, r.unit_id, r.partner_id from consent_recipient r join consent c on c.id = r.consent_id
+				where c.municipality_id = ? and c.citizen_id = ? order by r.position""")
+			.params(municipalityId, citizenId)
+			.query((rs, n) -> {
+				recipients.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+					.add(new Recipient(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)));
+				return null;
+			})
+			.list();
+		return jdbc.sql("""
+				select id, purpose, categories, given_on, expires_on, given_how, recorded_by, recorded_at, withdrawn_at
+				from consent where municipality_id = ? and citizen_id = ? order by recorded_at""")
+			.params(municipalityId, citizenId)
+			.query((rs, n) -> new Consent(rs.getObject("id", UUID.class), rs.getString("purpose"),
+					categories(rs.getString("categories")),
+					List.copyOf(recipients.getOrDefault(rs.getObject("id", UUID.class), List.of())),
+					rs.getObject("given_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class),
+					GivenHow.valueOf(rs.getString("given_how")), rs.getObject("recorded_by", UUID.class),
+					instant(rs, "recorded_at"), instant(rs, "withdrawn_at")))
+			.list();
+	}
+
+	// Legal basis
+
+	UUID insertLegalBasis(UUID municipalityId, UUID citizenId, LegalBasisCode code,
+			Set<InformationCategory> categories, Recipient recipient, LocalDate validUntil, UUID by, Instant at) {
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into legal_basis (id, municipality_id, citizen_id, basis_code, categories, unit_id, partner_id,
+				                         valid_until, recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, municipalityId, citizenId, code.name(), join(categories), recipient.unitId(),
+					recipient.partnerId(), validUntil, by, utc(at))
+			.update();
+		return id;
+	}
+
+	List<LegalBasis> legalBases(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("""
+				select id, basis_code, categories, unit_id, partner_id, valid_until, recorded_by, recorded_at, revoked_at
+				from legal_basis where municipality_id = ? and citizen_id = ? order by recorded_at""")
+			.params(municipalityId, citizenId)
+			.query((rs, n) -> new LegalBasis(rs.getObject("id", UUID.class),
+					LegalBasisCode.valueOf(rs.getString("basis_code")), categories(rs.getString("categories")),
+					new Recipient(rs.getObject("unit_id", UUID.class), rs.getObject("partner_id", UUID.class)),
+					rs.getObject("valid_until", LocalDate.class), rs.getObject("recorded_by", UUID.class),
+					instant(rs, "recorded_at"), instant(rs, "revoked_at")))
+			.list();
+	}
+
+	// Emergency access
+
+	UUID insertEmergencyAccess(UUID municipalityId, UUID citizenId, UUID staffId, UUID unitId, String reason,
+			Instant grantedAt, Instant expiresAt) {
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into emergency_access (id, municipality_id, citizen_id, staff_id, unit_id, reason, granted_at,
+				                              expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, municipalityId, citizenId, staffId, unitId, reason, utc(grantedAt), utc(expiresAt))
+			.update();
+		return id;
+	}
+
+	List<EmergencyAccess> emergencyAccesses(UUID municipalityId, UUID citizenId) {
+		return emergencyQuery("where municipality_id = ? and citizen_id = ? order by granted_at desc", municipalityId,
+				citizenId);
+	}
+
+	/** Emergency access by the staff of the given units, newest first: what a unit's lead must see. */
+	List<EmergencyAccess> emergencyAccessesByUnits(UUID municipalityId, Set<UUID> unitIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		var placeholders = unitIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+		var params = new ArrayList<Object>();
+		params.add(municipalityId);
+		params.addAll(unitIds);
+		return emergencyQuery("where municipality_id = ? and unit_id in (" + placeholders + ") order by granted_at desc",
+				params.toArray());
+	}
+
+	void markEmergencySeen(UUID municipalityId, UUID id, UUID lead, Instant at) {
+		jdbc.sql("""
+				update emergency_access set seen_by_lead = ?, seen_at = ?
+				where municipality_id = ? and id = ? and seen_by_lead is null""")
+			.params(lead, utc(at), municipalityId, id)
+			.update();
+	}
+
+	private List<EmergencyAccess> emergencyQuery(String where, Object... params) {
+		return jdbc.sql("""
+				select id, citizen_id, staff_id, unit_id, reason, granted_at, expires_at, seen_by_lead, seen_at
+				from emergency_access\s""" + where)
+			.params(params)
+			.query((rs, n) -> new EmergencyAccess(rs.getObject("id", UUID.class),
+					rs.getObject("citizen_id", UUID.class), rs.getObject("staff_id", UUID.class),
+					rs.getObject("unit_id", UUID.class), rs.getString("reason"), instant(rs, "granted_at"),
+					instant(rs, "expires_at"), rs.getObject("seen_by_lead", UUID.class), instant(rs, "seen_at")))
+			.list();
+	}
+
+	// Notes
+
+	UUID insertNote(UUID municipalityId, UUID citizenId, Recipient author, UUID serviceId,
+			InformationCategory category, String text, UUID by, String byName, Instant at) {
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into case_note (id, municipality_id, citizen_id, unit_id, partner_id, service_id, category, text,
+				                       written_by, written_by_name, written_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, municipalityId, citizenId, author.unitId(), author.partnerId(), serviceId, category.name(), text,
+					by, byName, utc(at))
+			.update();
+		return id;
+	}
+
+	List<Note> notes(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("""
+				select id, unit_id, partner_id, service_id, category, text, written_by, written_by_name, written_at
+				from case_note where municipality_id = ? and citizen_id = ? order by written_at desc""")
+			.params(municipalityId, citizenId)
+			.query((rs, n) -> new Note(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
+					rs.getObject("partner_id", UUID.class), rs.getObject("service_id", UUID.class),
+					InformationCategory.valueOf(rs.getString("category")), rs.getString("text"),
+					rs.getObject("written_by", UUID.class), rs.getString("written_by_name"),
+					instant(rs, "written_at")))
+			.list();
+	}
+
+	private static Set<InformationCategory> categories(String text) {
+		var set = EnumSet.noneOf(InformationCategory.class);
+		if (text != null && !text.isBlank()) {
+			Arrays.stream(text.split(",")).map(String::strip).map(InformationCategory::valueOf).forEach(set::add);
+		}
+		return set;
+	}
+
+	private static String join(Set<InformationCategory> categories) {
+		return categories.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+}

@@ -1,0 +1,388 @@
+package dk.helhed.citizen.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dk.helhed.citizen.CaseRecords.Citizen;
+import dk.helhed.citizen.CaseRecords.GivenHow;
+import dk.helhed.citizen.CaseRecords.Kind;
+import dk.helhed.citizen.CaseRecords.LegalBasisCode;
+import dk.helhed.citizen.CaseRecords.Status;
+import dk.helhed.citizen.CprNumber;
+import dk.helhed.citizen.InformationCategory;
+import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.web.CitizenForms.AnonymousForm;
+import dk.helhed.citizen.web.CitizenForms.ConsentForm;
+import dk.helhed.citizen.web.CitizenForms.EmergencyForm;
+import dk.helhed.citizen.web.CitizenForms.IdentifiedForm;
+import dk.helhed.citizen.web.CitizenForms.LegalBasisForm;
+import dk.helhed.citizen.web.CitizenForms.NoteForm;
+import dk.helhed.identity.CurrentStaff;
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffDirectory;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.NotFoundException;
+
+/**
+ * The citizen pages of the privacy spine: finding a citizen by CPR number or name, registering one, the citizen's
+ * page with its forms, and emergency access. Searches are POST forms whose results are rendered in the response,
+ * so that no CPR number or name ever lands in a URL, a browser history or a server log (security.md item 12);
+ * citizens are addressed by their UUID only. Every request that touches a citizen goes through {@link CaseWork},
+ * which decides access and writes the audit row.
+ */
+@Controller
+class CitizenController {
+
+	private final CaseWork caseWork;
+	private final Municipalities municipalities;
+	private final StaffDirectory staffDirectory;
+	private final Clock clock;
+
+	CitizenController(CaseWork caseWork, Municipalities municipalities, StaffDirectory staffDirectory, Clock clock) {
+		this.caseWork = caseWork;
+		this.municipalities = municipalities;
+		this.staffDirectory = staffDirectory;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("staff")
+	StaffMember staff() {
+		return CurrentStaff.find().orElse(null);
+	}
+
+	@ModelAttribute("labels")
+	Labels labels() {
+		return Labels.DANISH_LABELS;
+	}
+
+	// Finding and registering
+
+	@GetMapping("/personale/borgere")
+	String search(Model model) {
+		return searchPage(model, Map.of());
+	}
+
+	@PostMapping("/personale/borgere/cpr")
+	String searchByCpr(@RequestParam(name = "cpr", required = false) String cpr, Model model,
+			HttpServletResponse response) {
+		var problem = CprNumber.problem(cpr);
+		model.addAttribute("searchedCpr", clip(cpr, 20));
+		if (problem != null) {
+			response.setStatus(400);
+			return searchPage(model, Map.of("search-cpr", problem));
+		}
+		model.addAttribute("results", caseWork.findByCpr(CurrentStaff.get(), cpr));
+		model.addAttribute("searchedBy", "cpr");
+		// Offered whenever nothing visible was found, whether the municipality knows the person or not: the page
+		// must look the same in both cases (see emergencyAccess below).
+		model.addAttribute("emergencyForm", new EmergencyForm(cpr.strip(), ""));
+		return searchPage(model, Map.of());
+	}
+
+	@PostMapping("/personale/borgere/navn")
+	String searchByName(@RequestParam(name = "navn", required = false) String name, Model model,
+			HttpServletResponse response) {
+		model.addAttribute("searchedName", clip(name, 100));
+		try {
+			model.addAttribute("results", caseWork.findByName(CurrentStaff.get(), name));
+			model.addAttribute("searchedBy", "name");
+			return searchPage(model, Map.of());
+		}
+		catch (InvalidRequestException ex) {
+			response.setStatus(400);
+			return searchPage(model, Map.of("search-name", ex.getMessage()));
+		}
+	}
+
+	@PostMapping("/personale/borgere")
+	String registerIdentified(@ModelAttribute("identifiedForm") IdentifiedForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var checked = form.check();
+		Map<String, String> errors = new LinkedHashMap<>();
+		checked.errors().forEach((field, message) -> errors.put("identified-" + field, message));
+		if (errors.isEmpty()) {
+			try {
+				var citizen = caseWork.registerIdentified(CurrentStaff.get(), checked.value());
+				redirect.addFlashAttribute("message", "Borgeren er registreret i din enheds sag.");
+				return "redirect:/personale/borgere/" + citizen.id();
+			}
+			catch (InvalidRequestException ex) {
+				errors.put("identified", ex.getMessage());
+			}
+		}
+		response.setStatus(400);
+		return searchPage(model, errors);
+	}
+
+	@PostMapping("/personale/borgere/anonym")
+	String registerAnonymous(@ModelAttribute("anonymousForm") AnonymousForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var checked = form.check();
+		Map<String, String> errors = new LinkedHashMap<>();
+		checked.errors().forEach((field, message) -> errors.put("anonymous-" + field, message));
+		if (errors.isEmpty()) {
+			try {
+				var citizen = caseWork.registerAnonymous(CurrentStaff.get(), form.pseudonym(), checked.value());
+				redirect.addFlashAttribute("message", "Den anonyme kontakt er registreret.");
+				return "redirect:/personale/borgere/" + citizen.id();
+			}
+			catch (InvalidRequestException ex) {
+				errors.put("anonymous", ex.getMessage());
+			}
+		}
+		response.setStatus(400);
+		return searchPage(model, errors);
+	}
+
+	/**
+	 * Emergency access, asked for from a CPR search that found no citizen the staff member may see. The search result
+	 * looks the same whether the municipality knows the person or not; only a request with a written reason (checked
+	 * before the number is looked up, and flagged in the audit log whatever the answer) learns which it is.
+	 */
+	@PostMapping("/personale/borgere/noedadgang")
+	String emergencyAccess(@ModelAttribute("emergencyForm") EmergencyForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var errors = form.check();
+		model.addAttribute("searchedBy", "cpr");
+		model.addAttribute("results", List.of());
+		if (!errors.isEmpty()) {
+			Map<String, String> prefixed = new LinkedHashMap<>();
+			errors.forEach((field, message) -> prefixed.put("emergency-" + field, message));
+			response.setStatus(400);
+			return searchPage(model, prefixed);
+		}
+		try {
+			var access = caseWork.emergencyAccessByCpr(CurrentStaff.get(), form.cpr(), form.reason());
+			redirect.addFlashAttribute("message", "Du har nødadgang til borgeren indtil kl. "
+					+ Labels.DANISH_LABELS.time(access.expiresAt()) + ". Din teamleder får besked.");
+			return "redirect:/personale/borgere/" + access.citizenId();
+		}
+		catch (NotFoundException ex) {
+			response.setStatus(404);
+			model.addAttribute("emergencyForm", null);
+			return searchPage(model, Map.of("emergency", "Kommunen har ingen borger med det CPR-nummer."));
+		}
+		catch (InvalidRequestException ex) {
+			response.setStatus(400);
+			return searchPage(model, Map.of("emergency-reason", ex.getMessage()));
+		}
+	}
+
+	private String searchPage(Model model, Map<String, String> errors) {
+		if (!model.containsAttribute("identifiedForm")) {
+			model.addAttribute("identifiedForm", IdentifiedForm.empty());
+		}
+		if (!model.containsAttribute("anonymousForm")) {
+			model.addAttribute("anonymousForm", AnonymousForm.empty());
+		}
+		model.addAttribute("errors", errors);
+		return "citizen/search";
+	}
+
+	// The citizen's page
+
+	@GetMapping("/personale/borgere/{id}")
+	String citizen(@PathVariable UUID id, Model model) {
+		return citizenPage(id, model, Map.of());
+	}
+
+	@PostMapping("/personale/borgere/{id}/notater")
+	String writeNote(@PathVariable UUID id, @ModelAttribute("noteForm") NoteForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var checked = form.check();
+		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+		if (errors.isEmpty()) {
+			try {
+				caseWork.writeNote(CurrentStaff.get(), id, checked.value(), form.text(), null);
+				redirect.addFlashAttribute("message", "Notatet er gemt.");
+				return "redirect:/personale/borgere/" + id + "#notater";
+			}
+			catch (InvalidRequestException ex) {
+				errors.put("note", ex.getMessage());
+			}
+		}
+		response.setStatus(400);
+		return citizenPage(id, model, errors);
+	}
+
+	@PostMapping("/personale/borgere/{id}/samtykker")
+	String recordConsent(@PathVariable UUID id, @ModelAttribute("consentForm") ConsentForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var checked = form.check();
+		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+		if (errors.isEmpty()) {
+			try {
+				caseWork.recordConsent(CurrentStaff.get(), id, checked.value());
+				redirect.addFlashAttribute("message", "Samtykket er registreret.");
+				return "redirect:/personale/borgere/" + id + "#samtykker";
+			}
+			catch (InvalidRequestException ex) {
+				errors.put("consent", ex.getMessage());
+			}
+		}
+		response.setStatus(400);
+		return citizenPage(id, model, errors);
+	}
+
+	@PostMapping("/personale/borgere/{id}/samtykker/{consentId}/tilbagekald")
+	String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId, RedirectAttributes redirect) {
+		caseWork.withdrawConsent(CurrentStaff.get(), id, consentId);
+		redirect.addFlashAttribute("message", "Samtykket er trukket tilbage. Det giver ikke længere adgang.");
+		return "redirect:/personale/borgere/" + id + "#samtykker";
+	}
+
+	@PostMapping("/personale/borgere/{id}/lovgrundlag")
+	String recordLegalBasis(@PathVariable UUID id, @ModelAttribute("basisForm") LegalBasisForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var staff = CurrentStaff.get();
+		var checked = form.check();
+		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+		if (errors.isEmpty()) {
+			try {
+				var basis = checked.value();
+				caseWork.recordLegalBasis(staff, id, basis.code(), basis.categories(), basis.recipient(),
+						basis.validUntil());
+				redirect.addFlashAttribute("message", "Lovgrundlaget er registreret.");
+				return "redirect:/personale/borgere/" + id + "#lovgrundlag";
+			}
+			catch (InvalidRequestException ex) {
+				errors.put("basis", ex.getMessage());
+			}
+		}
+		else if (!staff.has(Role.TEAM_LEAD) && !staff.has(Role.DATA_PROTECTION_OFFICER)) {
+			// Let case work decide and log the refusal, rather than show this form's errors to someone it is not for.
+			caseWork.recordLegalBasis(staff, id, null, null, null, null);
+		}
+		response.setStatus(400);
+		return citizenPage(id, model, errors);
+	}
+
+	@PostMapping("/personale/borgere/{id}/luk")
+	String close(@PathVariable UUID id, RedirectAttributes redirect) {
+		caseWork.close(CurrentStaff.get(), id);
+		redirect.addFlashAttribute("message", "Sagen er lukket. Oplysningerne slettes, når opbevaringsperioden udløber.");
+		return "redirect:/personale/borgere/" + id;
+	}
+
+	private String citizenPage(UUID id, Model model, Map<String, String> errors) {
+		var staff = CurrentStaff.get();
+		var page = caseWork.open(staff, id);
+		var municipalityId = staff.municipalityId();
+		var units = municipalities.unitsOf(municipalityId);
+		var partners = municipalities.partnersOf(municipalityId);
+		Map<UUID, String> parties = new HashMap<>();
+		units.forEach(unit -> parties.put(unit.id(), unit.name()));
+		partners.forEach(partner -> parties.put(partner.id(), partner.name()));
+		Map<UUID, String> people = new HashMap<>();
+		staffDirectory.staffOf(municipalityId).forEach(person -> people.put(person.id(), person.displayName()));
+		model.addAttribute("page", page);
+		model.addAttribute("citizen", page.citizen());
+		model.addAttribute("parties", parties);
+		model.addAttribute("people", people);
+		model.addAttribute("units", units);
+		model.addAttribute("partners", partners);
+		model.addAttribute("categories", InformationCategory.values());
+		model.addAttribute("noteCategories", List.of(InformationCategory.values())
+			.stream()
+			.filter(category -> !category.needsOwnPermission() || staff.has(Role.CRIMINAL_MATTERS))
+			.toList());
+		model.addAttribute("givenHows", GivenHow.values());
+		model.addAttribute("legalBasisCodes", LegalBasisCode.values());
+		model.addAttribute("today", today());
+		var open = page.ownCase() && page.citizen().status() == Status.OPEN;
+		model.addAttribute("canWork", open);
+		model.addAttribute("canRecordLegalBasis",
+				open && (staff.has(Role.TEAM_LEAD) || staff.has(Role.DATA_PROTECTION_OFFICER)));
+		model.addAttribute("canJoin", open && page.citizen().kind() == Kind.ANONYMOUS);
+		model.addAttribute("throughEmergency", page.emergency() != null && !page.ownCase());
+		if (!model.containsAttribute("noteForm")) {
+			model.addAttribute("noteForm", NoteForm.empty());
+		}
+		if (!model.containsAttribute("consentForm")) {
+			model.addAttribute("consentForm", ConsentForm.empty(today()));
+		}
+		if (!model.containsAttribute("basisForm")) {
+			model.addAttribute("basisForm", LegalBasisForm.empty());
+		}
+		model.addAttribute("errors", errors);
+		return "citizen/citizen";
+	}
+
+	// Joining an anonymous contact with an identified citizen, with the citizen's agreement
+
+	@PostMapping("/personale/borgere/{id}/sammenlaeg/find")
+	String findToJoin(@PathVariable UUID id, @RequestParam(name = "cpr", required = false) String cpr, Model model,
+			HttpServletResponse response) {
+		var staff = CurrentStaff.get();
+		var problem = CprNumber.problem(cpr);
+		if (problem != null) {
+			response.setStatus(400);
+			model.addAttribute("errors", Map.of("join-cpr", problem));
+			return citizenPage(id, model, Map.of("join-cpr", problem));
+		}
+		var found = caseWork.findByCpr(staff, cpr);
+		model.addAttribute("anonymousId", id);
+		model.addAttribute("identified", found.isEmpty() ? null : found.getFirst());
+		model.addAttribute("errors", Map.of());
+		return "citizen/join";
+	}
+
+	@PostMapping("/personale/borgere/{id}/sammenlaeg")
+	String join(@PathVariable UUID id, @RequestParam(name = "identificeret", required = false) String identifiedId,
+			@RequestParam(name = "samtykke", required = false) String agreed, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var staff = CurrentStaff.get();
+		var target = FormValues.uuid(identifiedId);
+		if (target == null) {
+			throw new InvalidRequestException("Vælg den identificerede borger igen.");
+		}
+		if (!"ja".equals(agreed)) {
+			Citizen identified = caseWork.open(staff, target).citizen();
+			response.setStatus(400);
+			model.addAttribute("anonymousId", id);
+			model.addAttribute("identified", identified);
+			model.addAttribute("errors", Map.of("join-agreed",
+					"Sæt kryds, når borgeren har sagt ja til, at kontakten lægges sammen med sagen."));
+			return "citizen/join";
+		}
+		caseWork.joinAnonymous(staff, id, target);
+		redirect.addFlashAttribute("message", "Den anonyme kontakt er lagt sammen med borgerens sag.");
+		return "redirect:/personale/borgere/" + target;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	private static String clip(String value, int max) {
+		if (value == null) {
+			return "";
+		}
+		return value.length() > max ? value.substring(0, max) : value;
+	}
+
+	static void requireRole(StaffMember staff, Role role) {
+		if (!staff.has(role)) {
+			throw new AccessDeniedException(role + " role required");
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package dk.helhed.citizen.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dk.helhed.audit.AuditEvent.Action;
+import dk.helhed.citizen.CprNumber;
+import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.internal.CaseWork.AuditSearch;
+import dk.helhed.identity.CurrentStaff;
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.NotFoundException;
+
+/**
+ * The data-protection officer's pages: the audit log search (security.md item 7) and the citizen's access account
+ * (item 10), as a page and as a PDF. Both take the CPR number by POST only.
+ */
+@Controller
+class DataProtectionController {
+
+	/** The audit search form as submitted. */
+	record AuditForm(String from, String to, String action, String username, String cpr) {
+
+		static AuditForm empty() {
+			return new AuditForm("", "", "", "", "");
+		}
+	}
+
+	private final CaseWork caseWork;
+	private final Municipalities municipalities;
+	private final AccessAccountPdf pdf;
+	private final Clock clock;
+
+	DataProtectionController(CaseWork caseWork, Municipalities municipalities, AccessAccountPdf pdf, Clock clock) {
+		this.caseWork = caseWork;
+		this.municipalities = municipalities;
+		this.pdf = pdf;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("staff")
+	StaffMember staff() {
+		return CurrentStaff.find().orElse(null);
+	}
+
+	@ModelAttribute("labels")
+	Labels labels() {
+		return Labels.DANISH_LABELS;
+	}
+
+	@GetMapping("/personale/revision")
+	String auditForm(Model model) {
+		CitizenController.requireRole(CurrentStaff.get(), Role.DATA_PROTECTION_OFFICER);
+		return auditPage(model, AuditForm.empty(), Map.of());
+	}
+
+	@PostMapping("/personale/revision")
+	String auditSearch(@ModelAttribute AuditForm form, Model model, HttpServletResponse response) {
+		var staff = CurrentStaff.get();
+		Map<String, String> errors = new LinkedHashMap<>();
+		var from = FormValues.date(errors, "audit-from", form.from(), false, "fra-datoen");
+		var to = FormValues.date(errors, "audit-to", form.to(), false, "til-datoen");
+		if (from != null && to != null && to.isBefore(from)) {
+			errors.put("audit-to", "Til-datoen skal være samme dag som eller efter fra-datoen.");
+		}
+		Action action = FormValues.blank(form.action()) ? null
+				: FormValues.choice(errors, "audit-action", form.action(), Action.class, "Vælg en handling fra listen.");
+		var username = FormValues.text(errors, "audit-username", form.username(), 80, false, false, "Brugernavnet");
+		if (!FormValues.blank(form.cpr()) && CprNumber.problem(form.cpr()) != null) {
+			errors.put("audit-cpr", CprNumber.problem(form.cpr()));
+		}
+		if (errors.isEmpty()) {
+			try {
+				var events = caseWork.auditTrail(staff, new AuditSearch(from, to, action, username, form.cpr()));
+				model.addAttribute("events", events);
+			}
+			catch (InvalidRequestException ex) {
+				errors.put("audit", ex.getMessage());
+			}
+		}
+		else {
+			CitizenController.requireRole(staff, Role.DATA_PROTECTION_OFFICER);
+		}
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+		}
+		return auditPage(model, new AuditForm(form.from(), form.to(), form.action(), username, ""), errors);
+	}
+
+	private String auditPage(Model model, AuditForm form, Map<String, String> errors) {
+		var staff = CurrentStaff.get();
+		Map<UUID, String> units = new HashMap<>();
+		municipalities.unitsOf(staff.municipalityId()).forEach(unit -> units.put(unit.id(), unit.name()));
+		municipalities.partnersOf(staff.municipalityId()).forEach(partner -> units.put(partner.id(), partner.name()));
+		model.addAttribute("parties", units);
+		model.addAttribute("actions", Action.values());
+		model.addAttribute("auditForm", form);
+		model.addAttribute("errors", errors);
+		return "citizen/audit";
+	}
+
+	@GetMapping("/personale/aktindsigt")
+	String accessAccountForm(Model model) {
+		CitizenController.requireRole(CurrentStaff.get(), Role.DATA_PROTECTION_OFFICER);
+		model.addAttribute("errors", Map.of());
+		return "citizen/access-account";
+	}
+
+	@PostMapping("/personale/aktindsigt")
+	String accessAccount(@RequestParam(name = "cpr", required = false) String cpr, Model model,
+			HttpServletResponse response) {
+		var staff = CurrentStaff.get();
+		try {
+			model.addAttribute("lines", caseWork.accessAccount(staff, cpr));
+			model.addAttribute("cpr", cpr.strip());
+			model.addAttribute("maskedCpr", CprNumber.parse(cpr).orElseThrow().masked());
+			model.addAttribute("producedOn", LocalDate.now(clock));
+			model.addAttribute("errors", Map.of());
+		}
+		catch (InvalidRequestException | NotFoundException ex) {
+			response.setStatus(ex instanceof NotFoundException ? 404 : 400);
+			model.addAttribute("errors", Map.of("account-cpr", ex.getMessage()));
+		}
+		return "citizen/access-account";
+	}
+
+	@PostMapping("/personale/aktindsigt/pdf")
+	ResponseEntity<byte[]> accessAccountPdf(@RequestParam(name = "cpr", required = false) String cpr) {
+		var staff = CurrentStaff.get();
+		var lines = caseWork.accessAccount(staff, cpr);
+		Map<String, Object> model = new HashMap<>();
+		model.put("lines", lines);
+		model.put("maskedCpr", CprNumber.parse(cpr).orElseThrow().masked());
+		model.put("producedOn", LocalDate.now(clock));
+		model.put("municipality", municipalities.findById(staff.municipalityId()).map(m -> m.name()).orElse(""));
+		model.put("labels", Labels.DANISH_LABELS);
+		var bytes = pdf.render("citizen/access-account-pdf", model);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("aktindsigt-" + LocalDate.now(clock) + ".pdf").build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(bytes);
+	}
+}

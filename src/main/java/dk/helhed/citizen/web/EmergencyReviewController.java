@@ -1,0 +1,61 @@
+package dk.helhed.citizen.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.identity.CurrentStaff;
+import dk.helhed.identity.StaffDirectory;
+import dk.helhed.identity.StaffMember;
+
+/**
+ * The team lead's review of emergency access ("breaking the glass") by the staff of their units (security.md
+ * item 4): who, when, why, until when; the lead marks each one as seen.
+ */
+@Controller
+class EmergencyReviewController {
+
+	private final CaseWork caseWork;
+	private final StaffDirectory staffDirectory;
+
+	EmergencyReviewController(CaseWork caseWork, StaffDirectory staffDirectory) {
+		this.caseWork = caseWork;
+		this.staffDirectory = staffDirectory;
+	}
+
+	@ModelAttribute("staff")
+	StaffMember staff() {
+		return CurrentStaff.find().orElse(null);
+	}
+
+	@ModelAttribute("labels")
+	Labels labels() {
+		return Labels.DANISH_LABELS;
+	}
+
+	@GetMapping("/personale/noedadgang")
+	String review(Model model) {
+		var lead = CurrentStaff.get();
+		model.addAttribute("accesses", caseWork.emergencyAccessesToReview(lead));
+		Map<UUID, String> people = new HashMap<>();
+		staffDirectory.staffOf(lead.municipalityId()).forEach(person -> people.put(person.id(), person.displayName()));
+		model.addAttribute("people", people);
+		return "citizen/emergency-review";
+	}
+
+	@PostMapping("/personale/noedadgang/{id}/set")
+	String markSeen(@PathVariable UUID id, RedirectAttributes redirect) {
+		caseWork.markEmergencyAccessSeen(CurrentStaff.get(), id);
+		redirect.addFlashAttribute("message", "Nødadgangen er markeret som set.");
+		return "redirect:/personale/noedadgang";
+	}
+}

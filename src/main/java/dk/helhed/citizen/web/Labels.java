@@ -1,0 +1,63 @@
+package dk.helhed.citizen.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Danish words for the citizen module's codes, and dates and times as Danish staff read them. Used by the templates
+ * as {@code labels} (the PDF too, which has no Spring context for beans).
+ */
+public class Labels {
+
+	static final Labels DANISH_LABELS = new Labels();
+
+	private static final Locale DANISH = Locale.of("da");
+	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH);
+	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm", DANISH);
+
+	private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("HEALTH", "Helbred"),
+			Map.entry("ADDICTION", "Rusmidler"), Map.entry("CRIMINAL", "Strafbare forhold"),
+			Map.entry("HOUSING", "Bolig"), Map.entry("EMPLOYMENT", "Beskæftigelse"), Map.entry("FINANCES", "Økonomi"),
+			Map.entry("NOTES", "Øvrige notater"), Map.entry("OWN_CASE", "Egen sag"), Map.entry("CONSENT", "Samtykke"),
+			Map.entry("LEGAL_BASIS", "Lovgrundlag"), Map.entry("REFERRAL", "Henvisning"),
+			Map.entry("EMERGENCY", "Nødadgang"), Map.entry("NONE", "Intet"), Map.entry("WRITTEN", "Skriftligt"),
+			Map.entry("VERBAL", "Mundtligt"), Map.entry("DIGITAL", "Digitalt"),
+			Map.entry("RETSPLEJELOVEN_115", "Retsplejeloven § 115 (PSP/SSP+-samarbejde)"),
+			Map.entry("RETSSIKKERHEDSLOVEN_11B", "Retssikkerhedsloven § 11 b (oplysninger til afgørelse)"),
+			Map.entry("READ", "Læst"), Map.entry("SEARCH", "Søgning"), Map.entry("CREATE", "Oprettet"),
+			Map.entry("UPDATE", "Ændret"), Map.entry("EXPORT", "Udtræk"), Map.entry("DELETE", "Slettet"),
+			Map.entry("LOGIN_FAILED", "Mislykket login"), Map.entry("EMERGENCY_ACCESS", "Nødadgang"),
+			Map.entry("ALLOWED", "Tilladt"), Map.entry("REFUSED", "Afvist"), Map.entry("IDENTIFIED", "Identificeret"),
+			Map.entry("ANONYMOUS", "Anonym kontakt"), Map.entry("OPEN", "Åben"), Map.entry("CLOSED", "Lukket"),
+			Map.entry("ANONYMISED", "Anonymiseret"), Map.entry("CASEWORKER", "Sagsbehandler"),
+			Map.entry("OUTREACH_WORKER", "Udsattemedarbejder"), Map.entry("TEAM_LEAD", "Teamleder"),
+			Map.entry("DATA_PROTECTION_OFFICER", "Databeskyttelsesrådgiver"),
+			Map.entry("ADMINISTRATOR", "Administrator"), Map.entry("CATALOG_EDITOR", "Katalogredaktør"),
+			Map.entry("UNIT_EDITOR", "Enhedsredaktør"));
+
+	/** The Danish word for a code, or the code itself when there is none. */
+	public String of(Object code) {
+		if (code == null) {
+			return "";
+		}
+		var name = code instanceof Enum<?> constant ? constant.name() : code.toString();
+		return WORDS.getOrDefault(name, name);
+	}
+
+	public String date(LocalDate day) {
+		return day == null ? "" : DATE.format(day);
+	}
+
+	public String moment(Instant moment) {
+		return moment == null ? "" : MOMENT.format(moment.atZone(DANISH_TIME));
+	}
+
+	public String time(Instant moment) {
+		return moment == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(moment.atZone(DANISH_TIME));
+	}
+}

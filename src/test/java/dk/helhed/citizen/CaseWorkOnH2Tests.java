@@ -1,0 +1,7 @@
+package dk.helhed.citizen;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class CaseWorkOnH2Tests extends CaseWorkTests {
+}

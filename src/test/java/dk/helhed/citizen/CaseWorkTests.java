@@ -1,0 +1,318 @@
+package dk.helhed.citizen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import dk.helhed.audit.AuditEvent;
+import dk.helhed.audit.AuditLog;
+import dk.helhed.catalog.internal.Catalogs;
+import dk.helhed.citizen.CaseRecords.GivenHow;
+import dk.helhed.citizen.CaseRecords.LegalBasisCode;
+import dk.helhed.citizen.CaseRecords.Recipient;
+import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.internal.CaseWork.NewCitizen;
+import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.identity.internal.StaffPrincipal;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.NotFoundException;
+
+/**
+ * Case work across units around one citizen, as the issue describes it: the job centre registers the citizen and
+ * records consent to share employment and housing information with Visitation & Understøttelse; Visitation sees the
+ * housing note, not the addiction centre's note; after the citizen withdraws consent, Visitation sees nothing more;
+ * the data-protection officer finds it all in the audit log; the citizen's access account lists units and dates.
+ * Runs on H2 and on PostgreSQL. All citizens are synthetic.
+ */
+abstract class CaseWorkTests {
+
+	@Autowired
+	CaseWork caseWork;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	@Autowired
+	Municipalities municipalities;
+
+	@Autowired
+	Catalogs catalogs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	StaffMember staff(String username) {
+		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
+	}
+
+	UUID unit(String key) {
+		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
+			.stream()
+			.filter(unit -> unit.key().equals(key))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	/** A synthetic CPR number nobody else in the test uses: a real date, an unused serial. */
+	static String syntheticCpr() {
+		var serial = 1000 + (int) (Math.random() * 8999);
+		var day = 1 + (int) (Math.random() * 28);
+		return String.format("%02d0385-%04d", day, serial);
+	}
+
+	@Test
+	void sharingAcrossUnitsFollowsTheCitizensConsent() {
+		var jobCentre = staff("jobcenter");
+		var housing = staff("boligsag");
+		var addiction = staff("rusmiddel");
+		var cpr = syntheticCpr();
+
+		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, "Testborger Jensen (syntetisk)",
+				"20 30 40 50", null, null, "dansk"));
+		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Koordineret hjælp til bolig og job",
+				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
+				List.of(new Recipient(unit("visitation"), null)), LocalDate.now(), LocalDate.now().plusYears(1),
+				GivenHow.WRITTEN));
+		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Vil gerne i praktik.", null);
+		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Bor hos en ven, skal finde bolig.",
+				null);
+		caseWork.registerIdentified(addiction, new NewCitizen(cpr, "Testborger Jensen (syntetisk)", null, null, null,
+				null));
+		caseWork.writeNote(addiction, citizen.id(), InformationCategory.ADDICTION, "Går til samtaler hver uge.", null);
+
+		var seenByHousing = caseWork.open(housing, citizen.id());
+		assertThat(seenByHousing.notes()).extracting(CaseRecords.Note::category)
+			.contains(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT)
+			.doesNotContain(InformationCategory.ADDICTION);
+		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).extracting(CaseRecords.Note::category)
+			.as("the job centre sees its own notes, not the addiction centre's")
+			.containsOnly(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING);
+		assertThat(caseWork.open(addiction, citizen.id()).notes()).extracting(CaseRecords.Note::category)
+			.containsOnly(InformationCategory.ADDICTION);
+
+		caseWork.withdrawConsent(jobCentre, citizen.id(), consent);
+
+		assertThatThrownBy(() -> caseWork.open(housing, citizen.id())).isInstanceOf(NotFoundException.class);
+		assertThat(caseWork.findByCpr(housing, cpr)).isEmpty();
+
+		var log = auditLog.search(new AuditLog.Query(jobCentre.municipalityId(), citizen.id(), null, null, null, null,
+				100));
+		assertThat(log).extracting(AuditEvent::actorName).contains("jobcenter", "boligsag", "rusmiddel");
+		assertThat(log).filteredOn(event -> event.actorName().equals("boligsag"))
+			.extracting(AuditEvent::outcome)
+			.contains(AuditEvent.Outcome.ALLOWED, AuditEvent.Outcome.REFUSED);
+		assertThat(log).filteredOn(event -> event.actorName().equals("boligsag")
+				&& event.outcome() == AuditEvent.Outcome.ALLOWED)
+			.allSatisfy(event -> {
+				assertThat(event.basis()).isEqualTo(AuditEvent.Basis.CONSENT);
+				assertThat(event.basisRef()).isEqualTo(consent.toString());
+			});
+		assertThat(log).allSatisfy(event -> assertThat(String.valueOf(event.criterion()) + event.resource()
+				+ event.category()).doesNotContain(cpr.replace("-", "")).doesNotContain("praktik"));
+
+		var account = caseWork.accessAccount(staff("dpo"), cpr);
+		assertThat(account).extracting(CaseWork.AccessLine::party)
+			.contains("Jobcenteret", "Visitation & Understøttelse", "Rusmiddelcenter Aabenraa");
+		assertThat(account).extracting(CaseWork.AccessLine::date).contains(LocalDate.now());
+	}
+
+	@Test
+	void aNewColleagueSeesNoCitizensUntilAssigned() {
+		var cpr = syntheticCpr();
+		var citizen = caseWork.registerIdentified(staff("jobcenter"), new NewCitizen(cpr, "Testborger Ny (syntetisk)",
+				null, null, null, null));
+		var newcomer = staff("nyansat");
+		assertThat(caseWork.findByCpr(newcomer, cpr)).isEmpty();
+		assertThat(caseWork.findByName(newcomer, "Testborger")).isEmpty();
+		assertThatThrownBy(() -> caseWork.open(newcomer, citizen.id())).isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void anotherMunicipalityCannotSeeTheCitizenEvenWithTheId() {
+		var citizen = caseWork.registerIdentified(staff("jobcenter"), new NewCitizen(syntheticCpr(),
+				"Testborger Anden (syntetisk)", null, null, null, null));
+		assertThatThrownBy(() -> caseWork.open(staff("sagsbehandler-aarhus"), citizen.id()))
+			.isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void aPartnerOrganisationSeesOnlyWhatTheConsentGivesIt() {
+		var jobCentre = staff("jobcenter");
+		var blueCross = staff("blaakors");
+		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+				"Testborger Blå (syntetisk)", null, null, null, null));
+		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Har fået bolig.", null);
+		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.FINANCES, "Har gæld.", null);
+		assertThatThrownBy(() -> caseWork.open(blueCross, citizen.id())).isInstanceOf(NotFoundException.class);
+
+		var blueCrossId = municipalities.partnersOf(jobCentre.municipalityId())
+			.stream()
+			.filter(partner -> partner.key().equals("blaa-kors"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Støtte på værestedet",
+				Set.of(InformationCategory.HOUSING), List.of(new Recipient(null, blueCrossId)), LocalDate.now(),
+				LocalDate.now().plusMonths(6), GivenHow.VERBAL));
+
+		assertThat(caseWork.open(blueCross, citizen.id()).notes()).extracting(CaseRecords.Note::category)
+			.containsOnly(InformationCategory.HOUSING);
+	}
+
+	@Test
+	void expiredConsentGivesNothing() {
+		var jobCentre = staff("jobcenter");
+		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+				"Testborger Udløbet (syntetisk)", null, null, null, null));
+		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Note.", null);
+		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Boligsag",
+				Set.of(InformationCategory.HOUSING), List.of(new Recipient(unit("visitation"), null)),
+				LocalDate.now().minusDays(10), LocalDate.now().minusDays(10), GivenHow.WRITTEN));
+		assertThat(consent).isNotNull();
+		jdbc.sql("update consent set expires_on = ? where id = ?").params(LocalDate.now().minusDays(1), consent).update();
+
+		assertThatThrownBy(() -> caseWork.open(staff("boligsag"), citizen.id())).isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void onlyTeamLeadsRecordALegalBasisAndItIsAudited() {
+		var lead = staff("teamleder");
+		var caseworker = staff("boligsag");
+		var citizen = caseWork.registerIdentified(lead, new NewCitizen(syntheticCpr(), "Testborger PSP (syntetisk)",
+				null, null, null, null));
+		caseWork.writeNote(lead, citizen.id(), InformationCategory.HOUSING, "Husvild.", null);
+		var jobCentreUnit = new Recipient(unit("jobcenteret"), null);
+
+		assertThatThrownBy(() -> caseWork.recordLegalBasis(caseworker, citizen.id(), LegalBasisCode.RETSPLEJELOVEN_115,
+				Set.of(InformationCategory.HOUSING), jobCentreUnit, LocalDate.now().plusMonths(3)))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> caseWork.open(staff("jobcenter"), citizen.id())).isInstanceOf(NotFoundException.class);
+
+		caseWork.recordLegalBasis(lead, citizen.id(), LegalBasisCode.RETSPLEJELOVEN_115,
+				Set.of(InformationCategory.HOUSING), jobCentreUnit, LocalDate.now().plusMonths(3));
+
+		assertThat(caseWork.open(staff("jobcenter"), citizen.id()).notes()).extracting(CaseRecords.Note::category)
+			.containsOnly(InformationCategory.HOUSING);
+		assertThat(auditLog.search(new AuditLog.Query(lead.municipalityId(), citizen.id(), null, null, null, null, 50)))
+			.anySatisfy(event -> {
+				assertThat(event.basis()).isEqualTo(AuditEvent.Basis.LEGAL_BASIS);
+				assertThat(event.basisRef()).isEqualTo("RETSPLEJELOVEN_115");
+				assertThat(event.actorName()).isEqualTo("jobcenter");
+			});
+	}
+
+	@Test
+	void notesAreRefusedForServicesThatKeepNoRecords() {
+		var jobCentre = staff("jobcenter");
+		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+				"Testborger Pårørende (syntetisk)", null, null, null, null));
+		var counsellor = catalogs.of("aabenraa").service("paaroerenderaadgiver").orElseThrow();
+		assertThat(counsellor.keepsNoRecords()).isTrue();
+
+		assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.NOTES,
+				"Talte med rådgiveren.", counsellor.id()))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("fører ikke optegnelser");
+		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).isEmpty();
+	}
+
+	@Test
+	void criminalMattersNeedTheirOwnPermission() {
+		var jobCentre = staff("jobcenter");
+		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+				"Testborger Dom (syntetisk)", null, null, null, null));
+		assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.CRIMINAL,
+				"Afsoner dom.", null))
+			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void cprNumbersAreValidatedAndStoredEncrypted() {
+		var jobCentre = staff("jobcenter");
+		assertThatThrownBy(() -> caseWork.registerIdentified(jobCentre, new NewCitizen("310290-1234", "X", null, null,
+				null, null)))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("fødselsdato");
+		assertThatThrownBy(() -> caseWork.registerIdentified(jobCentre, new NewCitizen("12345", "X", null, null, null,
+				null)))
+			.isInstanceOf(InvalidRequestException.class);
+		var cpr = syntheticCpr();
+		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, "Testborger Krypt (syntetisk)", null,
+				null, null, null));
+
+		var stored = jdbc.sql("select cpr_encrypted, cpr_hash from citizen where id = ?")
+			.param(citizen.id())
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+			.single();
+		assertThat(stored).doesNotContain(cpr.replace("-", "")).doesNotContain(cpr);
+		assertThat(citizen.maskedCpr()).isEqualTo(cpr.substring(0, 6) + "-xxxx");
+		assertThat(caseWork.findByCpr(jobCentre, cpr)).extracting(CaseRecords.Citizen::id).containsExactly(citizen.id());
+	}
+
+	@Test
+	void anAnonymousContactJoinsTheIdentifiedRecord() {
+		var outreach = staff("udsatte");
+		var anonymous = caseWork.registerAnonymous(outreach, "Manden ved havnen", 1970);
+		caseWork.writeNote(outreach, anonymous.id(), InformationCategory.HOUSING, "Sover i bil.", null);
+		var identified = caseWork.registerIdentified(outreach, new NewCitizen(syntheticCpr(),
+				"Testborger Havn (syntetisk)", null, null, null, null));
+
+		caseWork.joinAnonymous(outreach, anonymous.id(), identified.id());
+
+		assertThat(caseWork.open(outreach, identified.id()).notes()).extracting(CaseRecords.Note::text)
+			.contains("Sover i bil.");
+	}
+
+	@Test
+	void emergencyAccessNeedsAReasonIsFlaggedAndShownToTheLead() {
+		var citizen = caseWork.registerIdentified(staff("jobcenter"), new NewCitizen(syntheticCpr(),
+				"Testborger Nød (syntetisk)", null, null, null, null));
+		var colleague = staff("boligsag");
+		assertThatThrownBy(() -> caseWork.emergencyAccess(colleague, citizen.id(), "kort"))
+			.isInstanceOf(InvalidRequestException.class);
+
+		var access = caseWork.emergencyAccess(colleague, citizen.id(),
+				"Borgeren er mødt op akut husvild og kan ikke selv redegøre for sin situation.");
+
+		assertThat(caseWork.open(colleague, citizen.id()).emergency()).isNotNull();
+		assertThat(caseWork.emergencyAccessesToReview(staff("teamleder"))).extracting(CaseRecords.EmergencyAccess::id)
+			.contains(access.id());
+		assertThat(auditLog.search(new AuditLog.Query(colleague.municipalityId(), citizen.id(), colleague.id(),
+				AuditEvent.Action.EMERGENCY_ACCESS, null, null, 10)))
+			.isNotEmpty()
+			.allSatisfy(event -> assertThat(event.basis()).isEqualTo(AuditEvent.Basis.EMERGENCY));
+	}
+
+	@Test
+	void hostileInputIsRefusedAndNothingIsStored() {
+		var jobCentre = staff("jobcenter");
+		int before = jdbc.sql("select count(*) from citizen").query(Integer.class).single();
+		for (var name : List.of("", "x".repeat(100_000), "Navn\u0000nul", "<script>alert(1)</script>\nlinje")) {
+			assertThatThrownBy(() -> caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(), name, null,
+					null, null, null)))
+				.isInstanceOf(InvalidRequestException.class);
+		}
+		for (var cpr : List.of("'; drop table citizen; --", "999999-9999", "", "0101011234567", "01-01-01-1234")) {
+			assertThatThrownBy(() -> caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, "X", null, null, null,
+					null)))
+				.isInstanceOf(InvalidRequestException.class);
+		}
+		assertThat(jdbc.sql("select count(*) from citizen").query(Integer.class).single()).isEqualTo(before);
+	}
+}
