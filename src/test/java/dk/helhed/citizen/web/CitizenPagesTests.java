@@ -71,13 +71,21 @@ class CitizenPagesTests {
 	static void assertNoCprInUrls(MockHttpServletResponse response) throws Exception {
 		var location = response.getHeader("Location");
 		if (location != null) {
-			assertThat(CPR_LIKE.matcher(location).find()).as("CPR-like number in Location " + location).isFalse();
+			assertThat(CPR_LIKE.matcher(withoutUuids(location)).find()).as("CPR-like number in Location " + location)
+				.isFalse();
 		}
 		var body = response.getContentAsString();
 		var urls = URL_ATTRIBUTE.matcher(body);
 		while (urls.find()) {
-			assertThat(CPR_LIKE.matcher(urls.group(1)).find()).as("CPR-like number in URL " + urls.group(1)).isFalse();
+			assertThat(CPR_LIKE.matcher(withoutUuids(urls.group(1))).find())
+				.as("CPR-like number in URL " + urls.group(1))
+				.isFalse();
 		}
+	}
+
+	/** A random UUID may hold ten digits in a row by chance; they are ids, not CPR numbers. */
+	private static String withoutUuids(String url) {
+		return url.replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "{id}");
 	}
 
 	int auditRows() {
