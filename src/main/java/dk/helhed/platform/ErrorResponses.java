@@ -79,6 +79,12 @@ class ErrorResponses {
 				text(request, "error.method.detail", ex.getMethod()), false);
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ModelAndView uploadRefused(HttpServletRequest request) {
+		return respond(request, HttpStatus.CONTENT_TOO_LARGE, "error.upload", text(request, "error.upload.detail"),
+				false);
+	}
+
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ModelAndView unsupportedMediaType(HttpServletRequest request) {
 		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediatype",
