@@ -23,7 +23,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Rule;
@@ -170,8 +169,28 @@ final class Browser implements AutoCloseable {
 	void andWaitForNewPage(Runnable action) {
 		var page = find("html");
 		action.run();
-		waiting().until(ExpectedConditions.stalenessOf(page));
+		waiting().until(d -> gone(page));
 		waiting().until(d -> "complete".equals(script("return document.readyState")));
+	}
+
+	/**
+	 * Whether the element belongs to a page that has been replaced. Chromium reports a node of the old document in two
+	 * ways while the new one loads: as stale, or as "does not belong to the document".
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -182,7 +201,7 @@ final class Browser implements AutoCloseable {
 		var results = find("#results");
 		script("window.helhedSamePage = true");
 		action.run();
-		waiting().until(ExpectedConditions.stalenessOf(results));
+		waiting().until(d -> gone(results));
 		// One change can trigger two requests (a field's change on leaving it, then the form's submit): htmx queues
 		// the second, so wait until no request is in flight and no swap is settling.
 		waiting().until(d -> Boolean.TRUE.equals(script("return document.readyState === 'complete' "
