@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +32,7 @@ import dk.helhed.municipality.Municipality;
 import dk.helhed.municipality.OrganisationalUnit;
 import dk.helhed.municipality.PartnerOrganisation;
 import dk.helhed.municipality.Strategy;
+import dk.helhed.platform.Keys;
 import dk.helhed.platform.DeterministicIds;
 import dk.helhed.platform.NotFoundException;
 
@@ -370,23 +370,7 @@ public class CatalogImport {
 
 	/** An address name for a new service, made from its name and unique in the municipality. */
 	static String key(String name, Set<String> taken) {
-		var base = name.strip()
-			.toLowerCase(Locale.ROOT)
-			.replace("æ", "ae")
-			.replace("ø", "oe")
-			.replace("å", "aa")
-			.replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("^-+|-+$", "");
-		if (base.length() > 70) {
-			base = base.substring(0, 70).replaceAll("-+$", "");
-		}
-		if (base.length() < 2) {
-			base = "indsats";
-		}
-		var key = base;
-		for (int n = 2; taken.contains(key); n++) {
-			key = base + "-" + n;
-		}
+		var key = Keys.unique(name, "indsats", taken);
 		taken.add(key);
 		return key;
 	}

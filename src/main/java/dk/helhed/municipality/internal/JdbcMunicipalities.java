@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +22,7 @@ import dk.helhed.municipality.PartnerOrganisation;
 import dk.helhed.municipality.Strategy;
 import dk.helhed.municipality.Strategy.FocusArea;
 import dk.helhed.municipality.Strategy.Target;
+import dk.helhed.platform.Keys;
 
 @Service
 @Transactional(readOnly = true)
@@ -93,7 +93,7 @@ class JdbcMunicipalities implements Municipalities {
 			.param(municipalityId)
 			.query(String.class)
 			.set();
-		var key = uniqueKey(name, taken);
+		var key = Keys.unique(name, "partner", taken);
 		var position = jdbc
 			.sql("select coalesce(max(position), -1) + 1 from partner_organisation where municipality_id = ?")
 			.param(municipalityId)
@@ -135,27 +135,6 @@ class JdbcMunicipalities implements Municipalities {
 		return new FocusArea(id, key, name, summary, List.of(), List.of(), List.of(), List.of());
 	}
 
-	/** A key made from the name: lower case a-z, digits and dashes, with a number added if it is taken. */
-	private static String uniqueKey(String name, Set<String> taken) {
-		var base = name.strip()
-			.toLowerCase(Locale.ROOT)
-			.replace("æ", "ae")
-			.replace("ø", "oe")
-			.replace("å", "aa")
-			.replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("^-+|-+$", "");
-		if (base.length() > 70) {
-			base = base.substring(0, 70).replaceAll("-+$", "");
-		}
-		if (base.length() < 2) {
-			base = "partner";
-		}
-		var key = base;
-		for (int n = 2; taken.contains(key); n++) {
-			key = base + "-" + n;
-		}
-		return key;
-	}
 
 	@Override
 	public Optional<Strategy> strategyOf(UUID municipalityId) {
