@@ -15,6 +15,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dk.helhed.catalog.hsds.HsdsParameters.ServiceQuery;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,6 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * their places and the taxonomies they are classified by. Public catalog data only, so answers may be cached.
  */
 @RestController
+@AccessRule(Audience.EVERYONE)
 @RequestMapping(path = "/api/municipalities/{slug:[a-z0-9-]{1,60}}/hsds", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "HSDS", description = "Kommunens indsatskatalog som Open Referral HSDS 3.1 (Human Services Data "
 		+ "Specification). Kun læsning; ingen personoplysninger.")

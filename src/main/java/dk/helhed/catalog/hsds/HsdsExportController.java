@@ -22,11 +22,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
+
 /**
  * A municipality's whole catalog in one download: as one HSDS JSON document, or as the HSDS CSV tables in a zip.
  * Public catalog data only, like the rest of the HSDS API.
  */
 @RestController
+@AccessRule(Audience.EVERYONE)
 @RequestMapping("/api/municipalities/{slug:[a-z0-9-]{1,60}}/hsds")
 @Tag(name = "HSDS")
 @ApiResponse(responseCode = "404", description = "Kommunen findes ikke",

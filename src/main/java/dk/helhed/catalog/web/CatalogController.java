@@ -21,12 +21,15 @@ import dk.helhed.catalog.internal.search.SearchText;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.municipality.Strategy.FocusArea;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
 
 /**
  * The public catalog: the list of municipalities, a municipality's front page, the searchable list of services, a
  * service's page and the print view. No login; nothing personal.
  */
 @Controller
+@AccessRule(Audience.EVERYONE)
 class CatalogController {
 
 	private static final String SLUG = "{slug:[a-z0-9-]{1,60}}";

@@ -20,12 +20,15 @@ import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.catalog.internal.editions.CatalogPdf;
 import dk.helhed.catalog.internal.editions.Editions;
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
 
 /**
  * The published editions of a municipality's catalog for everyone: the list, each edition as a print-friendly page
  * and as a PDF, what changed between two editions, and the catalog as it is now as a PDF. No login; nothing personal.
  */
 @Controller
+@AccessRule(Audience.EVERYONE)
 class EditionController {
 
 	private static final String SLUG = "{slug:[a-z0-9-]{1,60}}";

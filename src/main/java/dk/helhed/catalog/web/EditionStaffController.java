@@ -14,6 +14,8 @@ import dk.helhed.catalog.internal.editions.Editions;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
 
 /**
  * Publishing editions of the catalog: the catalog editor sees the editions, what changed since the latest one, and
@@ -46,11 +48,13 @@ class EditionStaffController {
 	}
 
 	@GetMapping("/personale/udgaver")
+	@AccessRule(Audience.CATALOG_EDITORS)
 	String editions(Model model) {
 		return page(model, editor(), EditionForm.empty());
 	}
 
 	@PostMapping("/personale/udgaver")
+	@AccessRule(Audience.CATALOG_EDITORS)
 	String publish(@ModelAttribute EditionForm form, Model model, RedirectAttributes redirect) {
 		var editor = editor();
 		try {
@@ -67,6 +71,7 @@ class EditionStaffController {
 
 	/** What changed from one edition to another, or to the catalog as it is now if no second edition is given. */
 	@GetMapping("/personale/udgaver/diff")
+	@AccessRule(Audience.CATALOG_EDITORS)
 	String diff(@RequestParam("fra") int from, @RequestParam(name = "til", required = false) Integer to,
 			Model model) {
 		var editor = editor();

@@ -22,6 +22,8 @@ import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
 
 /**
  * The catalog editor's page for moving the catalog in and out of Helhed as Open Referral HSDS: links to the export,
@@ -44,6 +46,7 @@ class ImportController {
 	}
 
 	@GetMapping("/personale/import")
+	@AccessRule(Audience.CATALOG_EDITORS)
 	String page(Model model) {
 		return page(editor(), model);
 	}
@@ -53,6 +56,7 @@ class ImportController {
 	 * the problems; a successful import redirects to the page with its report.
 	 */
 	@PostMapping("/personale/import")
+	@AccessRule(Audience.CATALOG_EDITORS)
 	String upload(@RequestParam(name = "fil", required = false) MultipartFile file,
 			@RequestParam(name = "handling", defaultValue = "kontroller") String handling, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {

@@ -35,6 +35,9 @@ import dk.helhed.identity.StaffDirectory;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
+import dk.helhed.platform.web.AccessRule.Scope;
 
 /**
  * The staff side of the catalog: the editor's overview, the list of services, the service form with preview, the
@@ -66,6 +69,7 @@ class StaffCatalogController {
 	}
 
 	@GetMapping("/personale")
+	@AccessRule(Audience.STAFF)
 	String overview(Model model) {
 		var staff = CurrentStaff.get();
 		var catalog = catalogs.of(staff.municipalityId());
@@ -93,6 +97,7 @@ class StaffCatalogController {
 	}
 
 	@GetMapping("/personale/indsatser")
+	@AccessRule(Audience.STAFF)
 	String services(Model model) {
 		var staff = CurrentStaff.get();
 		model.addAttribute("catalog", catalogs.of(staff.municipalityId()));
@@ -106,6 +111,7 @@ class StaffCatalogController {
 	}
 
 	@GetMapping("/personale/indsatser/ny")
+	@AccessRule(Audience.CATALOG_EDITORS)
 	String newService(Model model) {
 		var staff = CurrentStaff.get();
 		if (!editing.canEditDirectly(staff)) {
@@ -115,6 +121,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/indsatser")
+	@AccessRule(Audience.CATALOG_EDITORS)
 	String create(@ModelAttribute ServiceForm form, @RequestParam(defaultValue = "gem") String handling, Model model,
 			RedirectAttributes redirect) {
 		var staff = CurrentStaff.get();
@@ -134,6 +141,7 @@ class StaffCatalogController {
 	}
 
 	@GetMapping("/personale/indsatser/{id}")
+	@AccessRule(value = Audience.STAFF, scope = Scope.SERVICE)
 	String edit(@PathVariable UUID id, Model model) {
 		var staff = CurrentStaff.get();
 		var service = editing.get(staff, id);
@@ -141,6 +149,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/indsatser/{id}")
+	@AccessRule(value = Audience.STAFF, scope = Scope.SERVICE)
 	String save(@PathVariable UUID id, @ModelAttribute ServiceForm form,
 			@RequestParam(defaultValue = "gem") String handling, Model model, RedirectAttributes redirect) {
 		var staff = CurrentStaff.get();
@@ -182,6 +191,7 @@ class StaffCatalogController {
 	}
 
 	@GetMapping("/personale/indsatser/{id}/historik")
+	@AccessRule(value = Audience.STAFF, scope = Scope.SERVICE)
 	String history(@PathVariable UUID id, Model model) {
 		var staff = CurrentStaff.get();
 		var service = editing.get(staff, id);
@@ -192,6 +202,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/indsatser/{id}/kontrolleret")
+	@AccessRule(value = Audience.STAFF, scope = Scope.SERVICE)
 	String verify(@PathVariable UUID id, @RequestParam(name = "tilbage", required = false) String back,
 			RedirectAttributes redirect) {
 		var service = editing.verify(CurrentStaff.get(), id);
@@ -200,6 +211,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/indsatser/{id}/ledige-pladser")
+	@AccessRule(value = Audience.STAFF, scope = Scope.SERVICE)
 	String freePlaces(@PathVariable UUID id, @RequestParam(name = "pladstype") String capacityId,
 			@RequestParam(name = "ledige") String available, RedirectAttributes redirect) {
 		int free;
@@ -217,6 +229,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/indsatser/{id}/gennemgang")
+	@AccessRule(value = Audience.CATALOG_EDITORS, scope = Scope.SERVICE)
 	String assignReview(@PathVariable UUID id, @RequestParam(name = "ansvarlig", required = false) String owner,
 			@RequestParam(name = "interval") String interval, RedirectAttributes redirect) {
 		UUID ownerId;
@@ -234,6 +247,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/indsatser/{id}/udfas")
+	@AccessRule(value = Audience.CATALOG_EDITORS, scope = Scope.SERVICE)
 	String retire(@PathVariable UUID id, RedirectAttributes redirect) {
 		var service = editing.retire(CurrentStaff.get(), id);
 		redirect.addFlashAttribute("message", "„" + service.name() + "“ er udfaset og vises ikke længere offentligt.");
@@ -241,6 +255,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/indsatser/{id}/genaktiver")
+	@AccessRule(value = Audience.CATALOG_EDITORS, scope = Scope.SERVICE)
 	String restore(@PathVariable UUID id, RedirectAttributes redirect) {
 		var service = editing.restore(CurrentStaff.get(), id);
 		redirect.addFlashAttribute("message", "„" + service.name() + "“ er aktiv igen.");
@@ -248,6 +263,7 @@ class StaffCatalogController {
 	}
 
 	@GetMapping("/personale/aendringer/{id}")
+	@AccessRule(value = Audience.STAFF, scope = Scope.CHANGE_REQUEST)
 	String changeRequest(@PathVariable UUID id, Model model) {
 		var staff = CurrentStaff.get();
 		var request = changeRequests.find(staff.municipalityId(), id)
@@ -266,6 +282,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/aendringer/{id}/godkend")
+	@AccessRule(value = Audience.CATALOG_EDITORS, scope = Scope.CHANGE_REQUEST)
 	String approve(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		var staff = CurrentStaff.get();
 		var outcome = editing.approve(staff, id);
@@ -279,6 +296,7 @@ class StaffCatalogController {
 	}
 
 	@PostMapping("/personale/aendringer/{id}/afvis")
+	@AccessRule(value = Audience.CATALOG_EDITORS, scope = Scope.CHANGE_REQUEST)
 	String reject(@PathVariable UUID id, @RequestParam(name = "begrundelse", required = false) String reason,
 			RedirectAttributes redirect) {
 		try {

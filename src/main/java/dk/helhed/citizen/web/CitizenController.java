@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +40,9 @@ import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
+import dk.helhed.platform.web.AccessRule.Scope;
 
 /**
  * The citizen pages of the privacy spine: finding a citizen by CPR number or name, registering one, the citizen's
@@ -77,11 +79,13 @@ class CitizenController {
 	// Finding and registering
 
 	@GetMapping("/personale/borgere")
+	@AccessRule(Audience.CASE_WORKERS)
 	String search(Model model) {
 		return searchPage(model, Map.of());
 	}
 
 	@PostMapping("/personale/borgere/cpr")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_LOOKUP)
 	String searchByCpr(@RequestParam(name = "cpr", required = false) String cpr, Model model,
 			HttpServletResponse response) {
 		var problem = CprNumber.problem(cpr);
@@ -99,6 +103,7 @@ class CitizenController {
 	}
 
 	@PostMapping("/personale/borgere/navn")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_LOOKUP)
 	String searchByName(@RequestParam(name = "navn", required = false) String name, Model model,
 			HttpServletResponse response) {
 		model.addAttribute("searchedName", clip(name, 100));
@@ -114,6 +119,7 @@ class CitizenController {
 	}
 
 	@PostMapping("/personale/borgere")
+	@AccessRule(value = Audience.CASE_WORKERS, personalData = true)
 	String registerIdentified(@ModelAttribute("identifiedForm") IdentifiedForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var checked = form.check();
@@ -134,6 +140,7 @@ class CitizenController {
 	}
 
 	@PostMapping("/personale/borgere/anonym")
+	@AccessRule(value = Audience.CASE_WORKERS, personalData = true)
 	String registerAnonymous(@ModelAttribute("anonymousForm") AnonymousForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var checked = form.check();
@@ -159,6 +166,7 @@ class CitizenController {
 	 * before the number is looked up, and flagged in the audit log whatever the answer) learns which it is.
 	 */
 	@PostMapping("/personale/borgere/noedadgang")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_LOOKUP)
 	String emergencyAccess(@ModelAttribute("emergencyForm") EmergencyForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var errors = form.check();
@@ -201,16 +209,21 @@ class CitizenController {
 	// The citizen's page
 
 	@GetMapping("/personale/borgere/{id}")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN)
 	String citizen(@PathVariable UUID id, Model model) {
 		return citizenPage(id, model, Map.of());
 	}
 
 	@PostMapping("/personale/borgere/{id}/notater")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String writeNote(@PathVariable UUID id, @ModelAttribute("noteForm") NoteForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var checked = form.check();
 		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
-		if (errors.isEmpty()) {
+		if (!errors.isEmpty()) {
+			caseWork.requireOwnCase(CurrentStaff.get(), id, "note");
+		}
+		else {
 			try {
 				caseWork.writeNote(CurrentStaff.get(), id, checked.value(), form.text(), null);
 				redirect.addFlashAttribute("message", "Notatet er gemt.");
@@ -225,11 +238,15 @@ class CitizenController {
 	}
 
 	@PostMapping("/personale/borgere/{id}/samtykker")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String recordConsent(@PathVariable UUID id, @ModelAttribute("consentForm") ConsentForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var checked = form.check();
 		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
-		if (errors.isEmpty()) {
+		if (!errors.isEmpty()) {
+			caseWork.requireOwnCase(CurrentStaff.get(), id, "consent");
+		}
+		else {
 			try {
 				caseWork.recordConsent(CurrentStaff.get(), id, checked.value());
 				redirect.addFlashAttribute("message", "Samtykket er registreret.");
@@ -244,6 +261,7 @@ class CitizenController {
 	}
 
 	@PostMapping("/personale/borgere/{id}/samtykker/{consentId}/tilbagekald")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId, RedirectAttributes redirect) {
 		caseWork.withdrawConsent(CurrentStaff.get(), id, consentId);
 		redirect.addFlashAttribute("message", "Samtykket er trukket tilbage. Det giver ikke længere adgang.");
@@ -251,12 +269,16 @@ class CitizenController {
 	}
 
 	@PostMapping("/personale/borgere/{id}/lovgrundlag")
+	@AccessRule(value = Audience.TEAM_LEADS, scope = Scope.CITIZEN_CASE)
 	String recordLegalBasis(@PathVariable UUID id, @ModelAttribute("basisForm") LegalBasisForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var staff = CurrentStaff.get();
 		var checked = form.check();
 		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
-		if (errors.isEmpty()) {
+		if (!errors.isEmpty()) {
+			caseWork.requireOwnCase(staff, id, "legal basis");
+		}
+		else {
 			try {
 				var basis = checked.value();
 				caseWork.recordLegalBasis(staff, id, basis.code(), basis.categories(), basis.recipient(),
@@ -268,15 +290,12 @@ class CitizenController {
 				errors.put("basis", ex.getMessage());
 			}
 		}
-		else if (!staff.has(Role.TEAM_LEAD) && !staff.has(Role.DATA_PROTECTION_OFFICER)) {
-			// Let case work decide and log the refusal, rather than show this form's errors to someone it is not for.
-			caseWork.recordLegalBasis(staff, id, null, null, null, null);
-		}
 		response.setStatus(400);
 		return citizenPage(id, model, errors);
 	}
 
 	@PostMapping("/personale/borgere/{id}/luk")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String close(@PathVariable UUID id, RedirectAttributes redirect) {
 		caseWork.close(CurrentStaff.get(), id);
 		redirect.addFlashAttribute("message", "Sagen er lukket. Oplysningerne slettes, når opbevaringsperioden udløber.");
@@ -311,7 +330,7 @@ class CitizenController {
 		var open = page.ownCase() && page.citizen().status() == Status.OPEN;
 		model.addAttribute("canWork", open);
 		model.addAttribute("canRecordLegalBasis",
-				open && (staff.has(Role.TEAM_LEAD) || staff.has(Role.DATA_PROTECTION_OFFICER)));
+				open && staff.has(Role.TEAM_LEAD));
 		model.addAttribute("canJoin", open && page.citizen().kind() == Kind.ANONYMOUS);
 		model.addAttribute("throughEmergency", page.emergency() != null && !page.ownCase());
 		if (!model.containsAttribute("noteForm")) {
@@ -330,13 +349,14 @@ class CitizenController {
 	// Joining an anonymous contact with an identified citizen, with the citizen's agreement
 
 	@PostMapping("/personale/borgere/{id}/sammenlaeg/find")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String findToJoin(@PathVariable UUID id, @RequestParam(name = "cpr", required = false) String cpr, Model model,
 			HttpServletResponse response) {
 		var staff = CurrentStaff.get();
+		caseWork.requireOwnCase(staff, id, "join");
 		var problem = CprNumber.problem(cpr);
 		if (problem != null) {
 			response.setStatus(400);
-			model.addAttribute("errors", Map.of("join-cpr", problem));
 			return citizenPage(id, model, Map.of("join-cpr", problem));
 		}
 		var found = caseWork.findByCpr(staff, cpr);
@@ -347,10 +367,12 @@ class CitizenController {
 	}
 
 	@PostMapping("/personale/borgere/{id}/sammenlaeg")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String join(@PathVariable UUID id, @RequestParam(name = "identificeret", required = false) String identifiedId,
 			@RequestParam(name = "samtykke", required = false) String agreed, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var staff = CurrentStaff.get();
+		caseWork.requireOwnCase(staff, id, "join");
 		var target = FormValues.uuid(identifiedId);
 		if (target == null) {
 			throw new InvalidRequestException("Vælg den identificerede borger igen.");
@@ -378,11 +400,5 @@ class CitizenController {
 			return "";
 		}
 		return value.length() > max ? value.substring(0, max) : value;
-	}
-
-	static void requireRole(StaffMember staff, Role role) {
-		if (!staff.has(role)) {
-			throw new AccessDeniedException(role + " role required");
-		}
 	}
 }

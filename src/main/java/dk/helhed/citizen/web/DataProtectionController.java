@@ -25,11 +25,12 @@ import dk.helhed.citizen.CprNumber;
 import dk.helhed.citizen.internal.CaseWork;
 import dk.helhed.citizen.internal.CaseWork.AuditSearch;
 import dk.helhed.identity.CurrentStaff;
-import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
 
 /**
  * The data-protection officer's pages: the audit log search (security.md item 7) and the citizen's access account
@@ -69,12 +70,13 @@ class DataProtectionController {
 	}
 
 	@GetMapping("/personale/revision")
+	@AccessRule(Audience.DATA_PROTECTION_OFFICERS)
 	String auditForm(Model model) {
-		CitizenController.requireRole(CurrentStaff.get(), Role.DATA_PROTECTION_OFFICER);
 		return auditPage(model, AuditForm.empty(), Map.of());
 	}
 
 	@PostMapping("/personale/revision")
+	@AccessRule(value = Audience.DATA_PROTECTION_OFFICERS, personalData = true)
 	String auditSearch(@ModelAttribute AuditForm form, Model model, HttpServletResponse response) {
 		var staff = CurrentStaff.get();
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -98,9 +100,6 @@ class DataProtectionController {
 				errors.put("audit", ex.getMessage());
 			}
 		}
-		else {
-			CitizenController.requireRole(staff, Role.DATA_PROTECTION_OFFICER);
-		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 		}
@@ -120,13 +119,14 @@ class DataProtectionController {
 	}
 
 	@GetMapping("/personale/aktindsigt")
+	@AccessRule(Audience.DATA_PROTECTION_OFFICERS)
 	String accessAccountForm(Model model) {
-		CitizenController.requireRole(CurrentStaff.get(), Role.DATA_PROTECTION_OFFICER);
 		model.addAttribute("errors", Map.of());
 		return "citizen/access-account";
 	}
 
 	@PostMapping("/personale/aktindsigt")
+	@AccessRule(value = Audience.DATA_PROTECTION_OFFICERS, personalData = true)
 	String accessAccount(@RequestParam(name = "cpr", required = false) String cpr, Model model,
 			HttpServletResponse response) {
 		var staff = CurrentStaff.get();
@@ -145,6 +145,7 @@ class DataProtectionController {
 	}
 
 	@PostMapping("/personale/aktindsigt/pdf")
+	@AccessRule(value = Audience.DATA_PROTECTION_OFFICERS, personalData = true)
 	ResponseEntity<byte[]> accessAccountPdf(@RequestParam(name = "cpr", required = false) String cpr) {
 		var staff = CurrentStaff.get();
 		var lines = caseWork.accessAccount(staff, cpr);

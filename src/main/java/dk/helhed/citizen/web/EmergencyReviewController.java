@@ -16,6 +16,9 @@ import dk.helhed.citizen.internal.CaseWork;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.identity.StaffDirectory;
 import dk.helhed.identity.StaffMember;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
+import dk.helhed.platform.web.AccessRule.Scope;
 
 /**
  * The team lead's review of emergency access ("breaking the glass") by the staff of their units (security.md
@@ -43,6 +46,7 @@ class EmergencyReviewController {
 	}
 
 	@GetMapping("/personale/noedadgang")
+	@AccessRule(value = Audience.TEAM_LEADS, personalData = true)
 	String review(Model model) {
 		var lead = CurrentStaff.get();
 		model.addAttribute("accesses", caseWork.emergencyAccessesToReview(lead));
@@ -53,6 +57,7 @@ class EmergencyReviewController {
 	}
 
 	@PostMapping("/personale/noedadgang/{id}/set")
+	@AccessRule(value = Audience.TEAM_LEADS, scope = Scope.EMERGENCY_ACCESS)
 	String markSeen(@PathVariable UUID id, RedirectAttributes redirect) {
 		caseWork.markEmergencyAccessSeen(CurrentStaff.get(), id);
 		redirect.addFlashAttribute("message", "Nødadgangen er markeret som set.");

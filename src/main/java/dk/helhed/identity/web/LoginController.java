@@ -11,11 +11,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
+
+
 /**
  * The staff login page: the local form (Spring Security handles its POST to the same address) and a button for each
  * identity provider (OpenID Connect) that is configured.
  */
 @Controller
+@AccessRule(Audience.EVERYONE)
 class LoginController {
 
 	/** A configured identity provider: its registration id and the name to show. */

@@ -6,12 +6,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
 
 /**
  * A municipality's strategy as a public page: vision, values, target group, focus areas with their commitments,
  * partners and targets.
  */
 @Controller
+@AccessRule(Audience.EVERYONE)
 class StrategyController {
 
 	private final Municipalities municipalities;

@@ -1,0 +1,40 @@
+package dk.helhed.audit.internal;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dk.helhed.audit.AuditEvent;
+import dk.helhed.audit.AuditLog;
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffAccessRefused;
+import dk.helhed.identity.StaffMember;
+
+/**
+ * A request refused because the staff member's roles do not admit them to an endpoint with personal data belongs in
+ * the audit log (security.md item 7), as one row, like every other refused attempt.
+ */
+@Component
+class RefusedRequests {
+
+	private final AuditLog auditLog;
+
+	RefusedRequests(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@EventListener
+	void on(StaffAccessRefused event) {
+		if (!event.personalData()) {
+			return;
+		}
+		var staff = event.staff();
+		auditLog.recordRefusal(new AuditEvent(staff.municipalityId(), event.at(), staff.id(), staff.username(),
+				staff.unitIds().stream().sorted().findFirst().orElse(null), role(staff), staff.partnerId(), null,
+				event.reading() ? AuditEvent.Action.READ : AuditEvent.Action.UPDATE, null, AuditEvent.Basis.NONE, null,
+				"rolle giver ikke adgang", event.endpoint(), null, AuditEvent.Outcome.REFUSED));
+	}
+
+	private static String role(StaffMember staff) {
+		return staff.roles().stream().sorted().map(Role::name).findFirst().orElse(null);
+	}
+}
