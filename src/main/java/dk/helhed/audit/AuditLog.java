@@ -16,8 +16,8 @@ public interface AuditLog {
 	void record(AuditEvent event);
 
 	/**
-	 * Records a refused attempt (or a failed login) in a transaction of its own, so that it survives the rollback of
-	 * the request that was refused.
+	 * Records a refused attempt (or a failed login, or a search that found nothing and is answered "not found") in a
+	 * transaction of its own, so that it survives the rollback of the request it is answered with.
 	 */
 	void recordRefusal(AuditEvent event);
 

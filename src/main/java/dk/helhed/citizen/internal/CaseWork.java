@@ -244,6 +244,16 @@ public class CaseWork {
 		return citizen(store.find(staff.municipalityId(), identified.id()).orElseThrow());
 	}
 
+	/**
+	 * Refuses (with an audit row) a staff member whose unit is not in the citizen's case, and writes nothing when it
+	 * is: for a form sent with mistakes, so that whether the sender may work with the citizen is decided before the
+	 * mistakes are shown, and the page shown with them writes the request's one audit row.
+	 */
+	@Transactional(readOnly = true)
+	public void requireOwnCase(StaffMember staff, UUID citizenId, String resource) {
+		ownCaseRow(staff, citizenId, resource);
+	}
+
 	/** The unit's work with the citizen has ended for everyone: the record is closed and its retention begins. */
 	public void close(StaffMember staff, UUID citizenId) {
 		var row = ownCaseRow(staff, citizenId, "close");
@@ -291,6 +301,7 @@ public class CaseWork {
 	public void withdrawConsent(StaffMember staff, UUID citizenId, UUID consentId) {
 		ownCaseRow(staff, citizenId, "consent");
 		if (!store.withdrawConsent(staff.municipalityId(), citizenId, consentId, staff.id(), clock.instant())) {
+			refuse(staff, citizenId, Action.UPDATE, "consent");
 			throw new NotFoundException("Samtykket findes ikke eller er allerede trukket tilbage.");
 		}
 		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "consent withdrawn " + consentId,
@@ -298,16 +309,16 @@ public class CaseWork {
 	}
 
 	/**
-	 * Records a legal basis for sharing, chosen from the list, instead of a consent. Only a team lead (or the
-	 * data-protection officer) of a unit in the citizen's case may.
+	 * Records a legal basis for sharing, chosen from the list, instead of a consent. Only a team lead of a unit in the
+	 * citizen's case may.
 	 */
 	public UUID recordLegalBasis(StaffMember staff, UUID citizenId, LegalBasisCode code,
 			Set<InformationCategory> categories, Recipient recipient, LocalDate validUntil) {
-		var row = ownCaseRow(staff, citizenId, "legal basis");
-		if (!staff.has(Role.TEAM_LEAD) && !staff.has(Role.DATA_PROTECTION_OFFICER)) {
+		if (!staff.has(Role.TEAM_LEAD)) {
 			refuse(staff, citizenId, Action.CREATE, "legal basis");
-			throw new AccessDeniedException("Only team leads and the data-protection officer record legal bases");
+			throw new AccessDeniedException("Only team leads record legal bases");
 		}
+		var row = ownCaseRow(staff, citizenId, "legal basis");
 		if (code == null || categories == null || categories.isEmpty() || recipient == null || validUntil == null) {
 			throw new InvalidRequestException("Vælg lovgrundlag, kategorier, modtager og hvor længe det gælder.");
 		}
@@ -369,21 +380,39 @@ public class CaseWork {
 		return emergencyAccess(staff, row.id(), reason);
 	}
 
-	/** Emergency access by the staff of the lead's units, newest first. */
-	@Transactional(readOnly = true)
+	/**
+	 * Emergency access by the staff of the lead's units, newest first, with the written reasons: reading them is
+	 * itself a read of personal data and writes one audit row.
+	 */
 	public List<EmergencyAccess> emergencyAccessesToReview(StaffMember lead) {
+		var accesses = accessesToReview(lead);
+		audit.record(event(lead, null, Action.READ, null, null, "emergency access review", null, Outcome.ALLOWED));
+		return accesses;
+	}
+
+	/** The lead has seen an emergency access by the staff of their units; one audit row. */
+	public void markEmergencyAccessSeen(StaffMember lead, UUID accessId) {
+		var access = accessesToReview(lead).stream()
+			.filter(candidate -> candidate.id().equals(accessId))
+			.findFirst()
+			.orElse(null);
+		if (access == null) {
+			audit.recordRefusal(event(lead, null, Action.UPDATE, null, null, "emergency access review", "ukendt id",
+					Outcome.REFUSED));
+			throw new NotFoundException("Nødadgangen findes ikke.");
+		}
+		store.markEmergencySeen(lead.municipalityId(), access.id(), lead.id(), clock.instant());
+		audit.record(event(lead, access.citizenId(), Action.UPDATE, null, new Ground(Basis.EMERGENCY,
+				access.id().toString()), "emergency access seen", null, Outcome.ALLOWED));
+	}
+
+	private List<EmergencyAccess> accessesToReview(StaffMember lead) {
 		if (!lead.has(Role.TEAM_LEAD)) {
+			audit.recordRefusal(event(lead, null, Action.READ, null, null, "emergency access review", null,
+					Outcome.REFUSED));
 			throw new AccessDeniedException("Team lead role required");
 		}
 		return store.emergencyAccessesByUnits(lead.municipalityId(), lead.unitIds());
-	}
-
-	public void markEmergencyAccessSeen(StaffMember lead, UUID accessId) {
-		var access = emergencyAccessesToReview(lead).stream()
-			.filter(candidate -> candidate.id().equals(accessId))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Nødadgangen findes ikke."));
-		store.markEmergencySeen(lead.municipalityId(), access.id(), lead.id(), clock.instant());
 	}
 
 	private static String emergencyReason(String reason) {
@@ -464,8 +493,14 @@ public class CaseWork {
 		if (problem != null) {
 			throw new InvalidRequestException(problem);
 		}
-		var row = store.findByCprHash(staff.municipalityId(), vault.hash(CprNumber.parse(cprText).orElseThrow()))
-			.orElseThrow(() -> new NotFoundException("Kommunen har ingen oplysninger om en borger med det CPR-nummer."));
+		var hash = vault.hash(CprNumber.parse(cprText).orElseThrow());
+		var row = store.findByCprHash(staff.municipalityId(), hash).orElse(null);
+		if (row == null) {
+			// The search found nothing; it is logged all the same, in a transaction the "not found" cannot undo.
+			audit.recordRefusal(event(staff, null, Action.SEARCH, null, null, "access account",
+					"cpr:" + hash.substring(0, 12) + " (0 fundet)", Outcome.ALLOWED));
+			throw new NotFoundException("Kommunen har ingen oplysninger om en borger med det CPR-nummer.");
+		}
 		var units = new java.util.HashMap<UUID, String>();
 		municipalities.unitsOf(staff.municipalityId()).forEach(unit -> units.put(unit.id(), unit.name()));
 		var partners = new java.util.HashMap<UUID, String>();
@@ -587,7 +622,11 @@ public class CaseWork {
 			.sorted()
 			.findFirst()
 			.map(unit -> new Recipient(unit, null))
-			.orElseThrow(() -> new AccessDeniedException("Staff without a unit or organisation cannot register citizens"));
+			.orElseThrow(() -> {
+				audit.recordRefusal(event(staff, null, Action.CREATE, null, null, "citizen", "ingen enhed",
+						Outcome.REFUSED));
+				return new AccessDeniedException("Staff without a unit or organisation cannot register citizens");
+			});
 	}
 
 	private void requireKnownRecipients(UUID municipalityId, List<Recipient> recipients) {

@@ -1,0 +1,1027 @@
+package dk.helhed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import dk.helhed.catalog.Service;
+import dk.helhed.catalog.ServiceFormParams;
+import dk.helhed.catalog.internal.Catalogs;
+import dk.helhed.catalog.internal.ServiceRepository;
+import dk.helhed.citizen.CaseRecords.GivenHow;
+import dk.helhed.citizen.CaseRecords.Recipient;
+import dk.helhed.citizen.InformationCategory;
+import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.internal.CaseWork.NewCitizen;
+import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.identity.internal.StaffPrincipal;
+import dk.helhed.identity.web.AccessRules;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.web.AccessRule;
+import dk.helhed.platform.web.AccessRule.Audience;
+import dk.helhed.platform.web.AccessRule.Scope;
+import dk.helhed.support.MutableClock;
+
+/**
+ * The authorization matrix (security.md item 1), generated from the application's own list of endpoints: every
+ * endpoint the application serves is called as every role in every relation to the data (a unit in the citizen's
+ * case or owning the service, another unit of the municipality, a partner organisation, another municipality, a
+ * member of staff without a unit, and nobody signed in), and for endpoints about a citizen in every state of consent
+ * (consent, none, withdrawn, expired); every path variable is then swapped for the id of a record the caller must not
+ * reach. Each answer is checked against the one the endpoint's {@link AccessRule} and the access policy give, and at
+ * endpoints with personal data each request must write exactly one audit row (and others none).
+ * <p>
+ * Every cell runs in a transaction that is rolled back, so that one cell's change (a closed case, a withdrawn
+ * consent, an approved proposal) is not the next cell's starting point. The matrix has an application context and
+ * database of its own. An endpoint without an access rule stops the application from starting, which fails this
+ * test with all others; {@code AccessRulesTests} shows that on its own.
+ */
+@SpringBootTest(properties = "helhed.test.matrix=true")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+	static final MutableClock CLOCK = new MutableClock(Instant.now(), ZoneId.of("Europe/Copenhagen"));
+
+	@TestBean(name = "clock", methodName = "dk.helhed.AuthorizationMatrixTests#clock")
+	Clock clock;
+
+	static Clock clock() {
+		return CLOCK;
+	}
+
+	/** Handlers that are not the application's own; they publish no data of ours (API documentation, error page). */
+	static final Set<String> LIBRARY_HANDLERS = Set.of("org.springdoc.webmvc.api.OpenApiWebMvcResource",
+			"org.springdoc.webmvc.ui.SwaggerConfigResource", "org.springdoc.webmvc.ui.SwaggerWelcomeWebMvc",
+			"org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Municipalities municipalities;
+
+	@Autowired
+	CaseWork caseWork;
+
+	@Autowired
+	Catalogs catalogs;
+
+	@Autowired
+	ServiceRepository services;
+
+	// The cast: who asks
+
+	/** How the caller stands to the data the matrix asks for. */
+	enum Relation {
+		/** Staff of the unit that has the citizen's case and owns the catalog service. */
+		OWN_UNIT,
+		/** Staff of another unit of the same municipality, which a consent may name. */
+		OTHER_UNIT,
+		/** Staff of a partner organisation of the municipality, which a consent may name. */
+		PARTNER_ORGANISATION,
+		/** Staff of another municipality. */
+		OTHER_MUNICIPALITY,
+		/** A new member of staff of the municipality, not yet placed in a unit. */
+		NO_UNIT,
+		/** Nobody signed in. */
+		NOBODY
+	}
+
+	/** One caller: a role (none for nobody) in one relation. */
+	record Actor(Role role, Relation relation, String username) {
+
+		@Override
+		public String toString() {
+			return relation == Relation.NOBODY ? "nobody signed in" : role + " in " + relation;
+		}
+	}
+
+	/** The states of consent a citizen's record is asked for in. */
+	enum ConsentState {
+		CONSENT, NO_CONSENT, WITHDRAWN, EXPIRED
+	}
+
+	enum Answer {
+		OK, LOGIN, FORBIDDEN, NOT_FOUND
+	}
+
+	// The data: what is asked for
+
+	/** A citizen's record and what the access policy knows of it. */
+	record CitizenRecord(UUID id, String municipality, String cpr, String name, Set<UUID> caseUnits,
+			Set<UUID> consentRecipients, UUID consentId) {
+	}
+
+	/** Everything one consent state is asked with: an identified citizen and an anonymous contact, alike. */
+	record StateRecords(CitizenRecord identified, CitizenRecord anonymous) {
+	}
+
+	record ServiceRecord(UUID id, String municipality, UUID owningUnit, String key, Service service) {
+	}
+
+	record ProposalRecord(UUID id, String municipality, UUID proposer) {
+	}
+
+	record EmergencyRecord(UUID id, String municipality, UUID staffUnit) {
+	}
+
+	String ownMunicipality = "aabenraa";
+	String otherMunicipality = "aarhus";
+	UUID ownUnit;
+	UUID otherUnit;
+	UUID foreignUnit;
+	UUID partner;
+	final List<Actor> actors = new ArrayList<>();
+	final Map<String, StaffMember> staff = new LinkedHashMap<>();
+	final Map<String, UserDetails> principals = new LinkedHashMap<>();
+	final Map<ConsentState, StateRecords> states = new LinkedHashMap<>();
+	CitizenRecord foreignCitizen;
+	UUID unrelatedConsent;
+	ServiceRecord service;
+	ServiceRecord foreignService;
+	ProposalRecord proposal;
+	EmergencyRecord emergency;
+	EmergencyRecord otherUnitsEmergency;
+	Map<String, String> hsdsIds = new LinkedHashMap<>();
+	byte[] hsdsExport;
+
+	@BeforeAll
+	void castAndData() throws Exception {
+		var aabenraa = municipalities.getBySlug(ownMunicipality).id();
+		ownUnit = unit(ownMunicipality, "visitation");
+		otherUnit = unit(ownMunicipality, "jobcenteret");
+		foreignUnit = unit(otherMunicipality, "rusmiddelcenter-aarhus");
+		partner = municipalities.partnersOf(aabenraa)
+			.stream()
+			.filter(candidate -> candidate.key().equals("blaa-kors"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+
+		actors.add(new Actor(null, Relation.NOBODY, null));
+		for (var role : Role.values()) {
+			for (var relation : List.of(Relation.OWN_UNIT, Relation.OTHER_UNIT, Relation.PARTNER_ORGANISATION,
+					Relation.OTHER_MUNICIPALITY)) {
+				actors.add(account("matrix-" + relation.name().toLowerCase() + "-" + role.name().toLowerCase(), role,
+						relation));
+			}
+		}
+		actors.add(account("matrix-no-unit-caseworker", Role.CASEWORKER, Relation.NO_UNIT));
+		var ownCaseworker = member("matrix-own_unit-caseworker");
+		var otherCaseworker = member("matrix-other_unit-caseworker");
+
+		// The citizens: one identified and one anonymous per state of consent, all in the own unit's case.
+		for (var state : ConsentState.values()) {
+			states.put(state, new StateRecords(citizen(ownCaseworker, state, true), citizen(ownCaseworker, state, false)));
+		}
+		// A citizen of another municipality, in the case of a unit none of the cast belongs to.
+		var foreignCaseworker = member(account("matrix-foreign-caseworker", Role.CASEWORKER, Relation.OTHER_MUNICIPALITY,
+				unit(otherMunicipality, "ungecentret")).username());
+		var foreignCpr = syntheticCpr();
+		var foreign = caseWork.registerIdentified(foreignCaseworker,
+				new NewCitizen(foreignCpr, "Fremmed Matrixsen (syntetisk)", null, null, null, null));
+		foreignCitizen = new CitizenRecord(foreign.id(), otherMunicipality, foreignCpr, "Fremmed Matrixsen", Set.of(),
+				Set.of(), null);
+		// A consent of another citizen of the municipality, to swap for the consent in a withdrawal.
+		var unrelated = caseWork.registerIdentified(otherCaseworker,
+				new NewCitizen(syntheticCpr(), "Anden Matrixsen (syntetisk)", null, null, null, null));
+		unrelatedConsent = caseWork.recordConsent(otherCaseworker, unrelated.id(), new NewConsent("Matrix",
+				Set.of(InformationCategory.HOUSING), List.of(new Recipient(ownUnit, null)), today(), today().plusMonths(6),
+				GivenHow.WRITTEN));
+
+		// Emergency access by staff of the own unit, and by staff of the other unit, for the leads to review.
+		var ownUnitsStaff = member(account("matrix-own-emergency", Role.CASEWORKER, Relation.OWN_UNIT, ownUnit).username());
+		var access = caseWork.emergencyAccess(ownUnitsStaff, unrelated.id(), "Borgeren er i akut krise, og vi skal "
+				+ "kende aftalerne nu.");
+		emergency = new EmergencyRecord(access.id(), ownMunicipality, ownUnit);
+		var otherUnitsStaff = member(account("matrix-other-emergency", Role.CASEWORKER, Relation.OTHER_UNIT, otherUnit)
+			.username());
+		var otherAccess = caseWork.emergencyAccess(otherUnitsStaff, states.get(ConsentState.NO_CONSENT).identified().id(),
+				"Borgeren er i akut krise, og vi skal kende aftalerne nu.");
+		otherUnitsEmergency = new EmergencyRecord(otherAccess.id(), ownMunicipality, otherUnit);
+
+		// The catalog: a service the own unit owns, with places; a service of another municipality; a proposal.
+		var housing = services.findByMunicipalityIdAndKey(aabenraa, "overgangsbolig").orElseThrow();
+		service = new ServiceRecord(housing.id(), ownMunicipality, housing.content().owningUnitId(), housing.key(),
+				housing);
+		assertThat(service.owningUnit()).isEqualTo(ownUnit);
+		var aarhus = municipalities.getBySlug(otherMunicipality).id();
+		account("matrix-foreign-editor", Role.CATALOG_EDITOR, Relation.OTHER_MUNICIPALITY, foreignUnit);
+		var form = ServiceFormParams.of(housing);
+		form.set("key", "matrix-indsats");
+		form.put("focusAreaIds", List.of(municipalities.strategyOf(aarhus).orElseThrow().focusAreas().getFirst().id().toString()));
+		form.set("owningUnitId", foreignUnit.toString());
+		form.set("providerId", "");
+		form.set("decidingUnitId", "");
+		form.remove("partnerIds");
+		form.keySet().removeIf(field -> field.startsWith("contacts["));
+		var created = mvc.perform(request(HttpMethod.POST, "/personale/indsatser").params(form)
+			.with(user(accounts.loadUserByUsername("matrix-foreign-editor")))
+			.with(csrf())).andReturn().getResponse();
+		assertThat(created.getStatus()).as(errors(created)).isEqualTo(302);
+		var aarhusService = services.findByMunicipalityIdAndKey(aarhus, "matrix-indsats").orElseThrow();
+		foreignService = new ServiceRecord(aarhusService.id(), otherMunicipality, foreignUnit, aarhusService.key(),
+				aarhusService);
+		var proposer = member("matrix-own_unit-unit_editor");
+		var change = ServiceFormParams.of(housing);
+		change.set("scheduleNote", "Matrixforslag: åbent hver dag.");
+		var proposed = mvc.perform(request(HttpMethod.POST, "/personale/indsatser/" + housing.id()).params(change)
+			.with(user(accounts.loadUserByUsername(proposer.username())))
+			.with(csrf())).andReturn().getResponse();
+		assertThat(proposed.getStatus()).as(errors(proposed)).isEqualTo(302);
+		proposal = new ProposalRecord(jdbc.sql("select id from change_request where service_id = ?")
+			.param(housing.id())
+			.query(UUID.class)
+			.single(), ownMunicipality, proposer.id());
+		catalogs.changed(aabenraa);
+
+		// Ids the public API answers for.
+		for (var list : List.of("services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms")) {
+			var body = mvc.perform(request(HttpMethod.GET, "/api/municipalities/aabenraa/hsds/" + list))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			var matcher = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(body);
+			assertThat(matcher.find()).as(list).isTrue();
+			hsdsIds.put(list, matcher.group(1));
+		}
+		hsdsExport = mvc.perform(request(HttpMethod.GET, "/api/municipalities/aabenraa/hsds/export.json"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+	}
+
+	private Actor account(String username, Role role, Relation relation) {
+		var unit = switch (relation) {
+			case OWN_UNIT -> ownUnit;
+			case OTHER_UNIT -> otherUnit;
+			case OTHER_MUNICIPALITY -> foreignUnit;
+			default -> null;
+		};
+		return account(username, role, relation, unit);
+	}
+
+	private Actor account(String username, Role role, Relation relation, UUID unit) {
+		var municipality = municipalities.getBySlug(relation == Relation.OTHER_MUNICIPALITY ? otherMunicipality
+				: ownMunicipality).id();
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into staff_user (id, municipality_id, username, display_name, partner_id, password_hash, enabled,
+				                        failed_logins, created_at)
+				values (?, ?, ?, ?, ?, 'not a password: the matrix signs in with MockMvc', true, 0, ?)""")
+			.params(id, municipality, username, "Matrix " + username,
+					relation == Relation.PARTNER_ORGANISATION ? partner : null, OffsetDateTime.now())
+			.update();
+		jdbc.sql("insert into staff_role (user_id, municipality_id, role) values (?, ?, ?)")
+			.params(id, municipality, role.name())
+			.update();
+		if (unit != null) {
+			jdbc.sql("insert into staff_unit (user_id, municipality_id, unit_id) values (?, ?, ?)")
+				.params(id, municipality, unit)
+				.update();
+		}
+		return new Actor(role, relation, username);
+	}
+
+	private StaffMember member(String username) {
+		return staff.computeIfAbsent(username,
+				name -> ((StaffPrincipal) accounts.loadUserByUsername(name)).member());
+	}
+
+	/**
+	 * A citizen in the own unit's case, with notes in three categories and a consent in the given state. The case
+	 * with an expired consent began two months ago, when the consent was given for a month.
+	 */
+	private CitizenRecord citizen(StaffMember caseworker, ConsentState state, boolean identified) {
+		if (state != ConsentState.EXPIRED) {
+			return citizenToday(caseworker, state, identified);
+		}
+		CLOCK.advance(Duration.ofDays(-60));
+		try {
+			return citizenToday(caseworker, state, identified);
+		}
+		finally {
+			CLOCK.advance(Duration.ofDays(60));
+		}
+	}
+
+	private CitizenRecord citizenToday(StaffMember caseworker, ConsentState state, boolean identified) {
+		var cpr = identified ? syntheticCpr() : null;
+		var name = "Matrix " + state.name().toLowerCase() + (identified ? "" : " anonym");
+		var id = identified
+				? caseWork.registerIdentified(caseworker, new NewCitizen(cpr, name + " (syntetisk)", null, null, null,
+						null)).id()
+				: caseWork.registerAnonymous(caseworker, "Matrix-" + state.name().toLowerCase(), 1980).id();
+		caseWork.writeNote(caseworker, id, InformationCategory.HOUSING, "Matrix boligsnotat", null);
+		caseWork.writeNote(caseworker, id, InformationCategory.EMPLOYMENT, "Matrix beskæftigelsesnotat", null);
+		caseWork.writeNote(caseworker, id, InformationCategory.HEALTH, "Matrix helbredsnotat", null);
+		UUID consent = null;
+		Set<UUID> recipients = Set.of();
+		var shared = new NewConsent("Matrix: samarbejde om bolig og job",
+				EnumSet.of(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT),
+				List.of(new Recipient(otherUnit, null), new Recipient(null, partner)), today(), today().plusMonths(6),
+				GivenHow.WRITTEN);
+		switch (state) {
+			case CONSENT -> {
+				consent = caseWork.recordConsent(caseworker, id, shared);
+				recipients = Set.of(otherUnit, partner);
+			}
+			case WITHDRAWN -> {
+				consent = caseWork.recordConsent(caseworker, id, shared);
+				caseWork.withdrawConsent(caseworker, id, consent);
+			}
+			case EXPIRED -> consent = caseWork.recordConsent(caseworker, id, new NewConsent(shared.purpose(),
+					shared.categories(), shared.recipients(), today(), today().plusDays(30), GivenHow.WRITTEN));
+			case NO_CONSENT -> {
+			}
+		}
+		return new CitizenRecord(id, ownMunicipality, cpr, name, Set.of(ownUnit), recipients, consent);
+	}
+
+	// The endpoints
+
+	/** One endpoint: a method and a path pattern, with its handler's rule. */
+	record Endpoint(String method, String pattern, HandlerMethod handler, AccessRule rule) {
+
+		String key() {
+			return method + " " + pattern;
+		}
+
+		boolean personalData() {
+			return AccessRules.touchesPersonalData(rule);
+		}
+
+		List<String> variables() {
+			return pathVariables(pattern);
+		}
+	}
+
+	List<Endpoint> endpoints() {
+		List<Endpoint> endpoints = new ArrayList<>();
+		handlerMapping.getHandlerMethods().forEach((mapping, handler) -> {
+			if (!AccessRules.isApplicationHandler(handler)) {
+				return;
+			}
+			var methods = mapping.getMethodsCondition().getMethods();
+			for (var pattern : mapping.getPatternValues()) {
+				for (var method : methods.isEmpty() ? Set.of("GET") : methods.stream().map(Enum::name).toList()) {
+					endpoints.add(new Endpoint(method, pattern, handler, AccessRules.ruleOf(handler)));
+				}
+			}
+		});
+		endpoints.sort((a, b) -> a.key().compareTo(b.key()));
+		return endpoints;
+	}
+
+	@Test
+	void everyHandlerIsTheApplicationsOwnWithARuleOrAKnownLibraryHandler() {
+		List<String> unknown = new ArrayList<>();
+		handlerMapping.getHandlerMethods().forEach((mapping, handler) -> {
+			if (AccessRules.isApplicationHandler(handler)) {
+				assertThat(AccessRules.ruleOf(handler)).as(mapping.toString()).isNotNull();
+			}
+			else if (!LIBRARY_HANDLERS.contains(handler.getBeanType().getName())) {
+				unknown.add(mapping + " " + handler.getBeanType().getName());
+			}
+		});
+		assertThat(unknown).as("endpoints of libraries nobody has looked at").isEmpty();
+		assertThat(AccessRules.problems(handlerMapping.getHandlerMethods())).isEmpty();
+		assertThat(endpoints()).hasSizeGreaterThan(60);
+	}
+
+	// The cells
+
+	/** One cell: an endpoint asked by an actor, about the records of a consent state, perhaps with an id swapped. */
+	record Cell(Endpoint endpoint, Actor actor, ConsentState state, String swapped) {
+
+		@Override
+		public String toString() {
+			return endpoint.key() + " as " + actor + (state == null ? "" : ", " + state)
+					+ (swapped == null ? "" : ", {" + swapped + "} swapped");
+		}
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyEndpointAnswersEveryCallerAsItsRuleSays() {
+		var all = endpoints();
+		var counted = new int[2];
+		var tests = all.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.key(), () -> {
+			List<String> wrong = new ArrayList<>();
+			var cells = cells(endpoint);
+			for (var cell : cells) {
+				var problem = run(cell);
+				if (problem != null) {
+					wrong.add(cell + ": " + problem);
+				}
+			}
+			counted[0] += cells.size();
+			counted[1]++;
+			if (counted[1] == all.size()) {
+				System.out.printf("Authorization matrix: %d endpoints, %d cells%n", counted[1], counted[0]);
+			}
+			assertThat(wrong).as("cells answered otherwise than the rule %s says", endpoint.rule()).isEmpty();
+		}));
+		return tests;
+	}
+
+	List<Cell> cells(Endpoint endpoint) {
+		List<Cell> cells = new ArrayList<>();
+		List<ConsentState> statesToAsk = endpoint.rule().scope().isCitizen() ? List.of(ConsentState.values())
+				: java.util.Collections.singletonList(null);
+		for (var state : statesToAsk) {
+			for (var actor : actors) {
+				cells.add(new Cell(endpoint, actor, state, null));
+				if (endpoint.rule().value() != Audience.EVERYONE) {
+					for (var variable : endpoint.variables()) {
+						cells.add(new Cell(endpoint, actor, state, variable));
+					}
+				}
+			}
+		}
+		return cells;
+	}
+
+	/** Runs one cell in a transaction that is rolled back; returns what was wrong, or null. */
+	String run(Cell cell) throws Exception {
+		var sample = sample(cell.endpoint());
+		if (sample == null) {
+			return "no sample request: add one to samples() for this endpoint";
+		}
+		var expected = expected(cell, sample);
+		String[] problem = new String[1];
+		Exception[] failure = new Exception[1];
+		transactions.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			try {
+				int before = auditRows();
+				var response = perform(cell, sample);
+				int written = auditRows() - before;
+				problem[0] = check(cell, sample, expected, response, written);
+			}
+			catch (Exception ex) {
+				failure[0] = ex;
+			}
+		});
+		if (cell.endpoint().method().equals("POST")) {
+			// A rolled-back change may have reached the catalog's cache from inside the transaction.
+			municipalities.all().forEach(municipality -> catalogs.changed(municipality.id()));
+		}
+		if (failure[0] != null) {
+			return "threw " + failure[0];
+		}
+		return problem[0];
+	}
+
+	MockHttpServletResponse perform(Cell cell, Sample sample) throws Exception {
+		var request = new Request(cell);
+		sample.fill().accept(request);
+		var path = expand(cell.endpoint().pattern(), request.variables);
+		var method = HttpMethod.valueOf(cell.endpoint().method());
+		if (request.file != null) {
+			return mvc.perform(as(cell, multipart(method, path).file(request.file).params(request.params)))
+				.andReturn()
+				.getResponse();
+		}
+		return mvc.perform(as(cell, request(method, path).params(request.params))).andReturn().getResponse();
+	}
+
+	private <B extends AbstractMockHttpServletRequestBuilder<B>> B as(Cell cell, B builder) {
+		builder.with(csrf());
+		if (cell.actor().username() != null) {
+			builder.with(user(principals.computeIfAbsent(cell.actor().username(), accounts::loadUserByUsername)));
+		}
+		return builder;
+	}
+
+	String check(Cell cell, Sample sample, Answer expected, MockHttpServletResponse response, int auditRows)
+			throws Exception {
+		int status = response.getStatus();
+		if (status >= 500) {
+			return "server error " + status;
+		}
+		var answered = switch (status) {
+			case 403 -> Answer.FORBIDDEN;
+			case 404 -> Answer.NOT_FOUND;
+			case 302 -> {
+				var location = response.getRedirectedUrl();
+				yield location != null && location.endsWith("/log-ind") ? Answer.LOGIN : Answer.OK;
+			}
+			default -> Answer.OK;
+		};
+		if (answered != expected) {
+			return "expected " + expected + ", answered " + status + " " + (status == 302 ? response.getRedirectedUrl()
+					: firstLine(response));
+		}
+		if (expected == Answer.OK && status != sample.okStatus()) {
+			return "allowed, but answered " + status + " (expected " + sample.okStatus() + ") "
+					+ firstLine(response);
+		}
+		boolean signedIn = cell.actor().relation() != Relation.NOBODY;
+		int expectedRows = cell.endpoint().personalData() && signedIn ? 1 : 0;
+		if (auditRows != expectedRows) {
+			return "wrote " + auditRows + " audit rows, expected " + expectedRows;
+		}
+		if (expected == Answer.OK && sample.check() != null) {
+			return sample.check().apply(new Checked(cell, response.getContentAsString()));
+		}
+		return null;
+	}
+
+	/** The error messages a form page shows. */
+	private static String errors(MockHttpServletResponse response) throws Exception {
+		var messages = java.util.regex.Pattern.compile("class=\"[^\"]*error[^\"]*\"[^>]*>([^<]+)<")
+			.matcher(response.getContentAsString());
+		List<String> found = new ArrayList<>();
+		while (messages.find()) {
+			found.add(messages.group(1).strip());
+		}
+		return String.join(" | ", found);
+	}
+
+	private static String firstLine(MockHttpServletResponse response) throws Exception {
+		var body = response.getContentAsString();
+		var message = java.util.regex.Pattern.compile("<p class=\"error[^\"]*\"[^>]*>([^<]*)<|\"detail\":\"([^\"]*)\"")
+			.matcher(body);
+		return message.find() ? (message.group(1) != null ? message.group(1) : message.group(2)) : "";
+	}
+
+	// The expected answer
+
+	Answer expected(Cell cell, Sample sample) {
+		var rule = cell.endpoint().rule();
+		var actor = cell.actor();
+		if (rule.value() == Audience.EVERYONE) {
+			return Answer.OK;
+		}
+		if (actor.relation() == Relation.NOBODY) {
+			return Answer.LOGIN;
+		}
+		var member = member(actor.username());
+		if (!AccessRules.admits(rule.value(), member)) {
+			return Answer.FORBIDDEN;
+		}
+		var answer = switch (rule.scope()) {
+			case NONE, CITIZEN_LOOKUP -> Answer.OK;
+			case SERVICE -> {
+				var target = cell.swapped() == null ? service : foreignService;
+				if (!municipalityOf(actor).equals(target.municipality())) {
+					yield Answer.NOT_FOUND;
+				}
+				boolean editor = member.has(Role.CATALOG_EDITOR)
+						|| (member.has(Role.UNIT_EDITOR) && member.belongsTo(target.owningUnit()));
+				yield editor ? Answer.OK : Answer.FORBIDDEN;
+			}
+			case CHANGE_REQUEST -> {
+				if (cell.swapped() != null || !municipalityOf(actor).equals(proposal.municipality())) {
+					yield Answer.NOT_FOUND;
+				}
+				yield member.has(Role.CATALOG_EDITOR) || member.id().equals(proposal.proposer()) ? Answer.OK
+						: Answer.FORBIDDEN;
+			}
+			case EMERGENCY_ACCESS -> {
+				var target = cell.swapped() == null ? emergency : otherUnitsEmergency;
+				yield municipalityOf(actor).equals(target.municipality()) && member.belongsTo(target.staffUnit())
+						? Answer.OK : Answer.NOT_FOUND;
+			}
+			case CITIZEN, CITIZEN_CASE -> {
+				var target = "id".equals(cell.swapped()) ? foreignCitizen : subject(cell, sample);
+				if (!municipalityOf(actor).equals(target.municipality())) {
+					yield Answer.NOT_FOUND;
+				}
+				boolean inCase = inCase(member, target.caseUnits());
+				boolean covered = inCase(member, target.consentRecipients());
+				if (rule.scope() == Scope.CITIZEN) {
+					yield inCase || covered ? Answer.OK : Answer.NOT_FOUND;
+				}
+				if (inCase) {
+					yield cell.swapped() != null ? Answer.NOT_FOUND : Answer.OK;
+				}
+				yield covered ? Answer.FORBIDDEN : Answer.NOT_FOUND;
+			}
+		};
+		return sample.adjust() == null ? answer : sample.adjust().apply(new Adjusting(cell, member, answer));
+	}
+
+	private String municipalityOf(Actor actor) {
+		return actor.relation() == Relation.OTHER_MUNICIPALITY ? otherMunicipality : ownMunicipality;
+	}
+
+	private static boolean inCase(StaffMember member, Set<UUID> parties) {
+		return parties.stream().anyMatch(party -> member.belongsTo(party) || party.equals(member.partnerId()));
+	}
+
+	/** The citizen record a cell asks about: the state's identified citizen, or its anonymous contact. */
+	CitizenRecord subject(Cell cell, Sample sample) {
+		var records = states.get(cell.state());
+		return sample.anonymousSubject() ? records.anonymous() : records.identified();
+	}
+
+	// The requests
+
+	/** What a request to one endpoint is made of; the sample fills it in. */
+	final class Request {
+
+		final Cell cell;
+		final Map<String, String> variables = new LinkedHashMap<>();
+		final MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		MockMultipartFile file;
+
+		Request(Cell cell) {
+			this.cell = cell;
+			variables.put("slug", ownMunicipality);
+			variables.put("key", service.key());
+			variables.put("number", "4");
+			var scope = cell.endpoint().rule().scope();
+			var swapped = cell.swapped();
+			switch (scope) {
+				case SERVICE -> variables.put("id", ("id".equals(swapped) ? foreignService : service).id().toString());
+				case CHANGE_REQUEST -> variables.put("id",
+						("id".equals(swapped) ? UUID.randomUUID() : proposal.id()).toString());
+				case EMERGENCY_ACCESS -> variables.put("id",
+						("id".equals(swapped) ? otherUnitsEmergency : emergency).id().toString());
+				default -> {
+				}
+			}
+		}
+
+		CitizenRecord subject() {
+			return "id".equals(cell.swapped()) ? foreignCitizen
+					: AuthorizationMatrixTests.this.subject(cell, sample(cell.endpoint()));
+		}
+
+		CitizenRecord identified() {
+			return states.get(cell.state() == null ? ConsentState.CONSENT : cell.state()).identified();
+		}
+
+		Request citizen() {
+			variables.put("id", subject().id().toString());
+			return this;
+		}
+
+		Request param(String name, String... values) {
+			for (var value : values) {
+				params.add(name, value);
+			}
+			return this;
+		}
+	}
+
+	record Checked(Cell cell, String body) {
+	}
+
+	record Adjusting(Cell cell, StaffMember member, Answer answer) {
+	}
+
+	/**
+	 * How to ask one endpoint: the request's path variables and parameters, the status an allowed request gets, and
+	 * where the general model is not the whole policy, how the expected answer is adjusted and what an allowed
+	 * answer must show.
+	 */
+	record Sample(java.util.function.Consumer<Request> fill, int okStatus, boolean anonymousSubject,
+			Function<Adjusting, Answer> adjust, Function<Checked, String> check) {
+
+		static Sample get() {
+			return new Sample(request -> {
+			}, 200, false, null, null);
+		}
+
+		static Sample get(java.util.function.Consumer<Request> fill) {
+			return new Sample(fill, 200, false, null, null);
+		}
+
+		static Sample post(java.util.function.Consumer<Request> fill) {
+			return new Sample(fill, 302, false, null, null);
+		}
+
+		Sample ok(int status) {
+			return new Sample(fill, status, anonymousSubject, adjust, check);
+		}
+
+		Sample aboutAnonymousContact() {
+			return new Sample(fill, okStatus, true, adjust, check);
+		}
+
+		Sample adjust(Function<Adjusting, Answer> adjust) {
+			return new Sample(fill, okStatus, anonymousSubject, adjust, check);
+		}
+
+		Sample check(Function<Checked, String> check) {
+			return new Sample(fill, okStatus, anonymousSubject, adjust, check);
+		}
+	}
+
+	private Map<String, Sample> samples;
+
+	/** The sample request of an endpoint, or null when the endpoint needs one and has none. */
+	Sample sample(Endpoint endpoint) {
+		if (samples == null) {
+			samples = samples();
+		}
+		var sample = samples.get(endpoint.key());
+		if (sample != null) {
+			return sample;
+		}
+		if (!endpoint.method().equals("GET") || !endpoint.rule().scope().equals(Scope.NONE) && endpoint.rule()
+			.scope()
+			.isCitizen() || hasRequiredParameters(endpoint.handler())) {
+			return null;
+		}
+		return Sample.get();
+	}
+
+	private static boolean hasRequiredParameters(HandlerMethod handler) {
+		for (MethodParameter parameter : handler.getMethodParameters()) {
+			var param = parameter.getParameterAnnotation(RequestParam.class);
+			if (param != null && param.required() && param.defaultValue().equals(ValueConstants.DEFAULT_NONE)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	Map<String, Sample> samples() {
+		Map<String, Sample> samples = new TreeMap<>();
+		// The public catalog and its API
+		samples.put("GET /{slug:[a-z0-9-]{1,60}}/udgaver/forskelle", Sample.get(r -> r.param("fra", "4")));
+		for (var list : hsdsIds.keySet()) {
+			samples.put("GET /api/municipalities/{slug:[a-z0-9-]{1,60}}/hsds/" + list + "/{id}",
+					Sample.get(r -> r.variables.put("id", hsdsIds.get(list))));
+		}
+		// The catalog's staff pages
+		samples.put("POST /personale/indsatser", Sample.post(r -> {
+			var own = r.cell.actor().relation() == Relation.OTHER_MUNICIPALITY ? foreignService : service;
+			r.params.addAll(ServiceFormParams.of(own.service()));
+			r.params.set("key", "matrix-ny-indsats");
+			r.params.set("handling", "gem");
+		}));
+		samples.put("POST /personale/indsatser/{id}", Sample.post(r -> {
+			var target = "id".equals(r.cell.swapped()) ? foreignService : service;
+			r.params.addAll(ServiceFormParams.of(target.service()));
+			r.params.set("scheduleNote", "Matrix: åbent alle hverdage.");
+			r.params.set("handling", "gem");
+		}));
+		samples.put("POST /personale/indsatser/{id}/kontrolleret", Sample.post(r -> {
+		}));
+		samples.put("POST /personale/indsatser/{id}/ledige-pladser", Sample.post(r -> {
+			var target = "id".equals(r.cell.swapped()) ? foreignService : service;
+			r.param("pladstype", target.service().content().capacities().getFirst().id().toString())
+				.param("ledige", "2");
+		}));
+		samples.put("POST /personale/indsatser/{id}/gennemgang", Sample.post(r -> r.param("ansvarlig", "")
+			.param("interval", "6")));
+		samples.put("POST /personale/indsatser/{id}/udfas", Sample.post(r -> {
+		}));
+		samples.put("POST /personale/indsatser/{id}/genaktiver", Sample.post(r -> {
+		}).ok(400));
+		samples.put("POST /personale/aendringer/{id}/godkend", Sample.post(r -> {
+		}));
+		samples.put("POST /personale/aendringer/{id}/afvis", Sample.post(r -> r.param("begrundelse",
+				"Matrix: oplysningen passer ikke.")));
+		samples.put("GET /personale/udgaver/diff", Sample.get(r -> r.param("fra", "4"))
+			.adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
+		samples.put("POST /personale/udgaver", Sample.post(r -> r.param("label", "Matrixudgave")
+			.param("note", "Udgivet af matrixtesten.")));
+		samples.put("POST /personale/import", Sample.post(r -> {
+			r.file = new MockMultipartFile("fil", "katalog.json", "application/json", hsdsExport);
+			r.param("handling", "kontroller");
+		}).ok(200));
+		// Finding and registering citizens
+		samples.put("POST /personale/borgere/cpr", Sample.post(r -> r.param("cpr", r.identified().cpr())).ok(200)
+			.check(c -> shows(c, states.get(ConsentState.CONSENT).identified())));
+		samples.put("POST /personale/borgere/navn", Sample.post(r -> r.param("navn", r.identified().name())).ok(200)
+			.check(c -> shows(c, states.get(ConsentState.CONSENT).identified())));
+		samples.put("POST /personale/borgere", Sample.post(r -> r.param("cpr", syntheticCpr())
+			.param("name", "Ny Matrixsen (syntetisk)")
+			.param("phone", "")
+			.param("email", "")
+			.param("address", "")
+			.param("preferredLanguage", "")).adjust(AuthorizationMatrixTests::needsUnitOrOrganisation));
+		samples.put("POST /personale/borgere/anonym", Sample.post(r -> r.param("pseudonym", "Matrixkontakt")
+			.param("birthYear", "1985")).adjust(AuthorizationMatrixTests::needsUnitOrOrganisation));
+		samples.put("POST /personale/borgere/noedadgang", Sample.post(r -> r.param("cpr", r.identified().cpr())
+			.param("reason", "Borgeren er indlagt akut, og vi skal kende aftalerne nu.")).adjust(a -> {
+				if (a.answer() != Answer.OK) {
+					return a.answer();
+				}
+				if (a.member().unitIds().isEmpty() && a.member().partnerId() == null) {
+					return Answer.FORBIDDEN;
+				}
+				return a.cell().actor().relation() == Relation.OTHER_MUNICIPALITY ? Answer.NOT_FOUND : Answer.OK;
+			}));
+		// The citizen's page and its forms
+		samples.put("GET /personale/borgere/{id}", Sample.get(Request::citizen).check(c -> {
+			var member = member(c.cell().actor().username());
+			boolean inCase = c.cell().actor().relation() == Relation.OWN_UNIT;
+			if (!c.body().contains("Matrix boligsnotat")) {
+				return "the housing note the caller may see is missing";
+			}
+			if (c.body().contains("Matrix helbredsnotat") != inCase) {
+				return inCase ? "the own unit's health note is missing"
+						: "shows a health note no consent covers to " + member.username();
+			}
+			return null;
+		}));
+		samples.put("POST /personale/borgere/{id}/notater", Sample.post(r -> r.citizen()
+			.param("category", "HOUSING")
+			.param("text", "Matrix: nyt notat.")));
+		samples.put("POST /personale/borgere/{id}/samtykker", Sample.post(r -> r.citizen()
+			.param("purpose", "Matrix: samarbejde")
+			.param("categories", "HOUSING")
+			.param("recipients", "enhed:" + otherUnit)
+			.param("givenOn", today().toString())
+			.param("expiresOn", today().plusMonths(6).toString())
+			.param("givenHow", "VERBAL")));
+		samples.put("POST /personale/borgere/{id}/samtykker/{consentId}/tilbagekald", Sample.post(r -> {
+			r.citizen();
+			var consent = "consentId".equals(r.cell.swapped()) ? unrelatedConsent : r.subject().consentId();
+			r.variables.put("consentId", (consent == null ? UUID.randomUUID() : consent).toString());
+		}).adjust(a -> a.answer() == Answer.OK && (a.cell().state() == ConsentState.NO_CONSENT
+				|| a.cell().state() == ConsentState.WITHDRAWN) ? Answer.NOT_FOUND : a.answer()));
+		samples.put("POST /personale/borgere/{id}/lovgrundlag", Sample.post(r -> r.citizen()
+			.param("code", "RETSPLEJELOVEN_115")
+			.param("categories", "HOUSING")
+			.param("recipient", "enhed:" + otherUnit)
+			.param("validUntil", today().plusMonths(3).toString())));
+		samples.put("POST /personale/borgere/{id}/luk", Sample.post(Request::citizen));
+		samples.put("POST /personale/borgere/{id}/sammenlaeg/find", Sample.post(r -> r.citizen()
+			.param("cpr", r.identified().cpr())).ok(200).aboutAnonymousContact());
+		samples.put("POST /personale/borgere/{id}/sammenlaeg", Sample.post(r -> r.citizen()
+			.param("identificeret", states.get(r.cell.state()).identified().id().toString())
+			.param("samtykke", "ja")).aboutAnonymousContact());
+		// Emergency access review, the audit log and the access account
+		samples.put("POST /personale/noedadgang/{id}/set", Sample.post(r -> {
+		}));
+		samples.put("POST /personale/revision", Sample.post(r -> r.param("from", "")
+			.param("to", "")
+			.param("action", "")
+			.param("username", "")
+			.param("cpr", states.get(ConsentState.CONSENT).identified().cpr())).ok(200));
+		samples.put("POST /personale/aktindsigt", Sample.post(r -> r.param("cpr",
+				states.get(ConsentState.CONSENT).identified().cpr())).ok(200).adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
+		samples.put("POST /personale/aktindsigt/pdf", Sample.post(r -> r.param("cpr",
+				states.get(ConsentState.CONSENT).identified().cpr())).ok(200).adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
+		return samples;
+	}
+
+	/** Registering needs a unit or an organisation for the citizen's case. */
+	static Answer needsUnitOrOrganisation(Adjusting a) {
+		return a.answer() == Answer.OK && a.member().unitIds().isEmpty() && a.member().partnerId() == null
+				? Answer.FORBIDDEN : a.answer();
+	}
+
+	/** A citizen (or an edition) of the municipality is not found from another. */
+	static Answer ownMunicipalityOnly(Adjusting a) {
+		return a.answer() == Answer.OK && a.cell().actor().relation() == Relation.OTHER_MUNICIPALITY ? Answer.NOT_FOUND
+				: a.answer();
+	}
+
+	/** A search finds the citizen exactly when the caller may see them. */
+	String shows(Checked c, CitizenRecord ignored) {
+		var member = member(c.cell().actor().username());
+		var target = states.get(c.cell().state() == null ? ConsentState.CONSENT : c.cell().state()).identified();
+		boolean sees = municipalityOf(c.cell().actor()).equals(target.municipality())
+				&& (inCase(member, target.caseUnits()) || inCase(member, target.consentRecipients()));
+		boolean shown = c.body().contains("/personale/borgere/" + target.id());
+		if (shown != sees) {
+			return sees ? "the search does not find a citizen the caller may see"
+					: "the search shows a citizen the caller may not see";
+		}
+		return null;
+	}
+
+	// Helpers
+
+	int auditRows() {
+		return jdbc.sql("select count(*) from audit_event").query(Integer.class).single();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(CLOCK);
+	}
+
+	UUID unit(String municipality, String key) {
+		return municipalities.unitsOf(municipalities.getBySlug(municipality).id())
+			.stream()
+			.filter(unit -> unit.key().equals(key))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	static String syntheticCpr() {
+		var random = ThreadLocalRandom.current();
+		return String.format("%02d%02d%02d-%04d", 1 + random.nextInt(28), 1 + random.nextInt(12), random.nextInt(100),
+				random.nextInt(10000));
+	}
+
+	/** The names of a path pattern's variables, e.g. {@code slug} for {@code {slug:[a-z]{1,60}}}. */
+	static List<String> pathVariables(String pattern) {
+		List<String> names = new ArrayList<>();
+		expand(pattern, name -> {
+			names.add(name);
+			return "x";
+		});
+		return names;
+	}
+
+	static String expand(String pattern, Map<String, String> values) {
+		return expand(pattern, name -> {
+			var value = values.get(name);
+			if (value == null) {
+				throw new IllegalStateException("No value for {" + name + "} in " + pattern);
+			}
+			return value;
+		});
+	}
+
+	private static String expand(String pattern, Function<String, String> values) {
+		var out = new StringBuilder();
+		int i = 0;
+		while (i < pattern.length()) {
+			char c = pattern.charAt(i);
+			if (c != '{') {
+				out.append(c);
+				i++;
+				continue;
+			}
+			int depth = 0;
+			int end = i;
+			for (; end < pattern.length(); end++) {
+				if (pattern.charAt(end) == '{') {
+					depth++;
+				}
+				else if (pattern.charAt(end) == '}' && --depth == 0) {
+					break;
+				}
+			}
+			var inside = pattern.substring(i + 1, end);
+			var name = inside.contains(":") ? inside.substring(0, inside.indexOf(':')) : inside;
+			out.append(values.apply(name));
+			i = end + 1;
+		}
+		return out.toString();
+	}
+}
