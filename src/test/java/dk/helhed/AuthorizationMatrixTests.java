@@ -538,6 +538,10 @@ class AuthorizationMatrixTests {
 	MockHttpServletResponse perform(Cell cell, Sample sample) throws Exception {
 		var request = new Request(cell);
 		sample.fill().accept(request);
+		return perform(cell, request);
+	}
+
+	MockHttpServletResponse perform(Cell cell, Request request) throws Exception {
 		var path = expand(cell.endpoint().pattern(), request.variables);
 		var method = HttpMethod.valueOf(cell.endpoint().method());
 		if (request.file != null) {
@@ -606,6 +610,168 @@ class AuthorizationMatrixTests {
 		var message = java.util.regex.Pattern.compile("<p class=\"error[^\"]*\"[^>]*>([^<]*)<|\"detail\":\"([^\"]*)\"")
 			.matcher(body);
 		return message.find() ? (message.group(1) != null ? message.group(1) : message.group(2)) : "";
+	}
+
+	// Hostile input on every form (security.md item 14)
+
+	/** What an attacker, a careless paste or a broken client sends instead of a field's value. */
+	static final Map<String, String> HOSTILE = new LinkedHashMap<>();
+
+	static {
+		HOSTILE.put("script", "<script>alert('helhed')</script>");
+		HOSTILE.put("quotes and SQL", "x' OR '1'='1'; DROP TABLE citizen; --\"");
+		HOSTILE.put("100 kB", "a".repeat(100_000));
+		HOSTILE.put("control characters", "ok\u0000\u0007\u001b[31m");
+		HOSTILE.put("right-to-left override", "\u202Egnp.exe");
+		HOSTILE.put("emoji", "\uD83C\uDFE0\uD83D\uDE42");
+		HOSTILE.put("impossible date", "2026-02-30");
+		HOSTILE.put("impossible CPR number", "320199-1234");
+		HOSTILE.put("empty", "");
+	}
+
+	/** Tables whose rows a refused request may write: the audit log, and sessions. */
+	static final Set<String> MAY_CHANGE_WHEN_REFUSED = Set.of("audit_event", "spring_session",
+			"spring_session_attributes", "shedlock");
+
+	/**
+	 * Every form of the application (every POST endpoint), asked by a caller its rule admits, with each of its fields
+	 * in turn replaced by each hostile value: never a server error; a refusal is a 4xx with a message and leaves every
+	 * table as it was; what is accepted is stored as text and never comes back as markup.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyFormRefusesHostileInputOrKeepsItAsText() {
+		var forms = endpoints().stream().filter(endpoint -> endpoint.method().equals("POST")).toList();
+		var done = new int[1];
+		return forms.stream()
+			.map(endpoint -> DynamicTest.dynamicTest(endpoint.key(), () -> {
+				var sample = sample(endpoint);
+				assertThat(sample).as("sample request").isNotNull();
+				var cell = allowedCell(endpoint, sample);
+				assertThat(cell).as("a caller the rule admits").isNotNull();
+				var baseline = new Request(cell);
+				sample.fill().accept(baseline);
+				List<String> wrong = new ArrayList<>();
+				int requests = 0;
+				for (var field : baseline.params.keySet()) {
+					for (var hostile : HOSTILE.entrySet()) {
+						var problem = runHostile(cell, sample, field, hostile.getValue());
+						requests++;
+						if (problem != null) {
+							wrong.add(field + " = " + hostile.getKey() + ": " + problem);
+						}
+					}
+				}
+				if (++done[0] == forms.size()) {
+					System.out.printf("Hostile input: %d forms, %d requests: %d refused with 4xx, %d accepted as text%n",
+							forms.size(), refused + accepted, refused, accepted);
+				}
+				assertThat(wrong).as("%s as %s (%d requests)", endpoint.key(), cell.actor(), requests).isEmpty();
+			}));
+	}
+
+	private int refused;
+	private int accepted;
+
+	/** The first cell of the endpoint whose answer is "allowed". */
+	Cell allowedCell(Endpoint endpoint, Sample sample) {
+		for (var actor : actors) {
+			var cell = new Cell(endpoint, actor, endpoint.rule().scope().isCitizen() ? ConsentState.CONSENT : null,
+					null);
+			if (actor.relation() != Relation.NOBODY && expected(cell, sample) == Answer.OK) {
+				return cell;
+			}
+		}
+		return null;
+	}
+
+	String runHostile(Cell cell, Sample sample, String field, String value) throws Exception {
+		String[] problem = new String[1];
+		Exception[] failure = new Exception[1];
+		transactions.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			try {
+				var before = tableSizes();
+				var request = new Request(cell);
+				sample.fill().accept(request);
+				request.params.set(field, value);
+				var response = perform(cell, request);
+				int code = response.getStatus();
+				var body = response.getContentAsString();
+				if (code >= 500) {
+					problem[0] = "server error " + code;
+				}
+				else if (code >= 400) {
+					refused++;
+					if (!before.equals(tableSizes())) {
+						problem[0] = "refused with " + code + " but changed " + changed(before, tableSizes());
+					}
+					else if (!(body.contains("error-summary") || body.contains("field-error")
+							|| body.contains("error-page") || body.contains("\"detail\"") || body.contains("class=\"messages"))) {
+						problem[0] = "refused with " + code + " without a message";
+					}
+				}
+				else {
+					accepted++;
+					if (rendersMarkup(body, value) || code == 302 && response.getRedirectedUrl() != null
+							&& rendersMarkup(follow(cell, response.getRedirectedUrl()), value)) {
+						problem[0] = "accepted and shown as markup";
+					}
+				}
+			}
+			catch (Exception ex) {
+				failure[0] = ex;
+			}
+		});
+		municipalities.all().forEach(municipality -> catalogs.changed(municipality.id()));
+		return failure[0] != null ? "threw " + failure[0] : problem[0];
+	}
+
+	private static boolean rendersMarkup(String body, String value) {
+		return value.contains("<script>") && body.contains(value);
+	}
+
+	private String follow(Cell cell, String location) throws Exception {
+		if (!location.startsWith("/")) {
+			return "";
+		}
+		var path = location.contains("#") ? location.substring(0, location.indexOf('#')) : location;
+		return mvc.perform(as(cell, request(HttpMethod.GET, path))).andReturn().getResponse().getContentAsString();
+	}
+
+	Map<String, Integer> tableSizes() {
+		Map<String, Integer> sizes = new TreeMap<>();
+		for (var table : tables()) {
+			sizes.put(table, jdbc.sql("select count(*) from " + table).query(Integer.class).single());
+		}
+		return sizes;
+	}
+
+	private List<String> tables;
+
+	private List<String> tables() {
+		if (tables == null) {
+			tables = jdbc.sql("""
+					select lower(table_name) from information_schema.tables
+					where table_schema = 'public' and table_type in ('BASE TABLE', 'TABLE')""")
+				.query(String.class)
+				.list()
+				.stream()
+				.filter(table -> !MAY_CHANGE_WHEN_REFUSED.contains(table) && !table.startsWith("flyway"))
+				.sorted()
+				.toList();
+			assertThat(tables).contains("citizen", "case_note", "consent", "service");
+		}
+		return tables;
+	}
+
+	private static String changed(Map<String, Integer> before, Map<String, Integer> after) {
+		List<String> changed = new ArrayList<>();
+		before.forEach((table, size) -> {
+			if (!size.equals(after.get(table))) {
+				changed.add(table + " " + size + " -> " + after.get(table));
+			}
+		});
+		return String.join(", ", changed);
 	}
 
 	// The expected answer
