@@ -1,5 +1,7 @@
 package dk.helhed.catalog.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +57,8 @@ class EditionStaffController {
 
 	@PostMapping("/personale/udgaver")
 	@AccessRule(Audience.CATALOG_EDITORS)
-	String publish(@ModelAttribute EditionForm form, Model model, RedirectAttributes redirect) {
+	String publish(@ModelAttribute EditionForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		var editor = editor();
 		try {
 			var edition = editions.publish(editor, form.label(), form.note());
@@ -64,6 +67,7 @@ class EditionStaffController {
 			return "redirect:/personale/udgaver";
 		}
 		catch (InvalidRequestException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", ex.getMessage());
 			return page(model, editor, form);
 		}

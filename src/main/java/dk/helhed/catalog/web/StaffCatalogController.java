@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -123,11 +125,12 @@ class StaffCatalogController {
 	@PostMapping("/personale/indsatser")
 	@AccessRule(Audience.CATALOG_EDITORS)
 	String create(@ModelAttribute ServiceForm form, @RequestParam(defaultValue = "gem") String handling, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		var staff = CurrentStaff.get();
 		var catalog = catalogs.of(staff.municipalityId());
 		var checked = form.check(catalog, staff.municipalityId(), true);
 		if (!checked.valid()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(model, staff, null, form.withBlankRows(), checked.errors());
 		}
 		if (handling.equals("vis")) {
@@ -151,12 +154,14 @@ class StaffCatalogController {
 	@PostMapping("/personale/indsatser/{id}")
 	@AccessRule(value = Audience.STAFF, scope = Scope.SERVICE)
 	String save(@PathVariable UUID id, @ModelAttribute ServiceForm form,
-			@RequestParam(defaultValue = "gem") String handling, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "gem") String handling, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		var staff = CurrentStaff.get();
 		var service = editing.get(staff, id);
 		var catalog = catalogs.of(staff.municipalityId());
 		var checked = form.check(catalog, staff.municipalityId(), false);
 		if (!checked.valid()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(model, staff, service, form.withBlankRows(), checked.errors());
 		}
 		var baseVersion = form.baseVersion();
@@ -298,13 +303,14 @@ class StaffCatalogController {
 	@PostMapping("/personale/aendringer/{id}/afvis")
 	@AccessRule(value = Audience.CATALOG_EDITORS, scope = Scope.CHANGE_REQUEST)
 	String reject(@PathVariable UUID id, @RequestParam(name = "begrundelse", required = false) String reason,
-			RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			editing.reject(CurrentStaff.get(), id, reason);
 		}
 		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-			return "redirect:/personale/aendringer/" + id;
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", ex.getMessage());
+			return changeRequest(id, model);
 		}
 		redirect.addFlashAttribute("message", "Ændringsforslaget er afvist. Forslagsstilleren kan se begrundelsen.");
 		return "redirect:/personale";

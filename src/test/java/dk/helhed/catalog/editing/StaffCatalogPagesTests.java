@@ -176,7 +176,7 @@ class StaffCatalogPagesTests {
 		form.set(field, value);
 
 		var page = mvc.perform(post("/personale/indsatser/" + service.id()).params(form)
-			.with(user(as("redaktoer"))).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+			.with(user(as("redaktoer"))).with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse()
 			.getContentAsString();
 
 		assertThat(page).contains("Indsatsen er ikke gemt").doesNotContain("<script>alert");

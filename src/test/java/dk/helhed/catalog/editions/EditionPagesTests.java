@@ -218,7 +218,7 @@ class EditionPagesTests {
 
 		var page = mvc.perform(post("/personale/udgaver").param("label", "Igen").param("note", "")
 			.with(user(as("redaktoer"))).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("Intet er ændret siden", "Skriv i noten", "value=\"Igen\"");
@@ -243,7 +243,7 @@ class EditionPagesTests {
 
 		var page = mvc.perform(post("/personale/udgaver").param("label", label).param("note", note)
 			.with(user(as("redaktoer"))).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).containsAnyOf("Betegnelsen må", "Betegnelsen indeholder", "Noten må", "Noten indeholder");
