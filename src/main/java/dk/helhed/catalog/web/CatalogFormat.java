@@ -6,9 +6,11 @@ import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
@@ -88,6 +90,42 @@ class CatalogFormat {
 		var date = java.time.format.DateTimeFormatter.ofPattern("d. MMM yyyy", locale).format(local);
 		var separator = locale.getLanguage().equals("en") ? " at " : " kl. ";
 		return date + separator + time(local.toLocalTime().withSecond(0).withNano(0));
+	}
+
+	private static final Pattern SCHEDULE = Pattern.compile(
+			"((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*) (\\d{2}:\\d{2}|null)-(\\d{2}:\\d{2}|null)(?: (.*))?");
+
+	/**
+	 * A value of the field-by-field history, a proposal or a conflict, as people read it: the history keeps codes
+	 * (access modes, charges, situations, weekdays), which stay the same whatever the language they are shown in.
+	 * Anything else, and any value that does not look as expected, is shown as it is.
+	 */
+	public String fieldValue(String field, String value, Locale locale) {
+		if (value == null || value.isBlank() || field == null) {
+			return value;
+		}
+		return switch (field) {
+			case "access_mode" -> messages.getMessage("access.short." + value, null, value, locale);
+			case "charge" -> messages.getMessage("charge." + value, null, value, locale);
+			case "situations" -> Arrays.stream(value.split("; "))
+				.map(code -> messages.getMessage("situation." + code, null, code, locale))
+				.collect(Collectors.joining("; "));
+			case "schedules" -> Arrays.stream(value.split("; "))
+				.map(entry -> schedule(entry, locale))
+				.collect(Collectors.joining("; "));
+			default -> value;
+		};
+	}
+
+	private String schedule(String entry, Locale locale) {
+		var matcher = SCHEDULE.matcher(entry);
+		if (!matcher.matches()) {
+			return entry;
+		}
+		var opens = matcher.group(2).equals("null") ? null : LocalTime.parse(matcher.group(2));
+		var closes = matcher.group(3).equals("null") ? null : LocalTime.parse(matcher.group(3));
+		var hours = hours(new Schedule(null, null, matcher.group(1), opens, closes, null), locale);
+		return matcher.group(4) == null ? hours : hours + " (" + matcher.group(4) + ")";
 	}
 
 	public String unitPath(CatalogSnapshot catalog, UUID unitId) {
