@@ -505,30 +505,41 @@ class AuthorizationMatrixTests {
 	}
 
 	/** Runs one cell in a transaction that is rolled back; returns what was wrong, or null. */
-	String run(Cell cell) throws Exception {
+	String run(Cell cell) {
 		var sample = sample(cell.endpoint());
 		if (sample == null) {
 			return "no sample request: add one to samples() for this endpoint";
 		}
 		var expected = expected(cell, sample);
+		return inRolledBackTransaction(cell, () -> {
+			int before = auditRows();
+			var response = perform(cell, sample);
+			int written = auditRows() - before;
+			return check(cell, sample, expected, response, written);
+		});
+	}
+
+	/** What went wrong with a cell, or null. */
+	interface CellRun {
+
+		String problem() throws Exception;
+	}
+
+	/**
+	 * Runs a cell in a transaction that is rolled back, so that what it changes is not the next cell's starting point.
+	 */
+	String inRolledBackTransaction(Cell cell, CellRun run) {
 		String[] problem = new String[1];
-		Exception[] failure = new Exception[1];
 		transactions.executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			try {
-				int before = auditRows();
-				var response = perform(cell, sample);
-				int written = auditRows() - before;
-				problem[0] = check(cell, sample, expected, response, written);
+				problem[0] = run.problem();
 			}
 			catch (Exception ex) {
-				failure[0] = ex;
+				problem[0] = "threw " + ex;
 			}
 		});
 		forgetRolledBackCatalogChanges(cell.endpoint());
-		if (failure[0] != null) {
-			return "threw " + failure[0];
-		}
 		return problem[0];
 	}
 
@@ -689,46 +700,35 @@ class AuthorizationMatrixTests {
 		return null;
 	}
 
-	String runHostile(Cell cell, Sample sample, String field, String value) throws Exception {
-		String[] problem = new String[1];
-		Exception[] failure = new Exception[1];
-		transactions.executeWithoutResult(status -> {
-			status.setRollbackOnly();
-			try {
-				var before = tableSizes();
-				var request = new Request(cell);
-				sample.fill().accept(request);
-				request.params.set(field, value);
-				var response = perform(cell, request);
-				int code = response.getStatus();
-				var body = response.getContentAsString();
-				if (code >= 500) {
-					problem[0] = "server error " + code;
-				}
-				else if (code >= 400) {
-					refused++;
-					if (!before.equals(tableSizes())) {
-						problem[0] = "refused with " + code + " but changed " + changed(before, tableSizes());
-					}
-					else if (!(body.contains("error-summary") || body.contains("field-error")
-							|| body.contains("error-page") || body.contains("\"detail\"") || body.contains("class=\"messages"))) {
-						problem[0] = "refused with " + code + " without a message";
-					}
-				}
-				else {
-					accepted++;
-					if (rendersMarkup(body, value) || code == 302 && response.getRedirectedUrl() != null
-							&& rendersMarkup(follow(cell, response.getRedirectedUrl()), value)) {
-						problem[0] = "accepted and shown as markup";
-					}
-				}
+	String runHostile(Cell cell, Sample sample, String field, String value) {
+		return inRolledBackTransaction(cell, () -> {
+			var before = tableSizes();
+			var request = new Request(cell);
+			sample.fill().accept(request);
+			request.params.set(field, value);
+			var response = perform(cell, request);
+			int code = response.getStatus();
+			var body = response.getContentAsString();
+			if (code >= 500) {
+				return "server error " + code;
 			}
-			catch (Exception ex) {
-				failure[0] = ex;
+			if (code >= 400) {
+				refused++;
+				if (!before.equals(tableSizes())) {
+					return "refused with " + code + " but changed " + changed(before, tableSizes());
+				}
+				boolean message = body.contains("error-summary") || body.contains("field-error")
+						|| body.contains("error-page") || body.contains("\"detail\"")
+						|| body.contains("class=\"messages");
+				return message ? null : "refused with " + code + " without a message";
 			}
+			accepted++;
+			if (rendersMarkup(body, value) || code == 302 && response.getRedirectedUrl() != null
+					&& rendersMarkup(follow(cell, response.getRedirectedUrl()), value)) {
+				return "accepted and shown as markup";
+			}
+			return null;
 		});
-		forgetRolledBackCatalogChanges(cell.endpoint());
-		return failure[0] != null ? "threw " + failure[0] : problem[0];
 	}
 
 	private static boolean rendersMarkup(String body, String value) {
