@@ -923,6 +923,11 @@ class AuthorizationMatrixTests {
 				states.get(ConsentState.CONSENT).identified().cpr())).ok(200).adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
 		samples.put("POST /personale/aktindsigt/pdf", Sample.post(r -> r.param("cpr",
 				states.get(ConsentState.CONSENT).identified().cpr())).ok(200).adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
+		// User administration: an empty password on the confirmation page is refused (400) without counting as a failed
+		// login.
+		samples.put("POST /personale/bekraeft", Sample.post(r -> r.param("password", "")
+			.param("tilbage", "/personale/brugere")).ok(400));
+		samples.put("GET /personale/bekraeft/kommunelogin", Sample.get().ok(302));
 		return samples;
 	}
 
