@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -184,7 +186,7 @@ class UserAdministrationPagesTests {
 
 	/** A form for a new account that will do, with some of its fields replaced. */
 	static MockHttpServletRequestBuilder newAccount(Map<String, String> replaced) {
-		var fields = new java.util.LinkedHashMap<String, List<String>>();
+		var fields = new LinkedHashMap<String, List<String>>();
 		fields.put("username", List.of("bo.nybruger"));
 		fields.put("displayName", List.of("Bo Nybruger"));
 		fields.put("email", List.of("bo.nybruger@aabenraa.dk"));
@@ -575,7 +577,7 @@ class UserAdministrationPagesTests {
 	void hostileInputForANewAccountIsRefusedWithADanishMessageAndStoresNothing(String field, String value)
 			throws Exception {
 		confirm();
-		var replaced = new java.util.HashMap<String, String>();
+		var replaced = new HashMap<String, String>();
 		replaced.put("username", "fjendtlig.bruger");
 		replaced.put(field, value);
 		if (field.equals("password")) {

@@ -3,6 +3,7 @@ package dk.helhed.identity.web;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -150,11 +151,11 @@ class ReauthenticationController {
 	record Provider(String registrationId, StaffOidcUser user) {
 	}
 
-	private static java.util.Optional<Provider> provider() {
+	private static Optional<Provider> provider() {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken token
 				&& token.getPrincipal() instanceof StaffOidcUser user) {
-			return java.util.Optional.of(new Provider(token.getAuthorizedClientRegistrationId(), user));
+			return Optional.of(new Provider(token.getAuthorizedClientRegistrationId(), user));
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -456,7 +457,7 @@ class UserAdministrationController {
 	/** What the flash message adds about when a change to what an account may do takes effect. */
 	private static String accessNote(StaffMember admin, Account before, Account after) {
 		boolean access = !before.roles().equals(after.roles()) || !before.unitIds().equals(after.unitIds())
-				|| !java.util.Objects.equals(before.partnerId(), after.partnerId());
+				|| !Objects.equals(before.partnerId(), after.partnerId());
 		if (!access) {
 			return "";
 		}
