@@ -812,6 +812,8 @@ class AuthorizationMatrixTests {
 				yield member.has(Role.CATALOG_EDITOR) || member.id().equals(proposal.proposer()) ? Answer.OK
 						: Answer.FORBIDDEN;
 			}
+			case STAFF_ACCOUNT -> municipalityOf(actor).equals(cell.swapped() == null ? ownMunicipality
+					: otherMunicipality) ? Answer.OK : Answer.NOT_FOUND;
 			case EMERGENCY_ACCESS -> {
 				var target = cell.swapped() == null ? emergency : otherUnitsEmergency;
 				yield municipalityOf(actor).equals(target.municipality()) && member.belongsTo(target.staffUnit())
@@ -873,6 +875,8 @@ class AuthorizationMatrixTests {
 						("id".equals(swapped) ? UUID.randomUUID() : proposal.id()).toString());
 				case EMERGENCY_ACCESS -> variables.put("id",
 						("id".equals(swapped) ? otherUnitsEmergency : emergency).id().toString());
+				case STAFF_ACCOUNT -> variables.put("id", member("id".equals(swapped) ? "matrix-foreign-caseworker"
+						: "matrix-own_unit-caseworker").id().toString());
 				default -> {
 				}
 			}
@@ -1094,6 +1098,30 @@ class AuthorizationMatrixTests {
 				states.get(ConsentState.CONSENT).identified().cpr())).ok(200).adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
 		samples.put("POST /personale/aktindsigt/pdf", Sample.post(r -> r.param("cpr",
 				states.get(ConsentState.CONSENT).identified().cpr())).ok(200).adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
+		// User administration: an administrator's change without a recent confirmation of who they are is answered with
+		// the confirmation page (302); reopening an open account and unlocking one that is not locked are refused (400),
+		// and so is an empty password on the confirmation page, without counting as a failed login.
+		samples.put("POST /personale/brugere", Sample.post(r -> r.param("username", "matrix-ny-bruger")
+			.param("displayName", "Matrix Ny Bruger")
+			.param("email", "")
+			.param("roles", "CASEWORKER")
+			.param("partnerId", "")
+			.param("login", "provider")));
+		samples.put("POST /personale/brugere/{id}", Sample.post(r -> r.param("displayName", "Matrix Rettet")
+			.param("email", "")
+			.param("roles", "CASEWORKER")
+			.param("partnerId", "")));
+		samples.put("POST /personale/brugere/{id}/luk", Sample.post(r -> {
+		}));
+		samples.put("POST /personale/brugere/{id}/genaabn", Sample.post(r -> {
+		}).ok(400));
+		samples.put("POST /personale/brugere/{id}/laas-op", Sample.post(r -> {
+		}).ok(400));
+		samples.put("POST /personale/brugere/{id}/adgangskode", Sample.post(r -> r.param("password",
+				"Matrix-Gren-Sten-Kage-7").param("passwordRepeat", "Matrix-Gren-Sten-Kage-7")));
+		samples.put("POST /personale/bekraeft", Sample.post(r -> r.param("password", "")
+			.param("tilbage", "/personale/brugere")).ok(400));
+		samples.put("GET /personale/bekraeft/kommunelogin", Sample.get().ok(302));
 		return samples;
 	}
 

@@ -20,6 +20,11 @@ public record StaffMember(UUID id, UUID municipalityId, String username, String 
 		return roles.contains(role);
 	}
 
+	/** Manages the municipality's staff accounts. */
+	public boolean isAdministrator() {
+		return has(Role.ADMINISTRATOR);
+	}
+
 	public boolean isCatalogEditor() {
 		return has(Role.CATALOG_EDITOR);
 	}

@@ -52,7 +52,9 @@ class LoginController {
 
 	/**
 	 * The message for a failed login: the form's failure has no code; a refusal after the identity provider's login
-	 * carries the OAuth 2.0 error code (Helhed's own from {@code OidcLogins}, or the provider's).
+	 * carries the OAuth 2.0 error code (Helhed's own from {@code OidcLogins}, or the provider's). A member of staff
+	 * whose account locked or closed while they confirmed who they are ({@link ReauthenticationController}) is logged
+	 * out with one of Helhed's codes too.
 	 */
 	private static String errorMessage(String error) {
 		if (error == null) {
@@ -62,6 +64,7 @@ class LoginController {
 			case "" -> "login.failed";
 			case "helhed_no_account" -> "login.provider.noaccount";
 			case "helhed_account_disabled" -> "login.provider.disabled";
+			case "helhed_locked" -> "login.locked";
 			default -> "login.provider.failed";
 		};
 	}

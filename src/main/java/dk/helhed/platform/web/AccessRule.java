@@ -89,7 +89,10 @@ public @interface AccessRule {
 		CITIZEN_LOOKUP(true),
 
 		/** The emergency access {@code {id}} by staff of the team lead's units. */
-		EMERGENCY_ACCESS(true);
+		EMERGENCY_ACCESS(true),
+
+		/** The staff account {@code {id}} of the administrator's own municipality; any other is not found. */
+		STAFF_ACCOUNT(false);
 
 		private final boolean citizen;
 

@@ -1,0 +1,575 @@
+package dk.helhed.identity.internal;
+
+import java.text.Collator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.municipality.OrganisationalUnit;
+import dk.helhed.municipality.PartnerOrganisation;
+import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.NotFoundException;
+
+/**
+ * The staff accounts of a municipality as its administrators manage them: create an account, change its name, e-mail
+ * address, roles, units or partner organisation, close and reopen it, unlock it, give it a new password.
+ * <p>
+ * An administrator reaches the accounts of their own municipality only; any other account is not found. They cannot
+ * take the administrator role from themselves or close their own account, so that a municipality cannot lose its
+ * administrators by a slip. Every change is recorded in the account's history (who, when, what), never a password.
+ * A change to what an account may do (roles, units, partner organisation, status, password) ends the account's
+ * sessions, so that it takes effect at once rather than at the next login.
+ * <p>
+ * Whether the administrator has recently confirmed who they are (security.md item 6) is the web layer's to decide,
+ * before it calls any of this.
+ */
+@Service
+public class StaffAdministration {
+
+	/** How many of an account's changes its page shows. */
+	public static final int HISTORY_SHOWN = 20;
+
+	private static final Collator DANISH = Collator.getInstance(Locale.of("da"));
+
+	/** A staff account as the administration pages see it: no password hash, only whether there is one. */
+	public record Account(UUID id, UUID municipalityId, String username, String displayName, String email,
+			Set<Role> roles, Set<UUID> unitIds, UUID partnerId, boolean enabled, boolean hasPassword,
+			int failedLogins, Instant lockedUntil, Instant lastLoginAt, Instant createdAt) {
+
+		public Account {
+			roles = Set.copyOf(roles);
+			unitIds = Set.copyOf(unitIds);
+		}
+
+		public boolean lockedAt(Instant now) {
+			return lockedUntil != null && lockedUntil.isAfter(now);
+		}
+
+		public Status status(Instant now) {
+			return !enabled ? Status.CLOSED : lockedAt(now) ? Status.LOCKED : Status.OPEN;
+		}
+
+		public boolean has(Role role) {
+			return roles.contains(role);
+		}
+	}
+
+	public enum Status {
+		OPEN, CLOSED, LOCKED
+	}
+
+	/** What an administrator may set on an account after it is created. */
+	public record Details(String displayName, String email, Set<Role> roles, Set<UUID> unitIds, UUID partnerId) {
+
+		public Details {
+			displayName = displayName == null ? "" : displayName.strip();
+			email = email == null || email.isBlank() ? null : email.strip();
+			roles = roles == null ? Set.of() : Set.copyOf(roles);
+			unitIds = unitIds == null ? Set.of() : Set.copyOf(unitIds);
+		}
+	}
+
+	/**
+	 * A new account.
+	 *
+	 * @param password the initial password for the local login, or null for an account that logs in through the
+	 *        municipality's identity provider only
+	 */
+	public record NewAccount(String username, Details details, String password) {
+
+		public NewAccount {
+			username = StaffAccountRules.normalisedUsername(username);
+		}
+
+		@Override
+		public String toString() {
+			return "NewAccount[" + username + "]";
+		}
+	}
+
+	/** What was done to an account. */
+	public enum Action {
+		CREATED, EDITED, CLOSED, REOPENED, UNLOCKED, PASSWORD_SET
+	}
+
+	/** One field of a change: its name and, for roles, units and partner organisation, its new value. */
+	public record FieldChange(String field, String newValue) {
+	}
+
+	/** One entry of an account's history. */
+	public record Change(UUID id, Instant at, UUID changedBy, String changedByName, Action action,
+			List<FieldChange> fields) {
+	}
+
+	/** The fields of a history entry. */
+	public static final class Fields {
+
+		public static final String USERNAME = "username";
+		public static final String DISPLAY_NAME = "displayName";
+		public static final String EMAIL = "email";
+		public static final String ROLES = "roles";
+		public static final String UNITS = "units";
+		public static final String PARTNER = "partner";
+		public static final String LOGIN = "login";
+
+		private Fields() {
+		}
+	}
+
+	/** The login of an account created without a password: through the municipality's identity provider only. */
+	public static final String PROVIDER_ONLY = "provider";
+
+	/** The login of an account created with a password (it may also log in through the identity provider). */
+	public static final String WITH_PASSWORD = "password";
+
+	private final JdbcClient jdbc;
+	private final Municipalities municipalities;
+	private final PasswordEncoder passwords;
+	private final AccountSessions sessions;
+	private final Clock clock;
+
+	StaffAdministration(JdbcClient jdbc, Municipalities municipalities, PasswordEncoder passwords,
+			AccountSessions sessions, Clock clock) {
+		this.jdbc = jdbc;
+		this.municipalities = municipalities;
+		this.passwords = passwords;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	// Reading
+
+	/** Every account of the administrator's municipality, open or closed, by name. */
+	@Transactional(readOnly = true)
+	public List<Account> accounts(StaffMember administrator) {
+		var municipalityId = requireAdministrator(administrator);
+		Map<UUID, Set<Role>> roles = new HashMap<>();
+		jdbc.sql("select user_id, role from staff_role where municipality_id = ?")
+			.param(municipalityId)
+			.query((rs, n) -> roles.computeIfAbsent(rs.getObject(1, UUID.class), id -> EnumSet.noneOf(Role.class))
+				.add(Role.valueOf(rs.getString(2))))
+			.list();
+		Map<UUID, Set<UUID>> units = new HashMap<>();
+		jdbc.sql("select user_id, unit_id from staff_unit where municipality_id = ?")
+			.param(municipalityId)
+			.query((rs, n) -> units.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>())
+				.add(rs.getObject(2, UUID.class)))
+			.list();
+		return rows("where municipality_id = ?", municipalityId).stream()
+			.map(row -> row.account(roles.getOrDefault(row.id(), Set.of()), units.getOrDefault(row.id(), Set.of())))
+			.sorted(Comparator.comparing(Account::displayName, DANISH).thenComparing(Account::username))
+			.toList();
+	}
+
+	/** An account of the administrator's municipality; any other is not found. */
+	@Transactional(readOnly = true)
+	public Account account(StaffMember administrator, UUID id) {
+		var municipalityId = requireAdministrator(administrator);
+		return find(municipalityId, id).orElseThrow(() -> new NotFoundException("Brugeren findes ikke."));
+	}
+
+	/** The account's latest changes, newest first. */
+	@Transactional(readOnly = true)
+	public List<Change> history(StaffMember administrator, UUID id) {
+		var account = account(administrator, id);
+		record Row(UUID id, OffsetDateTime changedAt, UUID changedBy, String changedByName, String action) {
+		}
+		var rows = jdbc.sql("""
+				select id, changed_at, changed_by, changed_by_name, action from staff_account_change
+				where municipality_id = ? and account_id = ? order by changed_at desc, id limit ?""")
+			.params(account.municipalityId(), id, HISTORY_SHOWN)
+			.query(Row.class)
+			.list();
+		List<Change> changes = new ArrayList<>();
+		for (var row : rows) {
+			var fields = jdbc.sql("""
+					select field, new_value from staff_account_change_field where change_id = ? order by position""")
+				.param(row.id())
+				.query(FieldChange.class)
+				.list();
+			changes.add(new Change(row.id(), row.changedAt().toInstant(), row.changedBy(), row.changedByName(),
+					Action.valueOf(row.action()), fields));
+		}
+		return changes;
+	}
+
+	/** Whether any account, of any municipality, has the user name (user names are unique across Helhed). */
+	@Transactional(readOnly = true)
+	public boolean usernameTaken(String username) {
+		return jdbc.sql("select count(*) from staff_user where username = ?")
+			.param(StaffAccountRules.normalisedUsername(username))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** The municipality's units in the order of its organisation: each unit followed by the units under it. */
+	public List<OrganisationalUnit> units(StaffMember administrator) {
+		return inTreeOrder(municipalities.unitsOf(requireAdministrator(administrator)));
+	}
+
+	public List<PartnerOrganisation> partners(StaffMember administrator) {
+		return municipalities.partnersOf(requireAdministrator(administrator));
+	}
+
+	// Checking
+
+	/**
+	 * What is wrong with these details for the account (null for a new one), by field: {@code displayName},
+	 * {@code email}, {@code roles}, {@code unitIds}, {@code partnerId}. Empty when they will do.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> problems(StaffMember administrator, UUID accountId, Details details) {
+		var municipalityId = requireAdministrator(administrator);
+		Map<String, String> problems = new LinkedHashMap<>();
+		put(problems, "displayName", StaffAccountRules.displayNameProblem(details.displayName()));
+		put(problems, "email", StaffAccountRules.emailProblem(details.email()));
+		if (details.roles().isEmpty()) {
+			problems.put("roles", "Vælg mindst én rolle.");
+		}
+		else if (administrator.id().equals(accountId) && !details.roles().contains(Role.ADMINISTRATOR)) {
+			problems.put("roles", "Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.");
+		}
+		var units = municipalities.unitsOf(municipalityId).stream().map(OrganisationalUnit::id).collect(Collectors.toSet());
+		if (!units.containsAll(details.unitIds())) {
+			problems.put("unitIds", "Vælg enheder fra listen.");
+		}
+		if (details.partnerId() != null) {
+			boolean known = municipalities.partnersOf(municipalityId)
+				.stream()
+				.anyMatch(partner -> partner.id().equals(details.partnerId()));
+			if (!known) {
+				problems.put("partnerId", "Vælg en samarbejdspartner fra listen.");
+			}
+			else if (!details.unitIds().isEmpty()) {
+				problems.put("partnerId", "Vælg enten enheder i kommunen eller en samarbejdspartner – ikke begge. "
+						+ "En medarbejder hos en samarbejdspartner hører ikke til kommunens enheder.");
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * What is wrong with a new account, by field: those of {@link #problems}, and {@code username} and
+	 * {@code password}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> problems(StaffMember administrator, NewAccount account) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		var usernameProblem = StaffAccountRules.usernameProblem(account.username());
+		if (usernameProblem == null && usernameTaken(account.username())) {
+			usernameProblem = "Brugernavnet er allerede i brug. Vælg et andet.";
+		}
+		put(problems, "username", usernameProblem);
+		problems.putAll(problems(administrator, null, account.details()));
+		if (account.password() != null) {
+			put(problems, "password", StaffAccountRules.passwordProblem(account.password(), account.username()));
+		}
+		return problems;
+	}
+
+	// Changing
+
+	/** Creates the account in the administrator's municipality and returns its id. */
+	@Transactional
+	public UUID create(StaffMember administrator, NewAccount account) {
+		var municipalityId = requireAdministrator(administrator);
+		refuseIfAny(problems(administrator, account));
+		var details = account.details();
+		var id = UUID.randomUUID();
+		try {
+			jdbc.sql("""
+					insert into staff_user (id, municipality_id, username, display_name, email, partner_id,
+					                        password_hash, enabled, failed_logins, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, true, 0, ?)""")
+				.params(id, municipalityId, account.username(), details.displayName(), details.email(),
+						details.partnerId(), account.password() == null ? null : passwords.encode(account.password()),
+						now())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidRequestException("Brugernavnet er allerede i brug. Vælg et andet.");
+		}
+		writeRolesAndUnits(id, municipalityId, details);
+		List<FieldChange> fields = new ArrayList<>();
+		fields.add(new FieldChange(Fields.USERNAME, account.username()));
+		fields.add(new FieldChange(Fields.DISPLAY_NAME, null));
+		if (details.email() != null) {
+			fields.add(new FieldChange(Fields.EMAIL, null));
+		}
+		fields.add(new FieldChange(Fields.ROLES, roles(details.roles())));
+		fields.add(new FieldChange(Fields.UNITS, ids(details.unitIds())));
+		if (details.partnerId() != null) {
+			fields.add(new FieldChange(Fields.PARTNER, details.partnerId().toString()));
+		}
+		fields.add(new FieldChange(Fields.LOGIN, account.password() == null ? PROVIDER_ONLY : WITH_PASSWORD));
+		record(administrator, municipalityId, id, Action.CREATED, fields);
+		return id;
+	}
+
+	/**
+	 * Changes the account's name, e-mail address, roles, units and partner organisation to these. Returns false when
+	 * they were the account's already (and records nothing).
+	 */
+	@Transactional
+	public boolean edit(StaffMember administrator, UUID id, Details details) {
+		var account = account(administrator, id);
+		refuseIfAny(problems(administrator, id, details));
+		List<FieldChange> fields = new ArrayList<>();
+		if (!details.displayName().equals(account.displayName())) {
+			fields.add(new FieldChange(Fields.DISPLAY_NAME, null));
+		}
+		if (!Objects.equals(details.email(), account.email())) {
+			fields.add(new FieldChange(Fields.EMAIL, null));
+		}
+		boolean access = false;
+		if (!details.roles().equals(account.roles())) {
+			fields.add(new FieldChange(Fields.ROLES, roles(details.roles())));
+			access = true;
+		}
+		if (!details.unitIds().equals(account.unitIds())) {
+			fields.add(new FieldChange(Fields.UNITS, ids(details.unitIds())));
+			access = true;
+		}
+		if (!Objects.equals(details.partnerId(), account.partnerId())) {
+			fields.add(new FieldChange(Fields.PARTNER, details.partnerId() == null ? "" : details.partnerId().toString()));
+			access = true;
+		}
+		if (fields.isEmpty()) {
+			return false;
+		}
+		jdbc.sql("update staff_user set display_name = ?, email = ?, partner_id = ? where id = ? and municipality_id = ?")
+			.params(details.displayName(), details.email(), details.partnerId(), id, account.municipalityId())
+			.update();
+		jdbc.sql("delete from staff_role where user_id = ?").param(id).update();
+		jdbc.sql("delete from staff_unit where user_id = ?").param(id).update();
+		writeRolesAndUnits(id, account.municipalityId(), details);
+		record(administrator, account.municipalityId(), id, Action.EDITED, fields);
+		if (access) {
+			endSessionsOfOthers(administrator, account);
+		}
+		return true;
+	}
+
+	/** Closes the account: it can no longer log in, and its sessions end. */
+	@Transactional
+	public void close(StaffMember administrator, UUID id) {
+		var account = account(administrator, id);
+		if (administrator.id().equals(id)) {
+			throw new InvalidRequestException("Du kan ikke lukke din egen konto. Bed en anden administrator om det.");
+		}
+		if (!account.enabled()) {
+			throw new InvalidRequestException("Kontoen er allerede lukket.");
+		}
+		jdbc.sql("update staff_user set enabled = false where id = ?").param(id).update();
+		record(administrator, account.municipalityId(), id, Action.CLOSED, List.of());
+		sessions.endAfterCommit(account.username());
+	}
+
+	@Transactional
+	public void reopen(StaffMember administrator, UUID id) {
+		var account = account(administrator, id);
+		if (account.enabled()) {
+			throw new InvalidRequestException("Kontoen er allerede åben.");
+		}
+		jdbc.sql("update staff_user set enabled = true where id = ?").param(id).update();
+		record(administrator, account.municipalityId(), id, Action.REOPENED, List.of());
+	}
+
+	/** Lifts a lock after too many failed logins, and starts the count of failed logins again. */
+	@Transactional
+	public void unlock(StaffMember administrator, UUID id) {
+		var account = account(administrator, id);
+		if (!account.lockedAt(clock.instant())) {
+			throw new InvalidRequestException("Kontoen er ikke låst.");
+		}
+		jdbc.sql("update staff_user set locked_until = null, failed_logins = 0 where id = ?").param(id).update();
+		record(administrator, account.municipalityId(), id, Action.UNLOCKED, List.of());
+	}
+
+	/** Gives the account a new password for the local login; the account's other sessions end. */
+	@Transactional
+	public void setPassword(StaffMember administrator, UUID id, String password) {
+		var account = account(administrator, id);
+		var problem = StaffAccountRules.passwordProblem(password, account.username());
+		if (problem != null) {
+			throw new InvalidRequestException(problem);
+		}
+		jdbc.sql("update staff_user set password_hash = ? where id = ?").params(passwords.encode(password), id).update();
+		record(administrator, account.municipalityId(), id, Action.PASSWORD_SET, List.of());
+		endSessionsOfOthers(administrator, account);
+	}
+
+	// Helpers
+
+	private UUID requireAdministrator(StaffMember administrator) {
+		if (administrator == null || !administrator.has(Role.ADMINISTRATOR)) {
+			throw new IllegalStateException("Only administrators manage staff accounts");
+		}
+		return administrator.municipalityId();
+	}
+
+	/**
+	 * The administrator's own sessions stay: ending them would log them out in the middle of their work. Their own
+	 * changes take effect when they next log in.
+	 */
+	private void endSessionsOfOthers(StaffMember administrator, Account account) {
+		if (!administrator.id().equals(account.id())) {
+			sessions.endAfterCommit(account.username());
+		}
+	}
+
+	private Optional<Account> find(UUID municipalityId, UUID id) {
+		return rows("where municipality_id = ? and id = ?", municipalityId, id).stream()
+			.findFirst()
+			.map(row -> row.account(rolesOf(id), unitsOf(id)));
+	}
+
+	private record Row(UUID id, UUID municipalityId, String username, String displayName, String email,
+			UUID partnerId, boolean enabled, boolean hasPassword, int failedLogins, OffsetDateTime lockedUntil,
+			OffsetDateTime lastLoginAt, OffsetDateTime createdAt) {
+
+		Account account(Set<Role> roles, Set<UUID> units) {
+			return new Account(id, municipalityId, username, displayName, email, roles, units, partnerId, enabled,
+					hasPassword, failedLogins, instant(lockedUntil), instant(lastLoginAt), instant(createdAt));
+		}
+
+		private static Instant instant(OffsetDateTime moment) {
+			return moment == null ? null : moment.toInstant();
+		}
+	}
+
+	private List<Row> rows(String where, Object... params) {
+		return jdbc.sql("""
+				select id, municipality_id, username, display_name, email, partner_id, enabled,
+				       password_hash is not null as has_password, failed_logins, locked_until, last_login_at, created_at
+				from staff_user""" + " " + where)
+			.params(params)
+			.query(Row.class)
+			.list();
+	}
+
+	private Set<Role> rolesOf(UUID id) {
+		return jdbc.sql("select role from staff_role where user_id = ?")
+			.param(id)
+			.query((rs, n) -> Role.valueOf(rs.getString(1)))
+			.list()
+			.stream()
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+	}
+
+	private Set<UUID> unitsOf(UUID id) {
+		return new HashSet<>(jdbc.sql("select unit_id from staff_unit where user_id = ?").param(id).query(UUID.class).list());
+	}
+
+	private void writeRolesAndUnits(UUID id, UUID municipalityId, Details details) {
+		for (var role : details.roles()) {
+			jdbc.sql("insert into staff_role (user_id, municipality_id, role) values (?, ?, ?)")
+				.params(id, municipalityId, role.name())
+				.update();
+		}
+		for (var unit : details.unitIds()) {
+			jdbc.sql("insert into staff_unit (user_id, municipality_id, unit_id) values (?, ?, ?)")
+				.params(id, municipalityId, unit)
+				.update();
+		}
+	}
+
+	private void record(StaffMember administrator, UUID municipalityId, UUID accountId, Action action,
+			List<FieldChange> fields) {
+		var changeId = UUID.randomUUID();
+		jdbc.sql("""
+				insert into staff_account_change (id, municipality_id, account_id, changed_by, changed_by_name,
+				                                  changed_at, action)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(changeId, municipalityId, accountId, administrator.id(), administrator.displayName(), now(),
+					action.name())
+			.update();
+		int position = 0;
+		for (var field : fields) {
+			jdbc.sql("insert into staff_account_change_field (change_id, position, field, new_value) values (?, ?, ?, ?)")
+				.params(changeId, position++, field.field(), field.newValue())
+				.update();
+		}
+	}
+
+	private static void refuseIfAny(Map<String, String> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems.values().iterator().next());
+		}
+	}
+
+	private static void put(Map<String, String> problems, String field, String problem) {
+		if (problem != null) {
+			problems.put(field, problem);
+		}
+	}
+
+	private static String roles(Set<Role> roles) {
+		return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+	}
+
+	private static String ids(Set<UUID> ids) {
+		return ids.stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
+	}
+
+	static List<OrganisationalUnit> inTreeOrder(List<OrganisationalUnit> units) {
+		var known = units.stream().map(OrganisationalUnit::id).collect(Collectors.toSet());
+		Map<UUID, List<OrganisationalUnit>> children = new HashMap<>();
+		List<OrganisationalUnit> roots = new ArrayList<>();
+		for (var unit : units) {
+			if (unit.parentId() == null || !known.contains(unit.parentId())) {
+				roots.add(unit);
+			}
+			else {
+				children.computeIfAbsent(unit.parentId(), parent -> new ArrayList<>()).add(unit);
+			}
+		}
+		List<OrganisationalUnit> ordered = new ArrayList<>();
+		var visited = new HashSet<UUID>();
+		for (var root : roots) {
+			addWithChildren(root, children, ordered, visited);
+		}
+		// A unit in a cycle of parents has no root; it is listed all the same.
+		units.stream().filter(unit -> !visited.contains(unit.id())).forEach(ordered::add);
+		return ordered;
+	}
+
+	private static void addWithChildren(OrganisationalUnit unit, Map<UUID, List<OrganisationalUnit>> children,
+			List<OrganisationalUnit> ordered, Set<UUID> visited) {
+		if (!visited.add(unit.id())) {
+			return;
+		}
+		ordered.add(unit);
+		for (var child : children.getOrDefault(unit.id(), List.of())) {
+			addWithChildren(child, children, ordered, visited);
+		}
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+}
