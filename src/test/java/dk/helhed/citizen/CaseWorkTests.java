@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
+import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.LegalBasisCode;
@@ -52,6 +53,9 @@ abstract class CaseWorkTests {
 
 	@Autowired
 	Catalogs catalogs;
+
+	@Autowired
+	CatalogEditing editing;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -230,6 +234,35 @@ abstract class CaseWorkTests {
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("fører ikke optegnelser");
 		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).isEmpty();
+	}
+
+	@Test
+	void aNoteNamesOnlyAServiceTheMunicipalityOffersNow() {
+		var jobCentre = staff("jobcenter");
+		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+				"Testborger Udfaset (syntetisk)", null, null, null, null));
+		var mothers = catalogs.of("aabenraa").service("job-til-mor").orElseThrow().id();
+
+		assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT,
+				"Et notat.", UUID.randomUUID()))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessage("Indsatsen findes ikke i kommunens katalog.");
+		var editor = staff("redaktoer");
+		editing.retire(editor, mothers);
+		try {
+			assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT,
+					"Et notat.", mothers))
+				.isInstanceOf(InvalidRequestException.class)
+				.hasMessageContaining("er udfaset");
+		}
+		finally {
+			editing.restore(editor, mothers);
+		}
+		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).isEmpty();
+
+		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Starter i Job til Mor.", mothers);
+		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).singleElement()
+			.satisfies(note -> assertThat(note.serviceId()).isEqualTo(mothers));
 	}
 
 	@Test
