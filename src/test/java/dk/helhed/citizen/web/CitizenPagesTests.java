@@ -24,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import dk.helhed.catalog.Services;
 import dk.helhed.municipality.Municipalities;
 
 /**
@@ -52,6 +53,9 @@ class CitizenPagesTests {
 
 	@Autowired
 	Municipalities municipalities;
+
+	@Autowired
+	Services services;
 
 	static String syntheticCpr() {
 		var serial = 1000 + (int) (Math.random() * 8999);
@@ -187,6 +191,83 @@ class CitizenPagesTests {
 			.as("a closed case ends every unit's involvement: nobody works with the citizen any more").isEqualTo(404);
 		assertThat(jdbc.sql("select status from citizen where id = ?").param(id).query(String.class).single())
 			.isEqualTo("CLOSED");
+	}
+
+	/** An active service of Aabenraa, by its name. */
+	Services.Summary service(String name) {
+		return services.activeOf(municipalities.getBySlug("aabenraa").id())
+			.stream()
+			.filter(service -> service.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	int notesOf(UUID citizenId) {
+		return jdbc.sql("select count(*) from case_note where citizen_id = ?").param(citizenId).query(Integer.class)
+			.single();
+	}
+
+	@Test
+	void aNoteNamesTheServiceItWasWrittenIn() throws Exception {
+		var id = register("jobcenter", syntheticCpr(), "Mentor Testesen (syntetisk)");
+		var mentor = service("Beskæftigelsesrettet mentor");
+
+		var form = audited(1, get("/personale/borgere/" + id), "jobcenter").getContentAsString();
+		assertThat(form).contains("<option value=\"" + mentor.id() + "\">Beskæftigelsesrettet mentor</option>");
+
+		assertThat(audited(1, post("/personale/borgere/" + id + "/notater").param("category", "EMPLOYMENT")
+			.param("text", "Første møde med mentoren.").param("service", mentor.id().toString()), "jobcenter")
+			.getStatus()).isEqualTo(302);
+		assertThat(jdbc.sql("select service_id from case_note where citizen_id = ?").param(id).query(UUID.class)
+			.single()).isEqualTo(mentor.id());
+		assertThat(audited(1, get("/personale/borgere/" + id), "jobcenter").getContentAsString())
+			.contains("Indsats: Beskæftigelsesrettet mentor", "Første møde med mentoren.");
+
+		assertThat(audited(1, post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Skal finde en bolig.").param("service", ""), "jobcenter").getStatus())
+			.as("the service is optional").isEqualTo(302);
+		assertThat(jdbc.sql("select count(*) from case_note where citizen_id = ? and service_id is null").param(id)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aServiceThatKeepsNoRecordsIsShownDisabledAndANoteInItIsRefused() throws Exception {
+		var id = register("jobcenter", syntheticCpr(), "Pårørende Testesen (syntetisk)");
+		var counsellor = service("Pårørenderådgiver");
+		assertThat(counsellor.keepsNoRecords()).isTrue();
+		assertThat(audited(1, get("/personale/borgere/" + id), "jobcenter").getContentAsString())
+			.contains("<option value=\"" + counsellor.id() + "\" disabled=\"disabled\">Pårørenderådgiver (fører ikke "
+					+ "notater)</option>");
+
+		var refused = audited(1, post("/personale/borgere/" + id + "/notater").param("category", "NOTES")
+			.param("text", "Talte med pårørenderådgiveren.").param("service", counsellor.id().toString()), "jobcenter");
+
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("Det er ikke gemt",
+				"„Pårørenderådgiver“ fører ikke optegnelser om de borgere, den hjælper. Der kan ikke skrives notater "
+						+ "om en borger som en del af den.");
+		assertThat(notesOf(id)).isZero();
+	}
+
+	@ParameterizedTest
+	@MethodSource("servicesThatAreNotInTheList")
+	void aNoteForAServiceThatIsNotInTheListIsRefused(String service, String message) throws Exception {
+		var id = register("jobcenter", syntheticCpr(), "Ukendt Testesen (syntetisk)");
+
+		var refused = audited(1, post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Et notat.").param("service", service), "jobcenter");
+
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("Det er ikke gemt", message)
+			.doesNotContain("<script>alert(1)</script>");
+		assertThat(notesOf(id)).isZero();
+	}
+
+	static Stream<Arguments> servicesThatAreNotInTheList() {
+		var listOnly = "Vælg indsatsen fra listen, eller lad feltet stå tomt.";
+		return Stream.of(Arguments.of("ikke-et-id", listOnly), Arguments.of("<script>alert(1)</script>", listOnly),
+				Arguments.of("x".repeat(100_000), listOnly),
+				Arguments.of(UUID.randomUUID().toString(), "Indsatsen findes ikke i kommunens katalog."));
 	}
 
 	@Test
