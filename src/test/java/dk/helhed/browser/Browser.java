@@ -53,6 +53,9 @@ final class Browser implements AutoCloseable {
 	private final Path profile;
 	private final String baseUrl;
 
+	/** The staff account this browser's session is logged in as, as far as the tests know; null: nobody. */
+	private String account;
+
 	private Browser(ChromeDriver driver, Path profile, String baseUrl) {
 		this.driver = driver;
 		this.profile = profile;
@@ -141,8 +144,18 @@ final class Browser implements AutoCloseable {
 	 */
 	Browser asNewVisitor() {
 		driver.manage().deleteAllCookies();
+		account = null;
 		consoleErrors();
 		return this;
+	}
+
+	/** The staff account the browser is logged in as (null: nobody); see {@link Staff#as(Browser, String)}. */
+	String account() {
+		return account;
+	}
+
+	void loggedInAs(String account) {
+		this.account = account;
 	}
 
 	String path() {
