@@ -130,7 +130,7 @@ class CaseWorkAcrossUnitsBrowserTests {
 		Staff.follow(browser, "Revisionsspor");
 		fillIn(browser, "#f-audit-cpr", cpr);
 		browser.andWaitForNewPage(() -> press(browser, "Søg i revisionssporet"));
-		var rows = rows(browser, "#audit-results + table");
+		var rows = rows(browser, "main table");
 		assertThat(rows).as("who read the citizen's page, from which unit, on which basis")
 			.anySatisfy(row -> assertThat(row).containsSequence(Staff.JOB_CENTRE, "Jobcenteret", "Sagsbehandler",
 					"Oprettet"))
