@@ -137,7 +137,7 @@ class CaseWorkAcrossUnitsBrowserTests {
 			.anySatisfy(row -> assertThat(row).containsSequence(Staff.ADDICTION_CENTRE, "Rusmiddelcenter Aabenraa",
 					"Sagsbehandler", "Ændret"))
 			.anySatisfy(row -> assertThat(row).containsSequence(Staff.HOUSING, "Visitation & Understøttelse",
-					"Sagsbehandler", "Læst", "housing,employment", "Samtykke"));
+					"Sagsbehandler", "Læst", "Bolig, Beskæftigelse", "Samtykke"));
 		assertThat(browser.find("#f-audit-cpr").getDomProperty("value")).as("the number is not kept in the form")
 			.isEmpty();
 
