@@ -1,5 +1,6 @@
 package dk.helhed.catalog;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,4 +18,7 @@ public interface Services {
 
 	/** A service of the municipality (active or retired). */
 	Optional<Summary> find(UUID municipalityId, UUID serviceId);
+
+	/** The services the municipality offers now (not the retired ones), in Danish alphabetical order of their names. */
+	List<Summary> activeOf(UUID municipalityId);
 }

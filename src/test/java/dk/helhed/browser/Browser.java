@@ -28,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * One headless Chromium for a test class: Debian's {@code /usr/bin/chromium} driven by its
  * {@code /usr/bin/chromedriver}, both given explicitly so that Selenium Manager never downloads anything. Override the
@@ -48,10 +50,14 @@ final class Browser implements AutoCloseable {
 	private static final Path CHROMIUM = Path.of(env("HELHED_CHROMIUM", "/usr/bin/chromium"));
 	private static final Path CHROMEDRIVER = Path.of(env("HELHED_CHROMEDRIVER", "/usr/bin/chromedriver"));
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ChromeDriver driver;
 	private final Path profile;
 	private final String baseUrl;
+
+	/** The staff account this browser's session is logged in as, as far as the tests know; null: nobody. */
+	private String account;
 
 	private Browser(ChromeDriver driver, Path profile, String baseUrl) {
 		this.driver = driver;
@@ -102,7 +108,10 @@ final class Browser implements AutoCloseable {
 		}
 		var logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
+		// The network part of the performance log says which addresses the browser asked for (see addresses()).
+		logging.enable(LogType.PERFORMANCE, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logging);
+		options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
 		// With the driver given, Selenium never runs Selenium Manager (which would try to download one).
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
@@ -141,8 +150,18 @@ final class Browser implements AutoCloseable {
 	 */
 	Browser asNewVisitor() {
 		driver.manage().deleteAllCookies();
+		account = null;
 		consoleErrors();
 		return this;
+	}
+
+	/** The staff account the browser is logged in as (null: nobody); see {@link Staff#as(Browser, String)}. */
+	String account() {
+		return account;
+	}
+
+	void loggedInAs(String account) {
+		this.account = account;
 	}
 
 	String path() {
@@ -273,6 +292,22 @@ final class Browser implements AutoCloseable {
 			.stream()
 			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	/**
+	 * Every address the browser has asked for since the last call, in order: the pages it opened, the forms it sent,
+	 * the redirects it followed, and what the pages loaded themselves (style sheets, scripts, htmx's requests).
+	 */
+	List<String> addresses() {
+		return driver.manage()
+			.logs()
+			.get(LogType.PERFORMANCE)
+			.getAll()
+			.stream()
+			.map(entry -> JSON.readTree(entry.getMessage()).path("message"))
+			.filter(message -> message.path("method").asString().equals("Network.requestWillBeSent"))
+			.map(message -> message.path("params").path("request").path("url").asString())
 			.toList();
 	}
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,25 +21,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CatalogOnAPhoneBrowserTests {
 
-	// Started on first use, once the server's port is known, and shared by the tests of this class.
-	private static Browser browser;
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
+	private Browser browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeEach
 	void firstVisit() {
-		if (browser == null) {
-			browser = Browser.phone(port);
-		}
+		browser = browsers.phone(port);
 		browser.asNewVisitor();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test
@@ -79,11 +72,11 @@ class CatalogOnAPhoneBrowserTests {
 		assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();
 	}
 
-	private static String resultCount() {
+	private String resultCount() {
 		return browser.text("#result-status .result-count");
 	}
 
-	private static List<String> serviceNames() {
+	private List<String> serviceNames() {
 		return browser.findAll("#results .service-card a").stream().map(WebElement::getText).toList();
 	}
 }

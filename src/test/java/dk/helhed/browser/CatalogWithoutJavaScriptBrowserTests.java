@@ -2,9 +2,9 @@ package dk.helhed.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,25 +16,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CatalogWithoutJavaScriptBrowserTests {
 
-	// Started on first use, once the server's port is known, and shared by the tests of this class.
-	private static Browser browser;
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
+	private Browser browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeEach
 	void firstVisit() {
-		if (browser == null) {
-			browser = Browser.withoutJavaScript(port);
-		}
+		browser = browsers.withoutJavaScript(port);
 		browser.asNewVisitor();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test

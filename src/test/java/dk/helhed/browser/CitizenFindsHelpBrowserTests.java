@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,25 +25,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CitizenFindsHelpBrowserTests {
 
-	// Started on first use, once the server's port is known, and shared by the tests of this class.
-	private static Browser browser;
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
+	private Browser browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeEach
 	void firstVisit() {
-		if (browser == null) {
-			browser = Browser.desktop(port);
-		}
+		browser = browsers.desktop(port);
 		browser.asNewVisitor();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test
@@ -186,24 +179,24 @@ class CitizenFindsHelpBrowserTests {
 		assertThat(browser.path()).isEqualTo("/");
 	}
 
-	private static void follow(String linkText) {
+	private void follow(String linkText) {
 		var links = browser.driver().findElements(By.linkText(linkText));
 		assertThat(links).as("links named „%s“", linkText).isNotEmpty();
 		browser.andWaitForNewPage(links.getFirst()::click);
 	}
 
-	private static String resultCount() {
+	private String resultCount() {
 		return browser.text("#result-status .result-count");
 	}
 
-	private static List<String> serviceNames() {
+	private List<String> serviceNames() {
 		return browser.findAll("#results .service-card h2, #results .service-card h3")
 			.stream()
 			.map(WebElement::getText)
 			.toList();
 	}
 
-	private static void assertAccessible() {
+	private void assertAccessible() {
 		assertThat(browser.accessibilityViolations()).as("axe-core on " + browser.path()).isEmpty();
 	}
 }

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +30,10 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class EditorsKeepAServiceTrueBrowserTests {
 
-	// Started on first use, once the server's port is known, and shared by the tests of this class.
-	private static Browser browser;
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
+	private Browser browser;
 
 	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
 	Clock clock;
@@ -41,16 +43,7 @@ class EditorsKeepAServiceTrueBrowserTests {
 
 	@BeforeEach
 	void startBrowser() {
-		if (browser == null) {
-			browser = Browser.desktop(port);
-		}
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
+		browser = browsers.desktop(port);
 	}
 
 	@Test
@@ -237,7 +230,7 @@ class EditorsKeepAServiceTrueBrowserTests {
 	}
 
 	/** The row of the overview's table of proposals waiting for approval that concerns the named service. */
-	private static WebElement pendingProposalFor(String serviceName) {
+	private WebElement pendingProposalFor(String serviceName) {
 		var rows = browser.findAll("section[aria-labelledby=pending-title] tbody tr")
 			.stream()
 			.filter(row -> row.findElement(By.tagName("a")).getText().equals(serviceName))
@@ -246,19 +239,19 @@ class EditorsKeepAServiceTrueBrowserTests {
 		return rows.getFirst();
 	}
 
-	private static List<String> changedFields() {
+	private List<String> changedFields() {
 		return browser.findAll("main table tbody th").stream().map(WebElement::getText).toList();
 	}
 
 	/** Each change in the history as when, who and which field. */
-	private static List<List<String>> historyRows() {
+	private List<List<String>> historyRows() {
 		return browser.findAll("table.history tbody tr")
 			.stream()
 			.map(row -> row.findElements(By.tagName("td")).stream().limit(3).map(WebElement::getText).toList())
 			.toList();
 	}
 
-	private static String practicalFacts() {
+	private String practicalFacts() {
 		return browser.text("section[aria-labelledby=practical]");
 	}
 }

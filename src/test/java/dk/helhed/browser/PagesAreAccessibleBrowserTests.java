@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,22 +20,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PagesAreAccessibleBrowserTests {
 
-	// Started on first use, once the server's port is known, and shared by all the pages.
-	private static Browser desktop;
-	private static Browser phone;
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
-
-	@AfterAll
-	static void closeBrowsers() {
-		if (desktop != null) {
-			desktop.close();
-		}
-		if (phone != null) {
-			phone.close();
-		}
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("publicPages")
@@ -83,16 +72,10 @@ class PagesAreAccessibleBrowserTests {
 	}
 
 	private Browser desktop() {
-		if (desktop == null) {
-			desktop = Browser.desktop(port);
-		}
-		return desktop;
+		return browsers.desktop(port);
 	}
 
 	private Browser phone() {
-		if (phone == null) {
-			phone = Browser.phone(port);
-		}
-		return phone;
+		return browsers.phone(port);
 	}
 }

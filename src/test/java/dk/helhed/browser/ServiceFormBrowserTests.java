@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -31,8 +31,10 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ServiceFormBrowserTests {
 
-	// Started on first use, once the server's port is known, and shared by the tests of this class.
-	private static Browser browser;
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
+	private Browser browser;
 
 	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
 	Clock clock;
@@ -42,17 +44,8 @@ class ServiceFormBrowserTests {
 
 	@BeforeEach
 	void logInAsCatalogEditor() {
-		if (browser == null) {
-			browser = Browser.desktop(port);
-		}
+		browser = browsers.desktop(port);
 		logIn(browser, Staff.CATALOG_EDITOR);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test
@@ -174,14 +167,14 @@ class ServiceFormBrowserTests {
 		assertThat(browser.text("main")).contains("Indsatsen er ikke ændret, siden den blev indlæst fra kataloget.");
 	}
 
-	private static void openForm(String serviceName) {
+	private void openForm(String serviceName) {
 		browser.open("/personale/indsatser");
 		follow(browser, serviceName);
 		assertThat(browser.text("h1")).isEqualTo(serviceName);
 	}
 
 	/** The error message a field is described by, as a screen reader reads it with the field. */
-	private static String errorOf(String fieldSelector) {
+	private String errorOf(String fieldSelector) {
 		var describedBy = browser.find(fieldSelector).getDomAttribute("aria-describedby");
 		assertThat(describedBy).as("aria-describedby of " + fieldSelector).isNotNull();
 		assertThat(browser.find(fieldSelector).getDomAttribute("aria-invalid")).as("aria-invalid of " + fieldSelector)

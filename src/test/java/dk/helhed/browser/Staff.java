@@ -10,7 +10,8 @@ import org.openqa.selenium.By;
 
 /**
  * What the browser tests of the staff pages share: the demo accounts (see the README), logging in and out through
- * the forms as a person does, and a fixed day on which the seed catalog is due for review.
+ * the forms as a person does, and a fixed day on which the seed catalog is due for review (and on which the case work
+ * of the tests happens).
  */
 final class Staff {
 
@@ -21,6 +22,21 @@ final class Staff {
 
 	/** Unit editor of Visitation & Understøttelse, which owns Overgangsbolig, Bopladsen, Gratis inventar and more. */
 	static final String UNIT_EDITOR = "visitation";
+
+	/** Caseworker in Jobcenteret. */
+	static final String JOB_CENTRE = "jobcenter";
+
+	/** Caseworker in Visitation & Understøttelse, the unit that helps with housing. */
+	static final String HOUSING = "boligsag";
+
+	/** Caseworker in Rusmiddelcenter Aabenraa, the addiction centre. */
+	static final String ADDICTION_CENTRE = "rusmiddel";
+
+	/** Team lead (and caseworker) in Visitation & Understøttelse. */
+	static final String TEAM_LEAD = "teamleder";
+
+	/** The municipality's data-protection officer. */
+	static final String DATA_PROTECTION_OFFICER = "dpo";
 
 	static final String CATALOG_EDITOR_NAME = "Demo Katalogredaktør";
 
@@ -54,6 +70,23 @@ final class Staff {
 		browser.find("#password").sendKeys(PASSWORD);
 		browser.andWaitForNewPage(() -> press(browser, "Log ind"));
 		assertThat(browser.path()).as("after logging in as " + username).isEqualTo("/personale");
+		browser.loggedInAs(username);
+	}
+
+	/**
+	 * The browser, logged in as the given account (null: as nobody), logging in or out only when that changes: for
+	 * tests that visit many pages as a few people.
+	 */
+	static Browser as(Browser browser, String account) {
+		if (account == null) {
+			if (browser.account() != null) {
+				browser.asNewVisitor();
+			}
+		}
+		else if (!account.equals(browser.account())) {
+			logIn(browser, account);
+		}
+		return browser;
 	}
 
 	/** Logs out with the button in the staff menu, and is told so. */
@@ -61,6 +94,7 @@ final class Staff {
 		browser.andWaitForNewPage(() -> browser.find(".staff-nav").findElement(By.xpath(".//button[.='Log ud']")).click());
 		assertThat(browser.path()).isEqualTo("/log-ind?udlogget");
 		assertThat(browser.text("main [role=status]")).isEqualTo("Du er logget ud.");
+		browser.loggedInAs(null);
 	}
 
 	/** Follows the first link with this text and waits for the page it leads to. */

@@ -1,20 +1,18 @@
 package dk.helhed.browser;
 
+import static dk.helhed.browser.Staff.as;
 import static dk.helhed.browser.Staff.flash;
 import static dk.helhed.browser.Staff.follow;
-import static dk.helhed.browser.Staff.logIn;
 import static dk.helhed.browser.Staff.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,12 +37,8 @@ class StaffPagesAreAccessibleBrowserTests {
 	/** A place in a path to fill in: {service:key} for a service's id, {proposal} for the proposal made below. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(service:[a-z0-9-]+|proposal)}");
 
-	// Started on first use, once the server's port is known, and shared by all the pages.
-	private static Browser desktop;
-	private static Browser phone;
-
-	/** Who each browser is logged in as (null: nobody). */
-	private static final Map<Browser, String> loggedIn = new HashMap<>();
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	/**
 	 * The id of a unit editor's proposal waiting for approval; made once, in the browser, together with a change to Den
@@ -60,16 +54,6 @@ class StaffPagesAreAccessibleBrowserTests {
 
 	@Autowired
 	Catalogs catalogs;
-
-	@AfterAll
-	static void closeBrowsers() {
-		if (desktop != null) {
-			desktop.close();
-		}
-		if (phone != null) {
-			phone.close();
-		}
-	}
 
 	@BeforeEach
 	void somethingToShow() {
@@ -164,7 +148,7 @@ class StaffPagesAreAccessibleBrowserTests {
 
 		assertThat(browser.path()).isEqualTo("/personale");
 		assertThat(browser.text("main")).contains("Du er logget ind som " + Staff.UNIT_EDITOR_NAME);
-		loggedIn.put(browser, Staff.UNIT_EDITOR);
+		browser.loggedInAs(Staff.UNIT_EDITOR);
 	}
 
 	@Test
@@ -221,33 +205,15 @@ class StaffPagesAreAccessibleBrowserTests {
 					.toString());
 	}
 
-	/** The browser, logged in as the given account (or as nobody), logging in or out only when that changes. */
-	private static Browser as(Browser browser, String account) {
-		if (account == null && loggedIn.get(browser) != null) {
-			browser.asNewVisitor();
-		}
-		else if (account != null && !account.equals(loggedIn.get(browser))) {
-			logIn(browser, account);
-		}
-		loggedIn.put(browser, account);
-		return browser;
-	}
-
 	private static String focused(Browser browser) {
 		return browser.driver().switchTo().activeElement().getDomAttribute("id");
 	}
 
 	private Browser desktop() {
-		if (desktop == null) {
-			desktop = Browser.desktop(port);
-		}
-		return desktop;
+		return browsers.desktop(port);
 	}
 
 	private Browser phone() {
-		if (phone == null) {
-			phone = Browser.phone(port);
-		}
-		return phone;
+		return browsers.phone(port);
 	}
 }

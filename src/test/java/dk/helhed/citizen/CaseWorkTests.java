@@ -3,6 +3,7 @@ package dk.helhed.citizen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
+import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.LegalBasisCode;
@@ -54,7 +56,18 @@ abstract class CaseWorkTests {
 	Catalogs catalogs;
 
 	@Autowired
+	CatalogEditing editing;
+
+	@Autowired
 	JdbcClient jdbc;
+
+	/** The application's clock: its day is Copenhagen's, which is not the machine's between 23 and 24 UTC. */
+	@Autowired
+	Clock clock;
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
 
 	StaffMember staff(String username) {
 		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
@@ -87,7 +100,7 @@ abstract class CaseWorkTests {
 				"20 30 40 50", null, null, "dansk"));
 		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Koordineret hjælp til bolig og job",
 				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
-				List.of(new Recipient(unit("visitation"), null)), LocalDate.now(), LocalDate.now().plusYears(1),
+				List.of(new Recipient(unit("visitation"), null)), today(), today().plusYears(1),
 				GivenHow.WRITTEN));
 		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Vil gerne i praktik.", null);
 		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Bor hos en ven, skal finde bolig.",
@@ -129,7 +142,7 @@ abstract class CaseWorkTests {
 		var account = caseWork.accessAccount(staff("dpo"), cpr);
 		assertThat(account).extracting(CaseWork.AccessLine::party)
 			.contains("Jobcenteret", "Visitation & Understøttelse", "Rusmiddelcenter Aabenraa");
-		assertThat(account).extracting(CaseWork.AccessLine::date).contains(LocalDate.now());
+		assertThat(account).extracting(CaseWork.AccessLine::date).contains(today());
 	}
 
 	@Test
@@ -168,8 +181,8 @@ abstract class CaseWorkTests {
 			.orElseThrow()
 			.id();
 		caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Støtte på værestedet",
-				Set.of(InformationCategory.HOUSING), List.of(new Recipient(null, blueCrossId)), LocalDate.now(),
-				LocalDate.now().plusMonths(6), GivenHow.VERBAL));
+				Set.of(InformationCategory.HOUSING), List.of(new Recipient(null, blueCrossId)), today(),
+				today().plusMonths(6), GivenHow.VERBAL));
 
 		assertThat(caseWork.open(blueCross, citizen.id()).notes()).extracting(CaseRecords.Note::category)
 			.containsOnly(InformationCategory.HOUSING);
@@ -183,9 +196,9 @@ abstract class CaseWorkTests {
 		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Note.", null);
 		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Boligsag",
 				Set.of(InformationCategory.HOUSING), List.of(new Recipient(unit("visitation"), null)),
-				LocalDate.now().minusDays(10), LocalDate.now().minusDays(10), GivenHow.WRITTEN));
+				today().minusDays(10), today().minusDays(10), GivenHow.WRITTEN));
 		assertThat(consent).isNotNull();
-		jdbc.sql("update consent set expires_on = ? where id = ?").params(LocalDate.now().minusDays(1), consent).update();
+		jdbc.sql("update consent set expires_on = ? where id = ?").params(today().minusDays(1), consent).update();
 
 		assertThatThrownBy(() -> caseWork.open(staff("boligsag"), citizen.id())).isInstanceOf(NotFoundException.class);
 	}
@@ -200,12 +213,12 @@ abstract class CaseWorkTests {
 		var jobCentreUnit = new Recipient(unit("jobcenteret"), null);
 
 		assertThatThrownBy(() -> caseWork.recordLegalBasis(caseworker, citizen.id(), LegalBasisCode.RETSPLEJELOVEN_115,
-				Set.of(InformationCategory.HOUSING), jobCentreUnit, LocalDate.now().plusMonths(3)))
+				Set.of(InformationCategory.HOUSING), jobCentreUnit, today().plusMonths(3)))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> caseWork.open(staff("jobcenter"), citizen.id())).isInstanceOf(NotFoundException.class);
 
 		caseWork.recordLegalBasis(lead, citizen.id(), LegalBasisCode.RETSPLEJELOVEN_115,
-				Set.of(InformationCategory.HOUSING), jobCentreUnit, LocalDate.now().plusMonths(3));
+				Set.of(InformationCategory.HOUSING), jobCentreUnit, today().plusMonths(3));
 
 		assertThat(caseWork.open(staff("jobcenter"), citizen.id()).notes()).extracting(CaseRecords.Note::category)
 			.containsOnly(InformationCategory.HOUSING);
@@ -230,6 +243,35 @@ abstract class CaseWorkTests {
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("fører ikke optegnelser");
 		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).isEmpty();
+	}
+
+	@Test
+	void aNoteNamesOnlyAServiceTheMunicipalityOffersNow() {
+		var jobCentre = staff("jobcenter");
+		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+				"Testborger Udfaset (syntetisk)", null, null, null, null));
+		var mothers = catalogs.of("aabenraa").service("job-til-mor").orElseThrow().id();
+
+		assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT,
+				"Et notat.", UUID.randomUUID()))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessage("Indsatsen findes ikke i kommunens katalog.");
+		var editor = staff("redaktoer");
+		editing.retire(editor, mothers);
+		try {
+			assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT,
+					"Et notat.", mothers))
+				.isInstanceOf(InvalidRequestException.class)
+				.hasMessageContaining("er udfaset");
+		}
+		finally {
+			editing.restore(editor, mothers);
+		}
+		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).isEmpty();
+
+		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Starter i Job til Mor.", mothers);
+		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).singleElement()
+			.satisfies(note -> assertThat(note.serviceId()).isEqualTo(mothers));
 	}
 
 	@Test

@@ -1,14 +1,23 @@
 package dk.helhed.catalog.internal;
 
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dk.helhed.catalog.Service;
+import dk.helhed.catalog.ServiceStatus;
 import dk.helhed.catalog.Services;
 
 @Component
 class RepositoryServices implements Services {
+
+	private static final Comparator<Summary> BY_DANISH_NAME = Comparator.comparing(Summary::name,
+			Collator.getInstance(Locale.of("da", "DK")));
 
 	private final ServiceRepository services;
 
@@ -20,7 +29,21 @@ class RepositoryServices implements Services {
 	public Optional<Summary> find(UUID municipalityId, UUID serviceId) {
 		return services.findById(serviceId)
 			.filter(service -> service.municipalityId().equals(municipalityId))
-			.map(service -> new Summary(service.id(), service.municipalityId(), service.name(), service.owningUnitId(),
-					service.keepsNoRecords(), service.status()));
+			.map(RepositoryServices::summary);
+	}
+
+	@Override
+	public List<Summary> activeOf(UUID municipalityId) {
+		return services.findByMunicipalityId(municipalityId)
+			.stream()
+			.filter(service -> service.status() == ServiceStatus.ACTIVE)
+			.map(RepositoryServices::summary)
+			.sorted(BY_DANISH_NAME)
+			.toList();
+	}
+
+	private static Summary summary(Service service) {
+		return new Summary(service.id(), service.municipalityId(), service.name(), service.owningUnitId(),
+				service.keepsNoRecords(), service.status());
 	}
 }

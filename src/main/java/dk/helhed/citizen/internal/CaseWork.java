@@ -21,6 +21,7 @@ import dk.helhed.audit.AuditEvent.Action;
 import dk.helhed.audit.AuditEvent.Basis;
 import dk.helhed.audit.AuditEvent.Outcome;
 import dk.helhed.audit.AuditLog;
+import dk.helhed.catalog.ServiceStatus;
 import dk.helhed.catalog.Services;
 import dk.helhed.citizen.CaseRecords.Citizen;
 import dk.helhed.citizen.CaseRecords.Consent;
@@ -522,8 +523,9 @@ public class CaseWork {
 
 	/**
 	 * A note by the staff member's unit in one information category. Only a unit in the citizen's case writes notes,
-	 * criminal matters need their own permission, and no note may be written as part of a service whose advisers keep
-	 * no records (security.md item 13).
+	 * criminal matters need their own permission, and the service a note names (if any) must be one the municipality
+	 * offers now and whose advisers keep records: none may be written as part of a service that keeps none
+	 * (security.md item 13).
 	 */
 	public UUID writeNote(StaffMember staff, UUID citizenId, InformationCategory category, String text,
 			UUID serviceId) {
@@ -541,7 +543,11 @@ public class CaseWork {
 		}
 		if (serviceId != null) {
 			var service = services.find(staff.municipalityId(), serviceId)
-				.orElseThrow(() -> new InvalidRequestException("Indsatsen findes ikke."));
+				.orElseThrow(() -> new InvalidRequestException("Indsatsen findes ikke i kommunens katalog."));
+			if (service.status() != ServiceStatus.ACTIVE) {
+				throw new InvalidRequestException("„" + service.name()
+						+ "“ er udfaset. Vælg en anden indsats, eller lad feltet stå tomt.");
+			}
 			if (service.keepsNoRecords()) {
 				throw new InvalidRequestException("„" + service.name()
 						+ "“ fører ikke optegnelser om de borgere, den hjælper. Der kan ikke skrives notater om en "

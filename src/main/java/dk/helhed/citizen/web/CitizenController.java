@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dk.helhed.catalog.Services;
 import dk.helhed.citizen.CaseRecords.Citizen;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Kind;
 import dk.helhed.citizen.CaseRecords.LegalBasisCode;
+import dk.helhed.citizen.CaseRecords.Note;
 import dk.helhed.citizen.CaseRecords.Status;
 import dk.helhed.citizen.CprNumber;
 import dk.helhed.citizen.InformationCategory;
@@ -57,12 +59,15 @@ class CitizenController {
 	private final CaseWork caseWork;
 	private final Municipalities municipalities;
 	private final StaffDirectory staffDirectory;
+	private final Services services;
 	private final Clock clock;
 
-	CitizenController(CaseWork caseWork, Municipalities municipalities, StaffDirectory staffDirectory, Clock clock) {
+	CitizenController(CaseWork caseWork, Municipalities municipalities, StaffDirectory staffDirectory,
+			Services services, Clock clock) {
 		this.caseWork = caseWork;
 		this.municipalities = municipalities;
 		this.staffDirectory = staffDirectory;
+		this.services = services;
 		this.clock = clock;
 	}
 
@@ -225,7 +230,8 @@ class CitizenController {
 		}
 		else {
 			try {
-				caseWork.writeNote(CurrentStaff.get(), id, checked.value(), form.text(), null);
+				var note = checked.value();
+				caseWork.writeNote(CurrentStaff.get(), id, note.category(), form.text(), note.serviceId());
 				redirect.addFlashAttribute("message", "Notatet er gemt.");
 				return "redirect:/personale/borgere/" + id + "#notater";
 			}
@@ -324,6 +330,19 @@ class CitizenController {
 			.stream()
 			.filter(category -> !category.needsOwnPermission() || staff.has(Role.CRIMINAL_MATTERS))
 			.toList());
+		// The services a note can be written in; a note keeps naming its service after the service is retired.
+		var offered = services.activeOf(municipalityId);
+		Map<UUID, String> serviceNames = new HashMap<>();
+		offered.forEach(service -> serviceNames.put(service.id(), service.name()));
+		page.notes()
+			.stream()
+			.map(Note::serviceId)
+			.filter(serviceId -> serviceId != null && !serviceNames.containsKey(serviceId))
+			.distinct()
+			.forEach(serviceId -> services.find(municipalityId, serviceId)
+				.ifPresent(service -> serviceNames.put(serviceId, service.name())));
+		model.addAttribute("noteServices", offered);
+		model.addAttribute("serviceNames", serviceNames);
 		model.addAttribute("givenHows", GivenHow.values());
 		model.addAttribute("legalBasisCodes", LegalBasisCode.values());
 		model.addAttribute("today", today());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.LegalBasisCode;
@@ -93,18 +94,30 @@ final class CitizenForms {
 		}
 	}
 
-	record NoteForm(String category, String text) {
+	/** A note's category, and the service it was written in, if any. */
+	record NoteValues(InformationCategory category, UUID serviceId) {
+	}
+
+	/** @param service the id of the service the note was written in; blank when it belongs to none */
+	record NoteForm(String category, String text, String service) {
 
 		static NoteForm empty() {
-			return new NoteForm("", "");
+			return new NoteForm("", "", "");
 		}
 
-		Checked<InformationCategory> check() {
+		Checked<NoteValues> check() {
 			Map<String, String> errors = new LinkedHashMap<>();
 			var chosen = FormValues.choice(errors, "note-category", category, InformationCategory.class,
 					"Vælg notatets kategori.");
 			var body = FormValues.text(errors, "note-text", text, 8000, true, true, "Notatet");
-			return new Checked<>(body == null ? null : chosen, errors);
+			UUID serviceId = null;
+			if (!FormValues.blank(service)) {
+				serviceId = FormValues.uuid(service);
+				if (serviceId == null) {
+					errors.put("note-service", "Vælg indsatsen fra listen, eller lad feltet stå tomt.");
+				}
+			}
+			return new Checked<>(new NoteValues(body == null ? null : chosen, serviceId), errors);
 		}
 	}
 

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Danish words for the citizen module's codes, and dates and times as Danish staff read them. Used by the templates
@@ -47,6 +49,19 @@ public class Labels {
 		}
 		var name = code instanceof Enum<?> constant ? constant.name() : code.toString();
 		return WORDS.getOrDefault(name, name);
+	}
+
+	/**
+	 * The Danish words for the information categories as the audit log records them ("housing,employment"), or a dash
+	 * when it records none.
+	 */
+	public String categories(String codes) {
+		if (codes == null || codes.isBlank()) {
+			return "–";
+		}
+		return Arrays.stream(codes.split(","))
+			.map(code -> of(code.strip().toUpperCase(Locale.ROOT)))
+			.collect(Collectors.joining(", "));
 	}
 
 	public String date(LocalDate day) {

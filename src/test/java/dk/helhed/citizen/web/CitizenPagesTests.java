@@ -24,7 +24,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import dk.helhed.catalog.Services;
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.support.SyntheticCpr;
 
 /**
  * The citizen pages through HTTP, with case work's real access decisions: who may see which page, one audit row
@@ -35,9 +37,6 @@ import dk.helhed.municipality.Municipalities;
 @SpringBootTest
 @AutoConfigureMockMvc
 class CitizenPagesTests {
-
-	/** Ten digits in a row, or a CPR number written with a hyphen. */
-	private static final Pattern CPR_LIKE = Pattern.compile("\\d{6}-?\\d{4}");
 
 	private static final Pattern URL_ATTRIBUTE = Pattern.compile("(?:href|action|src)=\"([^\"]*)\"");
 
@@ -53,10 +52,11 @@ class CitizenPagesTests {
 	@Autowired
 	Municipalities municipalities;
 
+	@Autowired
+	Services services;
+
 	static String syntheticCpr() {
-		var serial = 1000 + (int) (Math.random() * 8999);
-		var day = 1 + (int) (Math.random() * 28);
-		return String.format("%02d0691-%04d", day, serial);
+		return SyntheticCpr.random();
 	}
 
 	MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String username) throws Exception {
@@ -71,21 +71,13 @@ class CitizenPagesTests {
 	static void assertNoCprInUrls(MockHttpServletResponse response) throws Exception {
 		var location = response.getHeader("Location");
 		if (location != null) {
-			assertThat(CPR_LIKE.matcher(withoutUuids(location)).find()).as("CPR-like number in Location " + location)
-				.isFalse();
+			assertThat(SyntheticCpr.appearsIn(location)).as("CPR-like number in Location " + location).isFalse();
 		}
 		var body = response.getContentAsString();
 		var urls = URL_ATTRIBUTE.matcher(body);
 		while (urls.find()) {
-			assertThat(CPR_LIKE.matcher(withoutUuids(urls.group(1))).find())
-				.as("CPR-like number in URL " + urls.group(1))
-				.isFalse();
+			assertThat(SyntheticCpr.appearsIn(urls.group(1))).as("CPR-like number in URL " + urls.group(1)).isFalse();
 		}
-	}
-
-	/** A random UUID may hold ten digits in a row by chance; they are ids, not CPR numbers. */
-	private static String withoutUuids(String url) {
-		return url.replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "{id}");
 	}
 
 	int auditRows() {
@@ -187,6 +179,83 @@ class CitizenPagesTests {
 			.as("a closed case ends every unit's involvement: nobody works with the citizen any more").isEqualTo(404);
 		assertThat(jdbc.sql("select status from citizen where id = ?").param(id).query(String.class).single())
 			.isEqualTo("CLOSED");
+	}
+
+	/** An active service of Aabenraa, by its name. */
+	Services.Summary service(String name) {
+		return services.activeOf(municipalities.getBySlug("aabenraa").id())
+			.stream()
+			.filter(service -> service.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	int notesOf(UUID citizenId) {
+		return jdbc.sql("select count(*) from case_note where citizen_id = ?").param(citizenId).query(Integer.class)
+			.single();
+	}
+
+	@Test
+	void aNoteNamesTheServiceItWasWrittenIn() throws Exception {
+		var id = register("jobcenter", syntheticCpr(), "Mentor Testesen (syntetisk)");
+		var mentor = service("Beskæftigelsesrettet mentor");
+
+		var form = audited(1, get("/personale/borgere/" + id), "jobcenter").getContentAsString();
+		assertThat(form).contains("<option value=\"" + mentor.id() + "\">Beskæftigelsesrettet mentor</option>");
+
+		assertThat(audited(1, post("/personale/borgere/" + id + "/notater").param("category", "EMPLOYMENT")
+			.param("text", "Første møde med mentoren.").param("service", mentor.id().toString()), "jobcenter")
+			.getStatus()).isEqualTo(302);
+		assertThat(jdbc.sql("select service_id from case_note where citizen_id = ?").param(id).query(UUID.class)
+			.single()).isEqualTo(mentor.id());
+		assertThat(audited(1, get("/personale/borgere/" + id), "jobcenter").getContentAsString())
+			.contains("Indsats: Beskæftigelsesrettet mentor", "Første møde med mentoren.");
+
+		assertThat(audited(1, post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Skal finde en bolig.").param("service", ""), "jobcenter").getStatus())
+			.as("the service is optional").isEqualTo(302);
+		assertThat(jdbc.sql("select count(*) from case_note where citizen_id = ? and service_id is null").param(id)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aServiceThatKeepsNoRecordsIsShownDisabledAndANoteInItIsRefused() throws Exception {
+		var id = register("jobcenter", syntheticCpr(), "Pårørende Testesen (syntetisk)");
+		var counsellor = service("Pårørenderådgiver");
+		assertThat(counsellor.keepsNoRecords()).isTrue();
+		assertThat(audited(1, get("/personale/borgere/" + id), "jobcenter").getContentAsString())
+			.contains("<option value=\"" + counsellor.id() + "\" disabled=\"disabled\">Pårørenderådgiver (fører ikke "
+					+ "notater)</option>");
+
+		var refused = audited(1, post("/personale/borgere/" + id + "/notater").param("category", "NOTES")
+			.param("text", "Talte med pårørenderådgiveren.").param("service", counsellor.id().toString()), "jobcenter");
+
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("Det er ikke gemt",
+				"„Pårørenderådgiver“ fører ikke optegnelser om de borgere, den hjælper. Der kan ikke skrives notater "
+						+ "om en borger som en del af den.");
+		assertThat(notesOf(id)).isZero();
+	}
+
+	@ParameterizedTest
+	@MethodSource("servicesThatAreNotInTheList")
+	void aNoteForAServiceThatIsNotInTheListIsRefused(String service, String message) throws Exception {
+		var id = register("jobcenter", syntheticCpr(), "Ukendt Testesen (syntetisk)");
+
+		var refused = audited(1, post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Et notat.").param("service", service), "jobcenter");
+
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("Det er ikke gemt", message)
+			.doesNotContain("<script>alert(1)</script>");
+		assertThat(notesOf(id)).isZero();
+	}
+
+	static Stream<Arguments> servicesThatAreNotInTheList() {
+		var listOnly = "Vælg indsatsen fra listen, eller lad feltet stå tomt.";
+		return Stream.of(Arguments.of("ikke-et-id", listOnly), Arguments.of("<script>alert(1)</script>", listOnly),
+				Arguments.of("x".repeat(100_000), listOnly),
+				Arguments.of(UUID.randomUUID().toString(), "Indsatsen findes ikke i kommunens katalog."));
 	}
 
 	@Test

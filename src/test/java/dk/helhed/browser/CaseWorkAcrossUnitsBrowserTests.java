@@ -1,0 +1,179 @@
+package dk.helhed.browser;
+
+import static dk.helhed.browser.Citizens.fillIn;
+import static dk.helhed.browser.Citizens.findByCpr;
+import static dk.helhed.browser.Citizens.notes;
+import static dk.helhed.browser.Citizens.openByCpr;
+import static dk.helhed.browser.Citizens.recordConsent;
+import static dk.helhed.browser.Citizens.register;
+import static dk.helhed.browser.Citizens.writeNote;
+import static dk.helhed.browser.Staff.flash;
+import static dk.helhed.browser.Staff.logIn;
+import static dk.helhed.browser.Staff.logOut;
+import static dk.helhed.browser.Staff.press;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+import dk.helhed.support.SyntheticCpr;
+
+/**
+ * The issue's scenario, in Chromium, through the login form and the citizen pages as the staff would use them: the
+ * job centre registers a citizen, records the citizen's consent to share employment and housing information with
+ * Visitation & Understøttelse and writes a note of each; the addiction centre joins the case and writes its own note;
+ * Visitation finds the citizen and reads the housing and employment notes, not the addiction note; the consent is
+ * withdrawn and Visitation no longer finds the citizen; the data-protection officer finds every access in the audit
+ * log and produces the citizen's access account. No CPR number is in any address the browser asks for on the way.
+ * The scenario runs with JavaScript and without.
+ */
+@OnChromium
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CaseWorkAcrossUnitsBrowserTests {
+
+	private static final String HOUSING_NOTE = "Sover hos en ven og søger egen bolig. (syntetisk)";
+	private static final String EMPLOYMENT_NOTE = "Vil gerne i praktik på et værksted. (syntetisk)";
+	private static final String ADDICTION_NOTE = "Kommer til samtale om sit forbrug hver tirsdag. (syntetisk)";
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
+	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
+	Clock clock;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void consentDecidesWhatAnotherUnitSeesWithJavaScript() {
+		sharingFollowsTheCitizensConsent(browsers.desktop(port), true);
+	}
+
+	@Test
+	void consentDecidesWhatAnotherUnitSeesWithoutJavaScript() {
+		sharingFollowsTheCitizensConsent(browsers.withoutJavaScript(port), false);
+	}
+
+	private void sharingFollowsTheCitizensConsent(Browser browser, boolean javaScript) {
+		var cpr = SyntheticCpr.random();
+		var name = "Tværgående Testesen (syntetisk)";
+		browser.addresses();
+
+		// The job centre registers the citizen, records the consent and writes a housing and an employment note.
+		logIn(browser, Staff.JOB_CENTRE);
+		assertThat(browser.script("return typeof htmx !== 'undefined'")).as("htmx, loaded by every page, runs")
+			.isEqualTo(javaScript);
+		Staff.follow(browser, "Borgere");
+		register(browser, cpr, name);
+		var citizenPage = browser.path();
+		assertThat(citizenPage).matches("/personale/borgere/[0-9a-f-]{36}");
+		assertThat(browser.text("main .facts")).contains(cpr.substring(0, 6) + "-xxxx")
+			.doesNotContain(cpr.substring(7));
+		recordConsent(browser, "Koordineret hjælp til bolig og job", List.of("Beskæftigelse", "Bolig"),
+				List.of("Visitation & Understøttelse"));
+		assertThat(browser.text("#samtykker + .card")).contains("Koordineret hjælp til bolig og job",
+				"Bolig, Beskæftigelse", "Visitation & Understøttelse", "Gælder");
+		writeNote(browser, "Bolig", HOUSING_NOTE, null);
+		writeNote(browser, "Beskæftigelse", EMPLOYMENT_NOTE, "Beskæftigelsesrettet mentor");
+		assertThat(notes(browser)).hasSize(2)
+			.anySatisfy(note -> assertThat(note).contains("Beskæftigelse", "Jobcenteret",
+					"Indsats: Beskæftigelsesrettet mentor", EMPLOYMENT_NOTE))
+			.anySatisfy(note -> assertThat(note).contains("Bolig", "Jobcenteret", HOUSING_NOTE)
+				.doesNotContain("Indsats:"));
+		logOut(browser);
+
+		// The addiction centre registers the same person: it joins the case and writes its own note.
+		logIn(browser, Staff.ADDICTION_CENTRE);
+		register(browser, cpr, name);
+		assertThat(browser.path()).as("the same citizen").isEqualTo(citizenPage);
+		assertThat(notes(browser)).as("the job centre's notes are not the addiction centre's to see").isEmpty();
+		writeNote(browser, "Rusmidler", ADDICTION_NOTE, null);
+		logOut(browser);
+
+		// Visitation finds the citizen through the consent: housing and employment, not addiction.
+		logIn(browser, Staff.HOUSING);
+		openByCpr(browser, cpr, name);
+		assertThat(browser.text("main .facts")).contains("Samtykke eller lovgrundlag");
+		assertThat(String.join("\n", notes(browser))).contains(HOUSING_NOTE, EMPLOYMENT_NOTE)
+			.doesNotContain(ADDICTION_NOTE);
+		assertThat(browser.findAll("#f-note")).as("no notes in another unit's case").isEmpty();
+		logOut(browser);
+
+		// The citizen withdraws the consent at the job centre.
+		logIn(browser, Staff.JOB_CENTRE);
+		openByCpr(browser, cpr, name);
+		browser.andWaitForNewPage(() -> press(browser, "Træk samtykket tilbage"));
+		assertThat(flash(browser)).isEqualTo("Samtykket er trukket tilbage. Det giver ikke længere adgang.");
+		assertThat(browser.text("#samtykker + .card")).contains("Trukket tilbage");
+		logOut(browser);
+
+		// Visitation no longer finds the citizen.
+		logIn(browser, Staff.HOUSING);
+		assertThat(findByCpr(browser, cpr)).isEmpty();
+		assertThat(browser.text("#results-title + p"))
+			.isEqualTo("Der er ingen borger, som du har adgang til, der passer på søgningen.");
+		logOut(browser);
+
+		// The data-protection officer finds the accesses in the audit log and produces the access account.
+		logIn(browser, Staff.DATA_PROTECTION_OFFICER);
+		Staff.follow(browser, "Revisionsspor");
+		fillIn(browser, "#f-audit-cpr", cpr);
+		browser.andWaitForNewPage(() -> press(browser, "Søg i revisionssporet"));
+		var rows = rows(browser, "main table");
+		assertThat(rows).as("who read the citizen's page, from which unit, on which basis")
+			.anySatisfy(row -> assertThat(row).containsSequence(Staff.JOB_CENTRE, "Jobcenteret", "Sagsbehandler",
+					"Oprettet"))
+			.anySatisfy(row -> assertThat(row).containsSequence(Staff.ADDICTION_CENTRE, "Rusmiddelcenter Aabenraa",
+					"Sagsbehandler", "Ændret"))
+			.anySatisfy(row -> assertThat(row).containsSequence(Staff.HOUSING, "Visitation & Understøttelse",
+					"Sagsbehandler", "Læst", "Bolig, Beskæftigelse", "Samtykke"));
+		assertThat(browser.find("#f-audit-cpr").getDomProperty("value")).as("the number is not kept in the form")
+			.isEmpty();
+
+		Staff.follow(browser, "Aktindsigt");
+		fillIn(browser, "#f-account-cpr", cpr);
+		browser.andWaitForNewPage(() -> press(browser, "Vis oversigt"));
+		var account = rows(browser, "main table");
+		assertThat(account).extracting(row -> row.get(1))
+			.as("the units that looked at the citizen's data, and the municipality (the officer searching the log)")
+			.contains("Jobcenteret", "Visitation & Understøttelse", "Rusmiddelcenter Aabenraa")
+			.containsOnly("Jobcenteret", "Visitation & Understøttelse", "Rusmiddelcenter Aabenraa", "Kommunen");
+		assertThat(account).filteredOn(row -> row.get(1).equals("Kommunen"))
+			.extracting(row -> row.get(2))
+			.as("what the municipality did outside the units")
+			.containsExactly("Søgning");
+		assertThat(account).extracting(row -> row.getFirst()).as("all of it today").containsOnly("15. februar 2027");
+		assertThat(browser.text("main")).doesNotContain("Demo Sagsbehandler");
+		logOut(browser);
+
+		var addresses = browser.addresses();
+		assertThat(addresses).as("the addresses the browser asked for")
+			.anySatisfy(address -> assertThat(address).endsWith(citizenPage))
+			.anySatisfy(address -> assertThat(address).endsWith("/personale/borgere/cpr"))
+			.anySatisfy(address -> assertThat(address).endsWith("/personale/aktindsigt"));
+		assertThat(addresses).as("addresses with a CPR number in them")
+			.filteredOn(address -> SyntheticCpr.appearsIn(address)
+					|| SyntheticCpr.appearsIn(URLDecoder.decode(address, StandardCharsets.UTF_8)))
+			.isEmpty();
+	}
+
+	/** The rows of a table's body, each as the texts of its cells. */
+	private static List<List<String>> rows(Browser browser, String tableSelector) {
+		return browser.find(tableSelector)
+			.findElements(By.cssSelector("tbody tr"))
+			.stream()
+			.map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+			.toList();
+	}
+}
