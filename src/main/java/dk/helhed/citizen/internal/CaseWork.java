@@ -664,7 +664,20 @@ public class CaseWork {
 		return new AuditEvent(staff.municipalityId(), clock.instant(), staff.id(), staff.username(),
 				staff.unitIds().stream().sorted().findFirst().orElse(null), role(staff), staff.partnerId(), citizenId,
 				action, category, ground == null ? Basis.NONE : ground.basis(), ground == null ? null : ground.reference(),
-				"sagsbehandling", resource, criterion, outcome);
+				purpose(resource), resource, criterion, outcome);
+	}
+
+	/**
+	 * Why the access was made, as the audit log and the citizen's access account say it: the data-protection officer's
+	 * audit search and access account, and a lead's review of emergency access, are not case work.
+	 */
+	private static String purpose(String resource) {
+		return switch (resource) {
+			case "audit log" -> "revision";
+			case "access account" -> "aktindsigt";
+			case "emergency access review", "emergency access seen" -> "tilsyn med nødadgang";
+			default -> "sagsbehandling";
+		};
 	}
 
 	private static String role(StaffMember staff) {
