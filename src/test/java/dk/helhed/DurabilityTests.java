@@ -56,6 +56,11 @@ abstract class DurabilityTests {
 
 	abstract String databaseName();
 
+	/** What the database takes on disk afterwards, for the figures; empty when the test cannot tell. */
+	String storage() {
+		return "";
+	}
+
 	@Test
 	void everyAcknowledgedRegistrationSurvivesAHardKillMidLoad() throws Exception {
 		var settings = database();
@@ -139,10 +144,11 @@ abstract class DurabilityTests {
 				Durability on %s: first start healthy after %.1f s; %d writers had %d registrations acknowledged in \
 				%.1f s (%.0f per second) when the application was killed (exit status %d) with %d requests in flight.
 				Restart healthy after %.1f s. Found after the restart: %d of the %d acknowledged registrations \
-				(%d missing), plus %d committed whose answer never came.%n""", databaseName(),
+				(%d missing), plus %d committed whose answer never came. %s%n""", databaseName(),
 				seconds(firstStart), WRITERS, acknowledged.size(), seconds(loadTime),
 				acknowledged.size() / seconds(loadTime), exitStatus, inFlightAtKill.get(), seconds(restart),
-				acknowledged.size() - missing.size(), acknowledged.size(), missing.size(), unacknowledgedButCommitted);
+				acknowledged.size() - missing.size(), acknowledged.size(), missing.size(), unacknowledgedButCommitted,
+				storage());
 
 		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(AT_LEAST_ACKNOWLEDGED);
 		assertThat(missing).as("acknowledged registrations missing after the kill and restart").isEmpty();
