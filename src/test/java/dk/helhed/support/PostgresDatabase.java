@@ -1,15 +1,20 @@
 package dk.helhed.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -35,14 +40,34 @@ public final class PostgresDatabase {
 
 	public static boolean reachable() {
 		if (reachable == null) {
-			try (var connection = connect(URL)) {
-				reachable = connection.isValid(2);
-			}
-			catch (SQLException ex) {
-				reachable = false;
-			}
+			reachable = answers();
 		}
 		return reachable;
+	}
+
+	/**
+	 * Whether the server answers. A server that has no connection to spare right now (SQL state 53300: other test
+	 * runs share it) is asked again for up to a minute, rather than skipping every PostgreSQL test of this run.
+	 */
+	private static boolean answers() {
+		var answer = new AtomicBoolean();
+		try {
+			await("PostgreSQL at " + describe() + " to accept a connection").atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofSeconds(2))
+				.until(() -> {
+					try (var connection = connect(URL)) {
+						answer.set(connection.isValid(2));
+						return true;
+					}
+					catch (SQLException ex) {
+						return !"53300".equals(ex.getSQLState());
+					}
+				});
+		}
+		catch (ConditionTimeoutException ex) {
+			return false;
+		}
+		return answer.get();
 	}
 
 	public static String describe() {
