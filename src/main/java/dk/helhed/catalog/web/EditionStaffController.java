@@ -44,11 +44,6 @@ class EditionStaffController {
 		this.catalogs = catalogs;
 	}
 
-	@ModelAttribute("staff")
-	StaffMember staff() {
-		return CurrentStaff.find().orElse(null);
-	}
-
 	@GetMapping("/personale/udgaver")
 	@AccessRule(Audience.CATALOG_EDITORS)
 	String editions(Model model) {
@@ -81,6 +76,7 @@ class EditionStaffController {
 		var editor = editor();
 		var catalog = catalogs.of(editor.municipalityId());
 		model.addAttribute("municipality", catalog.municipality());
+		model.addAttribute("staffView", true);
 		model.addAttribute("diff", to == null ? editions.sinceEdition(editor.municipalityId(), from, CURRENT)
 				: editions.diff(editor.municipalityId(), from, to));
 		model.addAttribute("fieldLabels", EditionFieldLabels.DANISH);

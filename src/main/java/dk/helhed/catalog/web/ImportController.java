@@ -9,7 +9,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -38,11 +37,6 @@ class ImportController {
 	ImportController(HsdsImporter importer, Municipalities municipalities) {
 		this.importer = importer;
 		this.municipalities = municipalities;
-	}
-
-	@ModelAttribute("staff")
-	StaffMember staff() {
-		return CurrentStaff.find().orElse(null);
 	}
 
 	@GetMapping("/personale/import")

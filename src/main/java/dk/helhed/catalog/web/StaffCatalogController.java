@@ -65,11 +65,6 @@ class StaffCatalogController {
 		this.clock = clock;
 	}
 
-	@ModelAttribute("staff")
-	StaffMember staff() {
-		return CurrentStaff.find().orElse(null);
-	}
-
 	@GetMapping("/personale")
 	@AccessRule(Audience.STAFF)
 	String overview(Model model) {

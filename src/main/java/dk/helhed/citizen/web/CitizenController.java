@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,7 +39,6 @@ import dk.helhed.citizen.web.CitizenForms.NoteForm;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffDirectory;
-import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
@@ -69,16 +69,6 @@ class CitizenController {
 		this.staffDirectory = staffDirectory;
 		this.services = services;
 		this.clock = clock;
-	}
-
-	@ModelAttribute("staff")
-	StaffMember staff() {
-		return CurrentStaff.find().orElse(null);
-	}
-
-	@ModelAttribute("labels")
-	Labels labels() {
-		return Labels.DANISH_LABELS;
 	}
 
 	// Finding and registering
@@ -223,47 +213,16 @@ class CitizenController {
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String writeNote(@PathVariable UUID id, @ModelAttribute("noteForm") NoteForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		var checked = form.check();
-		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
-		if (!errors.isEmpty()) {
-			caseWork.requireOwnCase(CurrentStaff.get(), id, "note");
-		}
-		else {
-			try {
-				var note = checked.value();
-				caseWork.writeNote(CurrentStaff.get(), id, note.category(), form.text(), note.serviceId());
-				redirect.addFlashAttribute("message", "Notatet er gemt.");
-				return "redirect:/personale/borgere/" + id + "#notater";
-			}
-			catch (InvalidRequestException ex) {
-				errors.put("note", ex.getMessage());
-			}
-		}
-		response.setStatus(400);
-		return citizenPage(id, model, errors);
+		return submit(id, form.check(), "note", "note", note -> caseWork.writeNote(CurrentStaff.get(), id, note.category(),
+				form.text(), note.serviceId()), "Notatet er gemt.", "#notater", model, response, redirect);
 	}
 
 	@PostMapping("/personale/borgere/{id}/samtykker")
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String recordConsent(@PathVariable UUID id, @ModelAttribute("consentForm") ConsentForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		var checked = form.check();
-		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
-		if (!errors.isEmpty()) {
-			caseWork.requireOwnCase(CurrentStaff.get(), id, "consent");
-		}
-		else {
-			try {
-				caseWork.recordConsent(CurrentStaff.get(), id, checked.value());
-				redirect.addFlashAttribute("message", "Samtykket er registreret.");
-				return "redirect:/personale/borgere/" + id + "#samtykker";
-			}
-			catch (InvalidRequestException ex) {
-				errors.put("consent", ex.getMessage());
-			}
-		}
-		response.setStatus(400);
-		return citizenPage(id, model, errors);
+		return submit(id, form.check(), "consent", "consent", consent -> caseWork.recordConsent(CurrentStaff.get(), id, consent),
+				"Samtykket er registreret.", "#samtykker", model, response, redirect);
 	}
 
 	@PostMapping("/personale/borgere/{id}/samtykker/{consentId}/tilbagekald")
@@ -278,22 +237,34 @@ class CitizenController {
 	@AccessRule(value = Audience.TEAM_LEADS, scope = Scope.CITIZEN_CASE)
 	String recordLegalBasis(@PathVariable UUID id, @ModelAttribute("basisForm") LegalBasisForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		var staff = CurrentStaff.get();
-		var checked = form.check();
+		return submit(id, form.check(), "basis", "legal basis", basis -> caseWork.recordLegalBasis(CurrentStaff.get(), id,
+				basis.code(), basis.categories(), basis.recipient(), basis.validUntil()), "Lovgrundlaget er registreret.",
+				"#lovgrundlag", model, response, redirect);
+	}
+
+	/**
+	 * A form of the citizen's page, sent: carried out, or shown again with its mistakes (400). Whether the sender may
+	 * work with the citizen at all is decided before any mistake is shown, so that a form sent with mistakes tells an
+	 * outsider nothing; the page shown with them writes the request's one audit row.
+	 *
+	 * @param form the form's name in the error map
+	 * @param resource what the form concerns, as the audit log names it
+	 */
+	private <T> String submit(UUID id, CitizenForms.Checked<T> checked, String form, String resource,
+			Consumer<T> action, String done, String anchor, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
 		if (!errors.isEmpty()) {
-			caseWork.requireOwnCase(staff, id, "legal basis");
+			caseWork.requireOwnCase(CurrentStaff.get(), id, resource);
 		}
 		else {
 			try {
-				var basis = checked.value();
-				caseWork.recordLegalBasis(staff, id, basis.code(), basis.categories(), basis.recipient(),
-						basis.validUntil());
-				redirect.addFlashAttribute("message", "Lovgrundlaget er registreret.");
-				return "redirect:/personale/borgere/" + id + "#lovgrundlag";
+				action.accept(checked.value());
+				redirect.addFlashAttribute("message", done);
+				return "redirect:/personale/borgere/" + id + anchor;
 			}
 			catch (InvalidRequestException ex) {
-				errors.put("basis", ex.getMessage());
+				errors.put(form, ex.getMessage());
 			}
 		}
 		response.setStatus(400);

@@ -25,7 +25,6 @@ import dk.helhed.citizen.CprNumber;
 import dk.helhed.citizen.internal.CaseWork;
 import dk.helhed.citizen.internal.CaseWork.AuditSearch;
 import dk.helhed.identity.CurrentStaff;
-import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
@@ -57,16 +56,6 @@ class DataProtectionController {
 		this.municipalities = municipalities;
 		this.pdf = pdf;
 		this.clock = clock;
-	}
-
-	@ModelAttribute("staff")
-	StaffMember staff() {
-		return CurrentStaff.find().orElse(null);
-	}
-
-	@ModelAttribute("labels")
-	Labels labels() {
-		return Labels.DANISH_LABELS;
 	}
 
 	@GetMapping("/personale/revision")

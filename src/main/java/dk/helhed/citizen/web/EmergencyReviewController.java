@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -15,7 +14,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dk.helhed.citizen.internal.CaseWork;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.identity.StaffDirectory;
-import dk.helhed.identity.StaffMember;
 import dk.helhed.platform.web.AccessRule;
 import dk.helhed.platform.web.AccessRule.Audience;
 import dk.helhed.platform.web.AccessRule.Scope;
@@ -33,16 +31,6 @@ class EmergencyReviewController {
 	EmergencyReviewController(CaseWork caseWork, StaffDirectory staffDirectory) {
 		this.caseWork = caseWork;
 		this.staffDirectory = staffDirectory;
-	}
-
-	@ModelAttribute("staff")
-	StaffMember staff() {
-		return CurrentStaff.find().orElse(null);
-	}
-
-	@ModelAttribute("labels")
-	Labels labels() {
-		return Labels.DANISH_LABELS;
 	}
 
 	@GetMapping("/personale/noedadgang")
