@@ -31,7 +31,7 @@ public record AuditEvent(UUID municipalityId, Instant occurredAt, UUID actorId, 
 
 	/** On which ground the access was allowed (or, for a refusal, NONE). */
 	public enum Basis {
-		OWN_CASE, CONSENT, LEGAL_BASIS, EMERGENCY, NONE
+		OWN_CASE, CONSENT, LEGAL_BASIS, EMERGENCY, REFERRAL, NONE
 	}
 
 	public enum Outcome {

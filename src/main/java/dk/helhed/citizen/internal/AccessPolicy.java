@@ -134,7 +134,7 @@ class AccessPolicy {
 					: new Recipient(staff.unitIds().stream().sorted().findFirst().orElseThrow(), null));
 	}
 
-	private static boolean covers(StaffMember staff, Recipient recipient) {
+	static boolean covers(StaffMember staff, Recipient recipient) {
 		return isStaffParty(staff, recipient.unitId(), recipient.partnerId());
 	}
 

@@ -680,7 +680,7 @@ public class CaseWork {
 		};
 	}
 
-	private static String role(StaffMember staff) {
+	static String role(StaffMember staff) {
 		for (var role : List.of(Role.CASEWORKER, Role.OUTREACH_WORKER, Role.TEAM_LEAD, Role.DATA_PROTECTION_OFFICER,
 				Role.ADMINISTRATOR, Role.CATALOG_EDITOR, Role.UNIT_EDITOR)) {
 			if (staff.has(role)) {
@@ -690,7 +690,7 @@ public class CaseWork {
 		return null;
 	}
 
-	private static String categories(Set<InformationCategory> categories) {
+	static String categories(Set<InformationCategory> categories) {
 		return categories.isEmpty() ? null
 				: categories.stream().sorted().map(category -> category.name().toLowerCase()).collect(Collectors.joining(","));
 	}

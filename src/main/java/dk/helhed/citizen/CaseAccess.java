@@ -1,0 +1,28 @@
+package dk.helhed.citizen;
+
+import java.util.UUID;
+
+import dk.helhed.identity.StaffMember;
+
+/**
+ * The one access gate for case work (security.md items 1-5, 7): every module that shows or changes anything about a
+ * citizen (plan, referral, monitoring) asks here what this staff member may see, and on which ground, and copies no
+ * access rule of its own. One call loads the citizen's case once, decides once, and writes one audit row: the read
+ * or change in the caller's transaction (so a rolled-back change leaves no row), a refusal in a transaction of its
+ * own. A citizen the staff member may not see is "not found", so that the answer does not tell whether the
+ * municipality knows the person.
+ */
+public interface CaseAccess {
+
+	/**
+	 * Opens the citizen's case for one use. A use that {@linkplain CaseUse#changes() changes} something needs an own
+	 * case (the staff member's unit or organisation is involved).
+	 *
+	 * @throws dk.helhed.platform.NotFoundException the citizen is unknown, anonymised, or not visible to the staff
+	 *         member (404, with a refusal in the audit log)
+	 * @throws org.springframework.security.access.AccessDeniedException the staff member has no case-work role, or
+	 *         wants to change a case their unit is not involved in (403, with a refusal in the audit log)
+	 */
+	CaseView open(StaffMember staff, UUID citizenId, CaseUse use);
+
+}

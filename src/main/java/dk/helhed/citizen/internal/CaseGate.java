@@ -1,0 +1,132 @@
+package dk.helhed.citizen.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.helhed.audit.AuditEvent;
+import dk.helhed.audit.AuditEvent.Action;
+import dk.helhed.audit.AuditEvent.Basis;
+import dk.helhed.audit.AuditEvent.Outcome;
+import dk.helhed.audit.AuditLog;
+import dk.helhed.citizen.CaseAccess;
+import dk.helhed.citizen.CaseGrantSource;
+import dk.helhed.citizen.CaseRecords.Citizen;
+import dk.helhed.citizen.CaseRecords.Status;
+import dk.helhed.citizen.CaseUse;
+import dk.helhed.citizen.CaseView;
+import dk.helhed.citizen.CaseView.Ground;
+import dk.helhed.citizen.InformationCategory;
+import dk.helhed.identity.Role;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.platform.NotFoundException;
+
+/**
+ * The access gate other modules call ({@link CaseAccess}): loads the case once, lets {@link AccessPolicy} decide,
+ * adds the grounds other modules hold ({@link CaseGrantSource}, e.g. a live referral), and writes one audit row.
+ */
+@Component
+@Transactional
+class CaseGate implements CaseAccess {
+
+	private final CitizenStore store;
+	private final AccessPolicy policy;
+	private final CprVault vault;
+	private final AuditLog audit;
+	private final List<CaseGrantSource> sources;
+	private final Clock clock;
+
+	CaseGate(CitizenStore store, AccessPolicy policy, CprVault vault, AuditLog audit, List<CaseGrantSource> sources,
+			Clock clock) {
+		this.store = store;
+		this.policy = policy;
+		this.vault = vault;
+		this.audit = audit;
+		this.sources = List.copyOf(sources);
+		this.clock = clock;
+	}
+
+	@Override
+	public CaseView open(StaffMember staff, UUID citizenId, CaseUse use) {
+		if (!staff.isCaseWorker()) {
+			audit.recordRefusal(event(staff, null, use, null, null, Outcome.REFUSED));
+			throw new AccessDeniedException("A case-work role is required");
+		}
+		var row = store.find(staff.municipalityId(), citizenId)
+			.filter(candidate -> candidate.status() != Status.ANONYMISED)
+			.orElse(null);
+		if (row == null) {
+			audit.recordRefusal(event(staff, null, use, null, null, Outcome.REFUSED));
+			throw notFound();
+		}
+		var view = decide(staff, row);
+		boolean visible = view.ownCase() || !view.categories().isEmpty();
+		if (!visible) {
+			audit.recordRefusal(event(staff, row.id(), use, null, null, Outcome.REFUSED));
+			throw notFound();
+		}
+		if (use.changes() && !view.ownCase()) {
+			audit.recordRefusal(event(staff, row.id(), use, null, null, Outcome.REFUSED));
+			throw new AccessDeniedException("Only a unit in the citizen's case may change it");
+		}
+		var ground = view.ownCase() ? Ground.OWN_CASE : view.categories().values().iterator().next();
+		audit.record(event(staff, row.id(), use, CaseWork.categories(view.sharedCategories()), ground,
+				Outcome.ALLOWED));
+		return view;
+	}
+
+	private CaseView decide(StaffMember staff, CitizenStore.Row row) {
+		var municipalityId = row.municipalityId();
+		var facts = new AccessPolicy.Facts(store.involvements(municipalityId, row.id()),
+				store.consents(municipalityId, row.id()), store.legalBases(municipalityId, row.id()),
+				store.emergencyAccesses(municipalityId, row.id()));
+		var today = LocalDate.now(clock);
+		var grants = policy.grants(staff, facts, today, clock.instant());
+		Map<InformationCategory, Ground> categories = new EnumMap<>(InformationCategory.class);
+		grants.categories()
+			.forEach((category, ground) -> categories.put(category, new Ground(ground.basis(), ground.reference())));
+		for (var source : sources) {
+			for (var grant : source.grantsFor(municipalityId, row.id(), today)) {
+				if (AccessPolicy.covers(staff, grant.recipient())) {
+					grant.categories()
+						.forEach(category -> categories.putIfAbsent(category,
+								new Ground(grant.basis(), grant.reference())));
+				}
+			}
+		}
+		if (!staff.has(Role.CRIMINAL_MATTERS)) {
+			categories.remove(InformationCategory.CRIMINAL);
+		}
+		var party = grants.ownCase() || !categories.isEmpty() ? policy.actingParty(staff, facts, today) : null;
+		return new CaseView(citizen(row), grants.ownCase(), party, categories, staff.has(Role.CRIMINAL_MATTERS));
+	}
+
+	private Citizen citizen(CitizenStore.Row row) {
+		var masked = row.cprEncrypted() == null ? null : vault.decrypt(row.cprEncrypted()).masked();
+		return new Citizen(row.id(), row.municipalityId(), row.kind(), masked, row.name(), row.pseudonym(),
+				row.birthYear(), row.phone(), row.email(), row.address(), row.preferredLanguage(), row.status(),
+				row.closedOn(), row.joinedInto(), row.synthetic());
+	}
+
+	private AuditEvent event(StaffMember staff, UUID citizenId, CaseUse use, String categories, Ground ground,
+			Outcome outcome) {
+		var resource = use.resource().auditName() + (use.resourceId() == null ? "" : " " + use.resourceId());
+		return new AuditEvent(staff.municipalityId(), clock.instant(), staff.id(), staff.username(),
+				staff.unitIds().stream().sorted().findFirst().orElse(null), CaseWork.role(staff), staff.partnerId(),
+				citizenId, use.action(), categories, ground == null ? Basis.NONE : ground.basis(),
+				ground == null ? null : ground.reference(), use.resource().purpose(), resource,
+				citizenId == null && outcome == Outcome.REFUSED ? "ukendt id" : null, outcome);
+	}
+
+	private static NotFoundException notFound() {
+		return new NotFoundException("Borgeren findes ikke, eller du har ikke adgang til borgeren.");
+	}
+
+}
