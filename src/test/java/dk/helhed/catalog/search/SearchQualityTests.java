@@ -32,8 +32,11 @@ abstract class SearchQualityTests {
 	@Autowired
 	Catalogs catalogs;
 
-	/** Where the first expected service came in a need's results: 1-based, 0 when not in the first ten. */
-	record Outcome(Need need, int rank, List<String> top) {
+	/**
+	 * Where the first expected service came in a need's results: 1-based, 0 when not in the first ten, or when a
+	 * service the need says must come below it came before it.
+	 */
+	record Outcome(Need need, int rank, List<String> top, String aheadOfIt) {
 
 		boolean hit() {
 			return rank >= 1 && rank <= HIT_DEPTH;
@@ -59,7 +62,9 @@ abstract class SearchQualityTests {
 		outcomes.stream()
 			.filter(outcome -> verbose || !outcome.hit())
 			.forEach(outcome -> report.append(String.format(Locale.ROOT, "  %s: \"%s\" expected %s, top %d: %s%n",
-					outcome.hit() ? "rank " + outcome.rank() : "missed", outcome.need().query(), outcome.need().expected(), HIT_DEPTH,
+					outcome.hit() ? "rank " + outcome.rank()
+							: outcome.aheadOfIt() != null ? "missed (" + outcome.aheadOfIt() + " ahead)" : "missed",
+					outcome.need().query(), outcome.need().expected(), HIT_DEPTH,
 					outcome.top().subList(0, Math.min(HIT_DEPTH, outcome.top().size())))));
 		System.out.print(report);
 
@@ -88,13 +93,17 @@ abstract class SearchQualityTests {
 	private Outcome outcome(Need need) {
 		var top = keys(catalogs.search(aabenraa(), SearchText.of(need.query()), RANK_DEPTH));
 		int rank = 0;
+		String ahead = null;
 		for (int i = 0; i < top.size(); i++) {
 			if (need.expected().contains(top.get(i))) {
 				rank = i + 1;
 				break;
 			}
+			if (ahead == null && need.below().contains(top.get(i))) {
+				ahead = top.get(i);
+			}
 		}
-		return new Outcome(need, rank, top);
+		return ahead == null ? new Outcome(need, rank, top, null) : new Outcome(need, 0, top, ahead);
 	}
 
 	private static List<String> keys(List<Catalogs.Found> found) {
