@@ -16,7 +16,8 @@ import dk.helhed.municipality.Municipality;
 /**
  * How well the search answers needs as people phrase them, measured on Aabenraa's catalog with the needs in
  * {@code search/needs.yaml}: the share of needs with a good answer among the first five results (hit rate), and the
- * mean reciprocal rank of the first good answer within the first ten (MRR). Runs on H2
+ * mean reciprocal rank of the first good answer within the first ten (MRR); a need that names services for
+ * professionals that must come below its answer counts as missed when one comes first. Runs on H2
  * ({@link SearchQualityOnH2Tests}) and on PostgreSQL ({@link SearchQualityOnPostgresTests}), because the index is
  * built from the catalog as the database gives it back.
  */
@@ -24,7 +25,8 @@ abstract class SearchQualityTests {
 
 	static final int HIT_DEPTH = 5;
 	static final int RANK_DEPTH = 10;
-	static final double REQUIRED_HIT_RATE = 0.90;
+	static final double REQUIRED_HIT_RATE = 0.95;
+	static final double REQUIRED_MEAN_RECIPROCAL_RANK = 0.85;
 
 	@Autowired
 	Municipalities municipalities;
@@ -48,7 +50,7 @@ abstract class SearchQualityTests {
 	}
 
 	@Test
-	void findsAGoodAnswerInTheTopFiveForAtLeastNineOfTenNeeds() {
+	void findsAGoodAnswerInTheTopFiveForNineteenOfTwentyNeedsAndRanksItHigh() {
 		var needs = Need.all();
 		List<Outcome> outcomes = needs.stream().map(this::outcome).toList();
 		double hitRate = outcomes.stream().filter(Outcome::hit).count() / (double) outcomes.size();
@@ -68,8 +70,9 @@ abstract class SearchQualityTests {
 					outcome.top().subList(0, Math.min(HIT_DEPTH, outcome.top().size())))));
 		System.out.print(report);
 
-		assertThat(needs).as("the needs set").hasSizeGreaterThanOrEqualTo(75);
+		assertThat(needs).as("the needs set").hasSizeGreaterThanOrEqualTo(220);
 		assertThat(hitRate).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_HIT_RATE);
+		assertThat(meanReciprocalRank).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_MEAN_RECIPROCAL_RANK);
 	}
 
 	@Test
