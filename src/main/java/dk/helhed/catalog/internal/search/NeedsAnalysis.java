@@ -78,11 +78,6 @@ public final class NeedsAnalysis {
 			Resource translations, Resource forProfessionals, Resource anonymity) {
 	}
 
-	public NeedsAnalysis(Resource synonymFile, Resource compoundFile, Resource stopwordFile,
-			Resource stemOverrideFile) {
-		this(new Files(synonymFile, compoundFile, stopwordFile, stemOverrideFile, null, null, null));
-	}
-
 	public NeedsAnalysis(Files files) {
 		var synonymFile = files.synonyms();
 		var compoundFile = files.compoundParts();
