@@ -29,6 +29,7 @@ import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffDirectory;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.FieldRules;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
 
@@ -169,7 +170,7 @@ public class CatalogEditing {
 		if (cleaned.isEmpty()) {
 			throw new InvalidRequestException("Skriv en begrundelse, så forslagsstilleren kan se, hvorfor forslaget afvises.");
 		}
-		if (cleaned.length() > 2000 || TextRules.hasControlCharacters(cleaned)) {
+		if (cleaned.length() > 2000 || FieldRules.hasInvisibleCharacters(cleaned)) {
 			throw new InvalidRequestException("Begrundelsen må højst være 2000 tegn og må ikke indeholde kontroltegn.");
 		}
 		var request = pendingRequest(editor, requestId);

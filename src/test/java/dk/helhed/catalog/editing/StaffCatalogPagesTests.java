@@ -200,6 +200,27 @@ class StaffCatalogPagesTests {
 	}
 
 	@Test
+	void aWrongEmailOrPhoneIsReportedAtItsOwnFieldWithTheOneRulesMessage() throws Exception {
+		var service = service("den-sociale-vejviser");
+		var form = ServiceFormParams.of(service);
+		form.set("email", "info@aabenraa");
+		form.set("phone", "ring til Hanne");
+		form.set("contacts[0].name", "Hanne Kruse");
+		form.set("contacts[0].email", "hanne@");
+		form.set("contacts[0].phone", "12");
+
+		var page = mvc.perform(post("/personale/indsatser/" + service.id()).params(form)
+			.with(user(as("redaktoer"))).with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse()
+			.getContentAsString();
+
+		var email = dk.helhed.platform.FieldRules.Problem.EMAIL.message();
+		var phone = dk.helhed.platform.FieldRules.Problem.PHONE.message();
+		assertThat(page).contains("id=\"f-email-error\">" + email, "id=\"f-phone-error\">" + phone,
+				"id=\"f-contacts-0-email-error\">" + email, "id=\"f-contacts-0-phone-error\">" + phone);
+		assertThat(service("den-sociale-vejviser").version()).isEqualTo(service.version());
+	}
+
+	@Test
 	void scriptTagsAreStoredAsTextAndNeverRenderedAsHtml() throws Exception {
 		var service = service("den-sociale-vejviser");
 		var form = ServiceFormParams.of(service);
