@@ -200,6 +200,18 @@ class StaffCatalogPagesTests {
 	}
 
 	@Test
+	void restoringAnActiveServiceAnswers400WithTheAggregatesOwnSentence() throws Exception {
+		var service = service("den-sociale-vejviser");
+
+		var page = mvc.perform(post("/personale/indsatser/" + service.id() + "/genaktiver")
+			.with(user(as("redaktoer"))).with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Indsatsen er allerede aktiv.");
+		assertThat(service("den-sociale-vejviser").version()).isEqualTo(service.version());
+	}
+
+	@Test
 	void aWrongEmailOrPhoneIsReportedAtItsOwnFieldWithTheOneRulesMessage() throws Exception {
 		var service = service("den-sociale-vejviser");
 		var form = ServiceFormParams.of(service);
