@@ -21,7 +21,8 @@ import dk.helhed.catalog.internal.editions.PdfWarmUp;
  * After a start the PDF renderer is warmed up in the background: the application is ready (accepting traffic)
  * before the warm-up has finished, and the warm-up then finishes without an error.
  */
-@SpringBootTest(properties = "helhed.catalog.pdf.warm-up=true")
+// one rendering is enough to show the warm-up runs after readiness; more would only cost the build time
+@SpringBootTest(properties = { "helhed.catalog.pdf.warm-up=true", "helhed.catalog.pdf.warm-up-rounds=1" })
 class PdfWarmUpTests {
 
 	@Autowired

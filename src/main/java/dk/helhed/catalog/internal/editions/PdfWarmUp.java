@@ -21,7 +21,7 @@ import dk.helhed.municipality.Municipalities;
  * {@code CatalogPdfBenchmark}). It runs on a thread of its own after the ready event, so readiness is not delayed and
  * requests are served meanwhile; a failure is logged and changes nothing, as the PDF is then made on first request as
  * before. It renders without keeping the result, so no download is served from it. Off with
- * {@code helhed.catalog.pdf.warm-up=false} (the tests do so, to spare the build the work).
+ * {@code helhed.catalog.pdf.warm-up=false} (the tests do so, to spare the build the work); see {@link PdfSettings}.
  */
 @Component
 @ConditionalOnProperty(name = "helhed.catalog.pdf.warm-up", havingValue = "true", matchIfMissing = true)
@@ -29,19 +29,20 @@ public class PdfWarmUp {
 
 	private static final Logger log = LoggerFactory.getLogger(PdfWarmUp.class);
 	private static final Locale DANISH = Locale.of("da");
-	private static final int MAX_ROUNDS = 6;
 	// a rendering that takes at least this share of the one before means the JIT has done what it will
 	private static final int CONVERGED_PERCENT = 85;
 
 	private final CatalogPdf pdf;
 	private final Catalogs catalogs;
 	private final Municipalities municipalities;
+	private final int maxRounds;
 	private final CompletableFuture<Long> finished = new CompletableFuture<>();
 
-	PdfWarmUp(CatalogPdf pdf, Catalogs catalogs, Municipalities municipalities) {
+	PdfWarmUp(CatalogPdf pdf, Catalogs catalogs, Municipalities municipalities, PdfSettings settings) {
 		this.pdf = pdf;
 		this.catalogs = catalogs;
 		this.municipalities = municipalities;
+		this.maxRounds = Math.max(1, settings.warmUpRounds());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -67,9 +68,9 @@ public class PdfWarmUp {
 				// One rendering loads the classes, but the JIT compiles the hot code only after it has run a few
 				// times (CatalogPdfBenchmark: after one rendering the next still took 2.3 times the median, after
 				// five 1.1 times): render until a rendering is hardly faster than the one before, at most
-				// MAX_ROUNDS times.
+				// helhed.catalog.pdf.warm-up-rounds times.
 				long previous = Long.MAX_VALUE;
-				while (rounds < MAX_ROUNDS) {
+				while (rounds < maxRounds) {
 					var round = System.nanoTime();
 					pdf.render(largest.get(), null, DANISH);
 					rounds++;
