@@ -16,6 +16,8 @@ import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+import dk.helhed.platform.RuleViolation;
+
 /**
  * One entry of a municipality's catalog (indsats, tilbud): what it is, who it is for, how to get it, who owns it.
  * The aggregate root of the catalog.
@@ -189,7 +191,7 @@ public class Service {
 	/** The service is no longer offered; it stays in the history and in earlier editions. */
 	public Service retire(Instant now) {
 		if (status == ServiceStatus.RETIRED) {
-			throw new IllegalStateException("Indsatsen er allerede udfaset.");
+			throw new RuleViolation("Indsatsen er allerede udfaset.");
 		}
 		return build(id, municipalityId, key, content(), ServiceStatus.RETIRED, reviewIntervalMonths, ownerId,
 				keepsNoRecords, createdAt, now, version);
@@ -197,7 +199,7 @@ public class Service {
 
 	public Service restore(Instant now) {
 		if (status == ServiceStatus.ACTIVE) {
-			throw new IllegalStateException("Indsatsen er allerede aktiv.");
+			throw new RuleViolation("Indsatsen er allerede aktiv.");
 		}
 		return build(id, municipalityId, key, content(), ServiceStatus.ACTIVE, reviewIntervalMonths, ownerId,
 				keepsNoRecords, createdAt, now, version);
@@ -212,7 +214,7 @@ public class Service {
 	/** Who answers for the service's information, and how often it must be reviewed. */
 	public Service assignReview(UUID owner, int intervalMonths, Instant now) {
 		if (intervalMonths < 1 || intervalMonths > 36) {
-			throw new IllegalArgumentException("Intervallet for gennemgang skal være mellem 1 og 36 måneder.");
+			throw new RuleViolation("Intervallet for gennemgang skal være mellem 1 og 36 måneder.");
 		}
 		return build(id, municipalityId, key, content(), status, intervalMonths, owner, keepsNoRecords, createdAt, now,
 				version);
@@ -223,10 +225,9 @@ public class Service {
 		var capacity = capacities.stream()
 			.filter(candidate -> candidate.id().equals(capacityId))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Pladstypen findes ikke på indsatsen."));
+			.orElseThrow(() -> new RuleViolation("Pladstypen findes ikke på indsatsen."));
 		if (available < 0 || available > capacity.maximum()) {
-			throw new IllegalArgumentException(
-					"Antallet af ledige pladser skal være mellem 0 og " + capacity.maximum() + ".");
+			throw new RuleViolation("Antallet af ledige pladser skal være mellem 0 og " + capacity.maximum() + ".");
 		}
 		var content = content();
 		var updated = capacities.stream()

@@ -57,16 +57,18 @@ class ErrorResponses {
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
 			HttpMessageNotReadableException.class, ServletRequestBindingException.class,
-			HandlerMethodValidationException.class, InvalidRequestException.class })
+			HandlerMethodValidationException.class, InvalidRequestException.class, RuleViolation.class })
 	ModelAndView badRequest(HttpServletRequest request, Exception ex) {
 		var detail = switch (ex) {
 			case InvalidRequestException invalid -> invalid.getMessage();
+			case RuleViolation violation -> violation.getMessage();
 			case MethodArgumentTypeMismatchException mismatch -> text(request, "error.badrequest.value", mismatch.getName());
 			case MissingServletRequestParameterException missing ->
 				text(request, "error.badrequest.missing", missing.getParameterName());
 			default -> text(request, "error.badrequest.detail");
 		};
-		return respond(request, HttpStatus.BAD_REQUEST, "error.badrequest", detail, ex instanceof InvalidRequestException);
+		return respond(request, HttpStatus.BAD_REQUEST, "error.badrequest", detail,
+				ex instanceof InvalidRequestException || ex instanceof RuleViolation);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

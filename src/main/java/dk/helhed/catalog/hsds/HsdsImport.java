@@ -39,6 +39,7 @@ import dk.helhed.municipality.OrganisationalUnit;
 import dk.helhed.municipality.PartnerOrganisation;
 import dk.helhed.municipality.Strategy.FocusArea;
 import dk.helhed.platform.DeterministicIds;
+import dk.helhed.platform.FieldRules;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -76,7 +77,6 @@ final class HsdsImport implements Function<Target, Plan> {
 	private static final String DANISH_TIME_NOTE = "Tiderne er dansk tid.";
 	private static final String DECIDED_BY = "Afgørelsen træffes af ";
 
-	private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,30}");
 	private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
 	private static final List<String> DAYS = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
 	private static final Comparator<String> LONGEST_FIRST = Comparator.comparing(String::length).reversed();
@@ -493,8 +493,9 @@ final class HsdsImport implements Function<Target, Plan> {
 		if (number.length() > 2 && number.startsWith("\"") && number.endsWith("\"")) {
 			number = number.substring(1, number.length() - 1).strip();
 		}
-		if (number.length() > 40 || !PHONE.matcher(number).matches()) {
-			problems.field(phone, "number", "er ikke et telefonnummer (kun tal, mellemrum, +, bindestreg og parentes)");
+		var problem = FieldRules.phone(number);
+		if (problem.isPresent()) {
+			problems.field(phone, "number", problem.get().inRecord());
 			return null;
 		}
 		return number;

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import dk.helhed.catalog.internal.TextRules;
+import dk.helhed.platform.FieldRules;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +24,6 @@ final class ImportFields {
 
 	private static final Pattern UUID_FORMAT = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
 	private static final Pattern TIME = Pattern
 		.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
@@ -56,8 +55,9 @@ final class ImportFields {
 			problems.field(item, field, "er for langt: højst " + max + " tegn, men det er " + text.length());
 			return null;
 		}
-		if (TextRules.hasControlCharacters(text)) {
-			problems.field(item, field, "indeholder usynlige kontroltegn");
+		var invisible = FieldRules.text(text);
+		if (invisible.isPresent()) {
+			problems.field(item, field, invisible.get().inRecord());
 			return null;
 		}
 		if (singleLine && (text.contains("\n") || text.contains("\r"))) {
@@ -209,9 +209,10 @@ final class ImportFields {
 	}
 
 	static String email(ImportItem item, String field, ImportProblems problems) {
-		var text = text(item, field, 200, false, true, problems);
-		if (text != null && !EMAIL.matcher(text).matches()) {
-			problems.field(item, field, "er ikke en gyldig e-mailadresse");
+		var text = text(item, field, FieldRules.EMAIL_MAX_LENGTH, false, true, problems);
+		var problem = text == null ? java.util.Optional.<FieldRules.Problem>empty() : FieldRules.email(text);
+		if (problem.isPresent()) {
+			problems.field(item, field, problem.get().inRecord());
 			return null;
 		}
 		return text;

@@ -29,6 +29,7 @@ import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffDirectory;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.FieldRules;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
 
@@ -169,7 +170,7 @@ public class CatalogEditing {
 		if (cleaned.isEmpty()) {
 			throw new InvalidRequestException("Skriv en begrundelse, så forslagsstilleren kan se, hvorfor forslaget afvises.");
 		}
-		if (cleaned.length() > 2000 || TextRules.hasControlCharacters(cleaned)) {
+		if (cleaned.length() > 2000 || FieldRules.hasInvisibleCharacters(cleaned)) {
 			throw new InvalidRequestException("Begrundelsen må højst være 2000 tegn og må ikke indeholde kontroltegn.");
 		}
 		var request = pendingRequest(editor, requestId);
@@ -181,18 +182,12 @@ public class CatalogEditing {
 	public Service retire(StaffMember editor, UUID serviceId) {
 		requireCatalogEditor(editor);
 		var service = load(editor, serviceId);
-		if (service.status() == ServiceStatus.RETIRED) {
-			throw new InvalidRequestException("Indsatsen er allerede udfaset.");
-		}
 		return saveStatus(editor, service, service.retire(clock.instant()), Action.RETIRED);
 	}
 
 	public Service restore(StaffMember editor, UUID serviceId) {
 		requireCatalogEditor(editor);
 		var service = load(editor, serviceId);
-		if (service.status() == ServiceStatus.ACTIVE) {
-			throw new InvalidRequestException("Indsatsen er allerede aktiv.");
-		}
 		return saveStatus(editor, service, service.restore(clock.instant()), Action.RESTORED);
 	}
 
@@ -212,14 +207,7 @@ public class CatalogEditing {
 		var service = load(editor, serviceId);
 		requireResponsibleFor(editor, service);
 		var before = service.capacities().stream().filter(c -> c.id().equals(capacityId)).findFirst();
-		Service updated;
-		try {
-			updated = service.reportFreePlaces(capacityId, available, clock.instant());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
-		}
-		var saved = services.save(updated);
+		var saved = services.save(service.reportFreePlaces(capacityId, available, clock.instant()));
 		var capacity = before.orElseThrow();
 		history.record(saved, Action.FREE_PLACES, editor,
 				List.of(new FieldChange("free_places:" + capacity.unitName(),
@@ -240,15 +228,14 @@ public class CatalogEditing {
 				.orElseThrow(() -> new InvalidRequestException("Den valgte medarbejder findes ikke i kommunen."))
 				.displayName();
 		}
-		if (intervalMonths < 1 || intervalMonths > 36) {
-			throw new InvalidRequestException("Intervallet for gennemgang skal være mellem 1 og 36 måneder.");
-		}
+		// the aggregate refuses an interval outside its rule, before anything is saved
+		var now = clock.instant();
+		var reviewed = service.assignReview(ownerId, intervalMonths, now);
 		var previousOwner = service.ownerId() == null ? null
 				: staffDirectory.find(editor.municipalityId(), service.ownerId())
 					.map(StaffDirectory.Person::displayName)
 					.orElse(null);
-		var now = clock.instant();
-		var saved = services.save(service.assignReview(ownerId, intervalMonths, now));
+		var saved = services.save(reviewed);
 		var changes = new ArrayList<FieldChange>();
 		if (!java.util.Objects.equals(previousOwner, ownerName)) {
 			changes.add(new FieldChange("owner", previousOwner, ownerName));

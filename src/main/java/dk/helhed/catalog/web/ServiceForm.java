@@ -17,7 +17,7 @@ import dk.helhed.catalog.Charge;
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.Situation;
 import dk.helhed.catalog.internal.CatalogSnapshot;
-import dk.helhed.catalog.internal.TextRules;
+import dk.helhed.platform.FieldRules;
 
 /**
  * The service form as submitted: every value as text, so that nothing a person types can fail the binding. It is
@@ -69,8 +69,6 @@ record ServiceForm(String key, String name, String summary, String description, 
 	}
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,79}");
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
-	private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,30}");
 	private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{4}");
 	private static final Set<String> DAYS = Set.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
 
@@ -182,14 +180,8 @@ record ServiceForm(String key, String name, String summary, String description, 
 		}
 		var checkedCity = text("city", city, 100, false, errors);
 		var checkedScheduleNote = longText("scheduleNote", scheduleNote, 1000, false, errors);
-		var checkedPhone = text("phone", phone, 40, false, errors);
-		if (checkedPhone != null && !PHONE.matcher(checkedPhone).matches()) {
-			errors.put("phone", "Telefonnummeret må kun indeholde tal, mellemrum, + og bindestreg.");
-		}
-		var checkedEmail = text("email", email, 200, false, errors);
-		if (checkedEmail != null && !EMAIL.matcher(checkedEmail).matches()) {
-			errors.put("email", "E-mailadressen ser ikke rigtig ud.");
-		}
+		var checkedPhone = phone("phone", phone, errors);
+		var checkedEmail = email("email", email, errors);
 		var checkedUrl = url("url", url, errors);
 		var checkedLegalBasis = text("legalBasis", legalBasis, 200, false, errors);
 		List<String> figures = new ArrayList<>();
@@ -214,14 +206,8 @@ record ServiceForm(String key, String name, String summary, String description, 
 				errors.put(prefix + "name", "Skriv kontaktpersonens navn eller rolle.");
 			}
 			var unit = id(prefix + "unitId", row.unitId(), id -> catalog.unit(id) != null, errors);
-			var rowPhone = text(prefix + "phone", row.phone(), 40, false, errors);
-			if (rowPhone != null && !PHONE.matcher(rowPhone).matches()) {
-				errors.put(prefix + "phone", "Telefonnummeret må kun indeholde tal, mellemrum, + og bindestreg.");
-			}
-			var rowEmail = text(prefix + "email", row.email(), 200, false, errors);
-			if (rowEmail != null && !EMAIL.matcher(rowEmail).matches()) {
-				errors.put(prefix + "email", "E-mailadressen ser ikke rigtig ud.");
-			}
+			var rowPhone = phone(prefix + "phone", row.phone(), errors);
+			var rowEmail = email(prefix + "email", row.email(), errors);
 			checkedContacts.add(new Service.Contact(rowId(row.id()), municipalityId, role, person, unit, rowPhone,
 					rowEmail));
 		}
@@ -300,11 +286,30 @@ record ServiceForm(String key, String name, String summary, String description, 
 			errors.put(field, "Feltet må højst være " + max + " tegn (der er " + stripped.length() + ").");
 			return null;
 		}
-		if (TextRules.hasControlCharacters(stripped)) {
-			errors.put(field, "Feltet indeholder usynlige kontroltegn. Skriv teksten igen uden dem.");
+		var invisible = FieldRules.text(stripped);
+		if (invisible.isPresent()) {
+			errors.put(field, invisible.get().message());
 			return null;
 		}
 		return stripped;
+	}
+
+	/** A phone number by the one rule for phone numbers; a wrong one is reported at its field. */
+	private static String phone(String field, String value, Map<String, String> errors) {
+		var checked = text(field, value, FieldRules.PHONE_MAX_LENGTH, false, errors);
+		return checked == null ? null : valid(field, checked, FieldRules.phone(checked), errors);
+	}
+
+	/** An e-mail address by the one rule for e-mail addresses; a wrong one is reported at its field. */
+	private static String email(String field, String value, Map<String, String> errors) {
+		var checked = text(field, value, FieldRules.EMAIL_MAX_LENGTH, false, errors);
+		return checked == null ? null : valid(field, checked, FieldRules.email(checked), errors);
+	}
+
+	private static String valid(String field, String value, java.util.Optional<FieldRules.Problem> problem,
+			Map<String, String> errors) {
+		problem.ifPresent(found -> errors.put(field, found.message()));
+		return problem.isPresent() ? null : value;
 	}
 
 	private static Integer age(String field, String value, Map<String, String> errors) {

@@ -28,6 +28,7 @@ import dk.helhed.catalog.internal.ServiceHistory.Action;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.RuleViolation;
 import dk.helhed.platform.NotFoundException;
 
 /**
@@ -206,7 +207,7 @@ abstract class CatalogEditingTests {
 		assertThat(updated.available()).isEqualTo(2);
 		assertThat(updated.updatedAt()).isNotNull();
 		assertThatThrownBy(() -> editing.reportFreePlaces(unitEditor, flats.id(), capacity.id(), 7))
-			.isInstanceOf(InvalidRequestException.class)
+			.isInstanceOf(RuleViolation.class)
 			.hasMessageContaining("mellem 0 og 6");
 		assertThat(service("overgangsbolig").capacities().getFirst().available()).isEqualTo(2);
 	}
@@ -252,7 +253,7 @@ abstract class CatalogEditingTests {
 		assertThatThrownBy(() -> editing.assignReview(owner, advisor.id(), owner.id(), 12))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> editing.assignReview(editor, advisor.id(), owner.id(), 0))
-			.isInstanceOf(InvalidRequestException.class);
+			.isInstanceOf(RuleViolation.class);
 		assertThatThrownBy(() -> editing.assignReview(editor, advisor.id(), staff("redaktoer-aarhus").id(), 6))
 			.as("staff of another municipality").isInstanceOf(InvalidRequestException.class);
 

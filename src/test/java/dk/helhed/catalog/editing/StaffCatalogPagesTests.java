@@ -200,6 +200,35 @@ class StaffCatalogPagesTests {
 	}
 
 	@Test
+	void restoringAnActiveServiceAnswers400WithTheAggregatesOwnSentence() throws Exception {
+		var service = service("den-sociale-vejviser");
+
+		var page = refusedForTheEditor(post("/personale/indsatser/" + service.id() + "/genaktiver"));
+
+		assertThat(page).contains("Indsatsen er allerede aktiv.");
+		assertThat(service("den-sociale-vejviser").version()).isEqualTo(service.version());
+	}
+
+	@Test
+	void aWrongEmailOrPhoneIsReportedAtItsOwnFieldWithTheOneRulesMessage() throws Exception {
+		var service = service("den-sociale-vejviser");
+		var form = ServiceFormParams.of(service);
+		form.set("email", "info@aabenraa");
+		form.set("phone", "ring til Hanne");
+		form.set("contacts[0].name", "Hanne Kruse");
+		form.set("contacts[0].email", "hanne@");
+		form.set("contacts[0].phone", "12");
+
+		var page = refusedForTheEditor(post("/personale/indsatser/" + service.id()).params(form));
+
+		var email = dk.helhed.platform.FieldRules.Problem.EMAIL.message();
+		var phone = dk.helhed.platform.FieldRules.Problem.PHONE.message();
+		assertThat(page).contains("id=\"f-email-error\">" + email, "id=\"f-phone-error\">" + phone,
+				"id=\"f-contacts-0-email-error\">" + email, "id=\"f-contacts-0-phone-error\">" + phone);
+		assertThat(service("den-sociale-vejviser").version()).isEqualTo(service.version());
+	}
+
+	@Test
 	void scriptTagsAreStoredAsTextAndNeverRenderedAsHtml() throws Exception {
 		var service = service("den-sociale-vejviser");
 		var form = ServiceFormParams.of(service);
@@ -215,6 +244,15 @@ class StaffCatalogPagesTests {
 	void staffPagesAreNeverCached() throws Exception {
 		mvc.perform(get("/personale").with(user(as("redaktoer"))))
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+	}
+
+	/** The page a catalog editor gets for a request that must be refused with 400. */
+	private String refusedForTheEditor(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.with(user(as("redaktoer"))).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private String html(MockHttpServletRequestBuilder request, String username) throws Exception {

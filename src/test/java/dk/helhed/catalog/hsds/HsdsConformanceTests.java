@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * with tracks, no services yet) are checked too. Runs on H2 ({@link HsdsConformanceOnH2Tests}) and PostgreSQL
  * ({@link HsdsConformanceOnPostgresTests}), as their dates, times and numbers come back differently.
  */
+@NeedsHsdsSpecification
 abstract class HsdsConformanceTests {
 
 	private static final HsdsSchemas SCHEMAS = HsdsSchemas.load();

@@ -22,6 +22,7 @@ class HsdsFileReaderTests {
 			new HsdsImportSettings(DataSize.ofMegabytes(10), 100, DataSize.ofMegabytes(25), 5000));
 
 	@Test
+	@NeedsHsdsSpecification
 	void theExamplePackageReadsTheSameAsCsvAndAsTablesInJson() {
 		var fromCsv = read(HsdsFiles.exampleCsvZip());
 		var fromJson = read(HsdsFiles.example("tabular.json"));
@@ -50,6 +51,7 @@ class HsdsFileReaderTests {
 	}
 
 	@Test
+	@NeedsHsdsSpecification
 	void tablesAsJsonMayBeNamedByTableInsteadOfFile() {
 		var byFile = (ObjectNode) HsdsFiles.json(HsdsFiles.example("tabular.json"));
 		var byName = HsdsFiles.JSON.createObjectNode();
@@ -67,6 +69,7 @@ class HsdsFileReaderTests {
 	}
 
 	@Test
+	@NeedsHsdsSpecification
 	void oneServiceOrOneOrganizationWithItsServicesAsTheSpecificationsExamples() {
 		var service = read(HsdsFiles.example("service_full.json"));
 		var organization = read(HsdsFiles.example("organization_full.json"));
@@ -86,6 +89,7 @@ class HsdsFileReaderTests {
 	}
 
 	@Test
+	@NeedsHsdsSpecification
 	void aListOfServicesOrOrganizations() {
 		var service = HsdsFiles.json(HsdsFiles.example("service_full.json"));
 		var services = HsdsFiles.JSON.createArrayNode().add(service).add(service.deepCopy());

@@ -41,7 +41,7 @@ final class HsdsFiles {
 
 	/** The folder of the specification's example files (next to the project, like the schemas). */
 	static Path examples() {
-		return Path.of("").toAbsolutePath().getParent().resolve("shared/hsds-schema/examples");
+		return HsdsSpecification.examples();
 	}
 
 	static byte[] example(String file) {

@@ -27,6 +27,7 @@ import dk.helhed.identity.internal.StaffPrincipal;
  * e-mail. Once recorded they are sent, and the answer still conforms to the official schema. In May 2027 the seed
  * catalog of July 2026 is long overdue for review, so services also carry the warning their public pages show.
  */
+@NeedsHsdsSpecification
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HsdsReportedFieldsTests {
 

@@ -26,8 +26,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The official Open Referral HSDS 3.1 JSON schemas, read from {@code ../shared/hsds-schema} next to the project, for
- * checking real responses against them.
+ * The official Open Referral HSDS 3.1 JSON schemas, read from the folder {@link HsdsSpecification#folder()} names
+ * (default {@code ../shared/hsds-schema} next to the project), for checking real responses against them. Tests that
+ * use them carry {@link NeedsHsdsSpecification}.
  * <p>
  * The files declare no {@code $schema}; the specification's {@code openapi.json} declares JSON Schema 2020-12 as
  * its dialect (and the profiles reference requires schemas to be valid 2020-12), so they are read as 2020-12, with
@@ -67,14 +68,17 @@ final class HsdsSchemas {
 		this.closed = factory(true);
 	}
 
-	static HsdsSchemas load() {
-		var folder = Path.of("").toAbsolutePath().getParent().resolve("shared/hsds-schema");
-		if (!Files.isRegularFile(folder.resolve("compiled/service.json"))
-				|| !Files.isRegularFile(folder.resolve("openapi.json"))) {
-			throw new IllegalStateException("The official HSDS 3.1 schemas are missing: expected compiled/service.json "
-					+ "and openapi.json in " + folder + " (the folder shared/hsds-schema next to the project)");
+	private static HsdsSchemas loaded;
+
+	/** The schemas, read once per test run; fails saying where to put them when they are missing. */
+	static synchronized HsdsSchemas load() {
+		if (loaded == null) {
+			if (!HsdsSpecification.missing().isEmpty()) {
+				throw new IllegalStateException(HsdsSpecification.describeMissing());
+			}
+			loaded = new HsdsSchemas(HsdsSpecification.folder());
 		}
-		return new HsdsSchemas(folder);
+		return loaded;
 	}
 
 	/** A schema file of the specification, e.g. {@code compiled/service.json} or {@code taxonomy.json}. */

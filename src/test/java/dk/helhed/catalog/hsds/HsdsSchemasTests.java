@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * a missing required field, a value outside an enumeration, a malformed uuid, a wrong type inside a nested object
  * reached through a {@code $ref}, and a field the schema does not declare.
  */
+@NeedsHsdsSpecification
 class HsdsSchemasTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -97,8 +97,7 @@ class HsdsSchemasTests {
 
 	private static String example(String name) {
 		try {
-			return Files.readString(
-					Path.of("").toAbsolutePath().getParent().resolve("shared/hsds-schema/examples").resolve(name));
+			return Files.readString(HsdsSpecification.examples().resolve(name));
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * its schema file gives, and every other table of HSDS 3.1 is known by name, so that an import can say it leaves it
  * out rather than call it unknown.
  */
+@NeedsHsdsSpecification
 class HsdsTablesTests {
 
 	private static final HsdsSchemas SCHEMAS = HsdsSchemas.load();

@@ -15,8 +15,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param query what is typed into the search box
  * @param who who typically types it: borger, pårørende or medarbejder
  * @param expected the keys of the services that answer it, best first
+ * @param below the keys of services (for professionals) that must not come before the first expected one; none
+ *        when the file gives none
  */
-record Need(String query, String who, List<String> expected) {
+record Need(String query, String who, List<String> expected, List<String> below) {
+
+	Need {
+		below = below == null ? List.of() : List.copyOf(below);
+	}
 
 	static List<Need> all() {
 		try (InputStream in = Need.class.getResourceAsStream("/search/needs.yaml")) {

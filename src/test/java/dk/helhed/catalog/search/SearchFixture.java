@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import dk.helhed.catalog.internal.search.NeedsAnalysis;
 import dk.helhed.catalog.internal.search.SearchIndex;
+import dk.helhed.catalog.internal.search.ServiceSearch;
 import dk.helhed.catalog.internal.search.SearchIndex.Entry;
 import dk.helhed.catalog.internal.search.SearchIndex.SearchField;
 
@@ -28,9 +29,7 @@ final class SearchFixture {
 	}
 
 	static NeedsAnalysis analysis() {
-		return new NeedsAnalysis(new ClassPathResource("search/synonyms.txt"),
-				new ClassPathResource("search/compound-parts.txt"), new ClassPathResource("search/stopwords.txt"),
-				new ClassPathResource("search/stem-overrides.txt"));
+		return new NeedsAnalysis(ServiceSearch.files(new DefaultResourceLoader()));
 	}
 
 	static SearchIndex index() {

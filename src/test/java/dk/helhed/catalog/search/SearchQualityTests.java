@@ -16,7 +16,8 @@ import dk.helhed.municipality.Municipality;
 /**
  * How well the search answers needs as people phrase them, measured on Aabenraa's catalog with the needs in
  * {@code search/needs.yaml}: the share of needs with a good answer among the first five results (hit rate), and the
- * mean reciprocal rank of the first good answer within the first ten (MRR). Runs on H2
+ * mean reciprocal rank of the first good answer within the first ten (MRR); a need that names services for
+ * professionals that must come below its answer counts as missed when one comes first. Runs on H2
  * ({@link SearchQualityOnH2Tests}) and on PostgreSQL ({@link SearchQualityOnPostgresTests}), because the index is
  * built from the catalog as the database gives it back.
  */
@@ -24,7 +25,8 @@ abstract class SearchQualityTests {
 
 	static final int HIT_DEPTH = 5;
 	static final int RANK_DEPTH = 10;
-	static final double REQUIRED_HIT_RATE = 0.90;
+	static final double REQUIRED_HIT_RATE = 0.95;
+	static final double REQUIRED_MEAN_RECIPROCAL_RANK = 0.85;
 
 	@Autowired
 	Municipalities municipalities;
@@ -32,8 +34,11 @@ abstract class SearchQualityTests {
 	@Autowired
 	Catalogs catalogs;
 
-	/** Where the first expected service came in a need's results: 1-based, 0 when not in the first ten. */
-	record Outcome(Need need, int rank, List<String> top) {
+	/**
+	 * Where the first expected service came in a need's results: 1-based, 0 when not in the first ten, or when a
+	 * service the need says must come below it came before it.
+	 */
+	record Outcome(Need need, int rank, List<String> top, String aheadOfIt) {
 
 		boolean hit() {
 			return rank >= 1 && rank <= HIT_DEPTH;
@@ -45,7 +50,7 @@ abstract class SearchQualityTests {
 	}
 
 	@Test
-	void findsAGoodAnswerInTheTopFiveForAtLeastNineOfTenNeeds() {
+	void findsAGoodAnswerInTheTopFiveForNineteenOfTwentyNeedsAndRanksItHigh() {
 		var needs = Need.all();
 		List<Outcome> outcomes = needs.stream().map(this::outcome).toList();
 		double hitRate = outcomes.stream().filter(Outcome::hit).count() / (double) outcomes.size();
@@ -59,12 +64,15 @@ abstract class SearchQualityTests {
 		outcomes.stream()
 			.filter(outcome -> verbose || !outcome.hit())
 			.forEach(outcome -> report.append(String.format(Locale.ROOT, "  %s: \"%s\" expected %s, top %d: %s%n",
-					outcome.hit() ? "rank " + outcome.rank() : "missed", outcome.need().query(), outcome.need().expected(), HIT_DEPTH,
+					outcome.hit() ? "rank " + outcome.rank()
+							: outcome.aheadOfIt() != null ? "missed (" + outcome.aheadOfIt() + " ahead)" : "missed",
+					outcome.need().query(), outcome.need().expected(), HIT_DEPTH,
 					outcome.top().subList(0, Math.min(HIT_DEPTH, outcome.top().size())))));
 		System.out.print(report);
 
-		assertThat(needs).as("the needs set").hasSizeGreaterThanOrEqualTo(75);
+		assertThat(needs).as("the needs set").hasSizeGreaterThanOrEqualTo(220);
 		assertThat(hitRate).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_HIT_RATE);
+		assertThat(meanReciprocalRank).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_MEAN_RECIPROCAL_RANK);
 	}
 
 	@Test
@@ -88,13 +96,17 @@ abstract class SearchQualityTests {
 	private Outcome outcome(Need need) {
 		var top = keys(catalogs.search(aabenraa(), SearchText.of(need.query()), RANK_DEPTH));
 		int rank = 0;
+		String ahead = null;
 		for (int i = 0; i < top.size(); i++) {
 			if (need.expected().contains(top.get(i))) {
 				rank = i + 1;
 				break;
 			}
+			if (ahead == null && need.below().contains(top.get(i))) {
+				ahead = top.get(i);
+			}
 		}
-		return new Outcome(need, rank, top);
+		return ahead == null ? new Outcome(need, rank, top, null) : new Outcome(need, 0, top, ahead);
 	}
 
 	private static List<String> keys(List<Catalogs.Found> found) {

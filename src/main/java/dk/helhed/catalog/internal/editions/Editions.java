@@ -24,10 +24,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import dk.helhed.catalog.CatalogChanged;
 import dk.helhed.catalog.internal.CatalogSnapshot;
 import dk.helhed.catalog.internal.Catalogs;
-import dk.helhed.catalog.internal.TextRules;
 import dk.helhed.catalog.internal.editions.Edition.Origin;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.MunicipalitySeeded;
+import dk.helhed.platform.FieldRules;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
 
@@ -202,7 +202,7 @@ public class Editions {
 		if (text.length() > maxLength) {
 			throw new InvalidRequestException(what + " må højst være " + maxLength + " tegn.");
 		}
-		if (TextRules.hasControlCharacters(text) || (!multiline && text.chars().anyMatch(c -> c == '\n' || c == '\r'
+		if (FieldRules.hasInvisibleCharacters(text) || (!multiline && text.chars().anyMatch(c -> c == '\n' || c == '\r'
 				|| c == '\t'))) {
 			throw new InvalidRequestException(what + " indeholder tegn, der ikke kan gemmes (kontroltegn).");
 		}

@@ -39,7 +39,10 @@ import org.tartarus.snowball.ext.DanishStemmer;
  * "hjemlös" read as "hjemløs"), compound words split into the parts a dictionary knows ("tandbehandling" is also
  * "tand" and "behandling"), and Danish stemming, corrected where the stemmer joins words that mean different things
  * ("ledig" and "leder"). Synonyms (hjemløs ~ husvild ~ uden fast bolig) are expanded when a query is built, from a
- * list kept as data, and a misspelt word can be corrected to the nearest word of that list.
+ * list kept as data, and a misspelt word can be corrected to the nearest word of that list. Words and phrases in
+ * another language (English) are translated, from a second list kept as data, into the Danish words the catalog
+ * uses; and two more lists hold the words with which a person asks for the services for professionals, and says
+ * they want to stay anonymous.
  */
 public final class NeedsAnalysis {
 
@@ -64,11 +67,22 @@ public final class NeedsAnalysis {
 	private final Analyzer stemAnalyzer;
 	private final Analyzer partAnalyzer;
 	private final Map<List<String>, Set<List<String>>> synonyms;
+	private final Map<List<String>, Set<List<String>>> translations;
+	private final Set<List<String>> forProfessionals;
+	private final Set<List<String>> anonymity;
 	private final Map<String, String> vocabulary;
 	private final int longestSynonym;
 
-	public NeedsAnalysis(Resource synonymFile, Resource compoundFile, Resource stopwordFile,
-			Resource stemOverrideFile) {
+	/** The files of the analysis, each a resource that may be missing (then empty). */
+	public record Files(Resource synonyms, Resource compoundParts, Resource stopwords, Resource stemOverrides,
+			Resource translations, Resource forProfessionals, Resource anonymity) {
+	}
+
+	public NeedsAnalysis(Files files) {
+		var synonymFile = files.synonyms();
+		var compoundFile = files.compoundParts();
+		var stopwordFile = files.stopwords();
+		var stemOverrideFile = files.stemOverrides();
 		this.wordAnalyzer = new Analyzer() {
 			@Override
 			protected TokenStreamComponents createComponents(String fieldName) {
@@ -117,8 +131,14 @@ public final class NeedsAnalysis {
 			stopStems.add(stemOf(new String((char[]) stopword)));
 		}
 		this.synonyms = parseSynonyms(lines(synonymFile));
-		this.longestSynonym = synonyms.keySet().stream().mapToInt(List::size).max().orElse(1);
-		this.vocabulary = vocabulary(lines(synonymFile));
+		this.translations = parseTranslations(lines(files.translations()));
+		this.forProfessionals = new HashSet<>(entries(String.join(",", lines(files.forProfessionals()))));
+		this.anonymity = new HashSet<>(entries(String.join(",", lines(files.anonymity()))));
+		this.longestSynonym = Math.max(synonyms.keySet().stream().mapToInt(List::size).max().orElse(1),
+				translations.keySet().stream().mapToInt(List::size).max().orElse(1));
+		List<String> known = new ArrayList<>(lines(synonymFile));
+		known.addAll(lines(files.translations()));
+		this.vocabulary = vocabulary(known);
 	}
 
 	/** The analyzer for the words of a text, as the index holds them. */
@@ -190,6 +210,40 @@ public final class NeedsAnalysis {
 		return synonyms.getOrDefault(stems, Set.of());
 	}
 
+	/**
+	 * The Danish words (as stem sequences) a word or phrase of another language means, e.g. "dentist" is
+	 * "tandlæge"; empty for Danish and for words the list does not have.
+	 */
+	public Set<List<String>> translationsOf(List<String> stems) {
+		return translations.getOrDefault(stems, Set.of());
+	}
+
+	/**
+	 * Whether a word or phrase (as stems), a synonym or a translation of it asks for the services for
+	 * professionals.
+	 */
+	public boolean asksForProfessionals(List<String> stems) {
+		return means(stems, forProfessionals);
+	}
+
+	/** Whether a word or phrase (as stems), a synonym or a translation of it says the person wants to stay anonymous. */
+	public boolean asksForAnonymity(List<String> stems) {
+		return means(stems, anonymity);
+	}
+
+	private boolean means(List<String> stems, Set<List<String>> words) {
+		if (words.contains(stems) || synonymsOf(stems).stream().anyMatch(words::contains)) {
+			return true;
+		}
+		for (var translation : translationsOf(stems)) {
+			if (words.contains(translation) || synonymsOf(translation).stream().anyMatch(words::contains)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The most words of a phrase the synonym or the translation list knows. */
 	public int longestSynonym() {
 		return longestSynonym;
 	}
@@ -280,6 +334,28 @@ public final class NeedsAnalysis {
 			var right = arrow < 0 ? left : entries(line.substring(arrow + 2));
 			for (var from : left) {
 				for (var to : right) {
+					if (!from.equals(to)) {
+						map.computeIfAbsent(from, key -> new LinkedHashSet<>()).add(to);
+					}
+				}
+			}
+		}
+		return map;
+	}
+
+	/**
+	 * Reads lines "dentist, dental care => tandlæge, tandpleje": each entry on the left means every entry on the
+	 * right. A line without "=>" says nothing about which side is Danish, so it is refused.
+	 */
+	private Map<List<String>, Set<List<String>>> parseTranslations(List<String> lines) {
+		Map<List<String>, Set<List<String>>> map = new HashMap<>();
+		for (var line : lines) {
+			var arrow = line.indexOf("=>");
+			if (arrow < 0) {
+				throw new IllegalArgumentException("A translation needs \"=>\": " + line);
+			}
+			for (var from : entries(line.substring(0, arrow))) {
+				for (var to : entries(line.substring(arrow + 2))) {
 					if (!from.equals(to)) {
 						map.computeIfAbsent(from, key -> new LinkedHashSet<>()).add(to);
 					}

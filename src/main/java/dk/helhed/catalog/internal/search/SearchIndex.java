@@ -35,6 +35,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
+import dk.helhed.catalog.AccessMode;
 import dk.helhed.catalog.internal.search.NeedsAnalysis.Word;
 
 /**
@@ -64,8 +65,16 @@ public final class SearchIndex {
 		}
 	}
 
-	/** A document to index: a service's id and its text per field. */
-	public record Entry(UUID id, Map<SearchField, String> text) {
+	/**
+	 * A document to index: a service's id, its text per field, and how a citizen gets it (a service for
+	 * professionals, a forum or a function for staff, comes after the others; one that may be contacted without a
+	 * name comes first for a person who wants to stay anonymous).
+	 */
+	public record Entry(UUID id, Map<SearchField, String> text, AccessMode access) {
+
+		public Entry(UUID id, Map<SearchField, String> text) {
+			this(id, text, AccessMode.OPEN);
+		}
 	}
 
 	/** A service found, with its relevance score. */
@@ -84,6 +93,9 @@ public final class SearchIndex {
 
 	// No word is that long; a longer one is not worth the cost of finding words near it.
 	private static final int MAX_FUZZY_LENGTH = 30;
+	// A concept is looked for in every field and its compound parts, so its alternatives are multiplied by 18; Lucene
+	// refuses a query of more than 1024 clauses.
+	private static final int MAX_SYNONYMS = 40;
 	// A misspelling that is as near to many words as to one says little about which it is.
 	private static final int MAX_NEAREST = 5;
 
@@ -103,15 +115,29 @@ public final class SearchIndex {
 	// A concept whose best match is weak (one mention in a minor field) counts less than one matched in a name or a
 	// summary: best / (best + this).
 	private static final double WEAK_MATCH = 2;
+	// A service for professionals (e.g. the count of homeless people) counts this much of its score unless the person
+	// asks for professionals' services: someone who writes "hjemløs" looks for a place to sleep, not for the count,
+	// which still comes first when nothing else answers.
+	private static final double FOR_PROFESSIONALS = 0.4;
+	// A service that may be contacted without a name counts this much more for a person who says they want to stay
+	// anonymous: the wish is a condition, not one more word of the need.
+	private static final double ANONYMOUS = 2.0;
+	private static final String ACCESS_MODE = "access_mode";
 
 	private final NeedsAnalysis analysis;
 	private final IndexSearcher searcher;
 	private final List<String> vocabulary;
+	private final AccessMode[] access;
 
 	private SearchIndex(NeedsAnalysis analysis, IndexSearcher searcher) throws IOException {
 		this.analysis = analysis;
 		this.searcher = searcher;
 		this.vocabulary = vocabulary(searcher.getIndexReader());
+		this.access = new AccessMode[searcher.getIndexReader().maxDoc()];
+		var stored = searcher.storedFields();
+		for (int doc = 0; doc < access.length; doc++) {
+			access[doc] = AccessMode.valueOf(stored.document(doc).get(ACCESS_MODE));
+		}
 	}
 
 	/** Every stem in the words of the services' texts. */
@@ -143,6 +169,7 @@ public final class SearchIndex {
 			for (var entry : entries) {
 				var document = new Document();
 				document.add(new StringField("id", entry.id().toString(), Field.Store.YES));
+				document.add(new StringField(ACCESS_MODE, entry.access().name(), Field.Store.YES));
 				entry.text().forEach((field, text) -> {
 					if (text != null && !text.isBlank()) {
 						document.add(new TextField(field.field(), text, Field.Store.NO));
@@ -165,7 +192,8 @@ public final class SearchIndex {
 	 * Each concept of the text is scored on its own (Lucene's BM25 over the weighted fields), relative to the service
 	 * that matches it best, and counts by how few services it matches: a need is usually described by one rare, telling word ("diabetes") and some common
 	 * context ("bor på gaden"), and the service that answers the telling word and the context should come before the
-	 * one whose name happens to contain the context.
+	 * one whose name happens to contain the context. Services for professionals come after those for citizens unless
+	 * the text asks for them; a text that asks for anonymity puts the services that allow it first.
 	 */
 	public List<Hit> search(SearchText text, int limit) {
 		var concepts = concepts(text.text());
@@ -189,6 +217,16 @@ public final class SearchIndex {
 				double weight = concept.weight() * Math.log(1 + documents / matching) * best / (best + WEAK_MATCH);
 				for (var scoreDoc : top) {
 					scores[scoreDoc.doc] += weight * Math.pow(scoreDoc.score / best, PARTIAL_MATCH);
+				}
+			}
+			boolean forProfessionals = concepts.stream().anyMatch(c -> analysis.asksForProfessionals(c.stems()));
+			boolean anonymously = concepts.stream().anyMatch(c -> analysis.asksForAnonymity(c.stems()));
+			for (int doc = 0; doc < documents; doc++) {
+				if (access[doc] == AccessMode.FOR_PROFESSIONALS && !forProfessionals) {
+					scores[doc] *= FOR_PROFESSIONALS;
+				}
+				if (access[doc].anonymousPossible() && anonymously) {
+					scores[doc] *= ANONYMOUS;
 				}
 			}
 			List<Integer> found = new ArrayList<>();
@@ -223,7 +261,8 @@ public final class SearchIndex {
 		Set<List<String>> seen = new HashSet<>();
 		for (int start = 0; start < words.size();) {
 			int length = Math.min(analysis.longestSynonym(), words.size() - start);
-			while (length > 1 && analysis.synonymsOf(stems.subList(start, start + length)).isEmpty()) {
+			while (length > 1 && analysis.synonymsOf(stems.subList(start, start + length)).isEmpty()
+					&& analysis.translationsOf(stems.subList(start, start + length)).isEmpty()) {
 				length--;
 			}
 			Concept concept;
@@ -249,13 +288,28 @@ public final class SearchIndex {
 	}
 
 	private Concept phrase(List<String> stems) {
-		List<List<String>> alternatives = new ArrayList<>(analysis.synonymsOf(stems));
+		var translations = analysis.translationsOf(stems);
+		var alternatives = synonymsOf(stems, translations);
 		return new Concept(stems, fields(field -> {
 			List<Query> queries = new ArrayList<>();
 			queries.add(match(field, stems));
+			translations.forEach(translation -> queries.add(match(field, translation)));
 			alternatives.forEach(synonym -> queries.add(synonym(field, synonym)));
 			return queries;
 		}), 1f);
+	}
+
+	/**
+	 * The synonyms of what was typed and of its translations, without what was typed or translated, and no more
+	 * than a query can hold. A translation counts as if the person had typed the Danish words, and finds their
+	 * synonyms as those would: "I drink" is "drikker", which also finds "alkohol".
+	 */
+	private List<List<String>> synonymsOf(List<String> stems, Set<List<String>> translations) {
+		Set<List<String>> synonyms = new java.util.LinkedHashSet<>(analysis.synonymsOf(stems));
+		translations.forEach(translation -> synonyms.addAll(analysis.synonymsOf(translation)));
+		synonyms.remove(stems);
+		synonyms.removeAll(translations);
+		return synonyms.stream().limit(MAX_SYNONYMS).toList();
 	}
 
 	/**
@@ -264,19 +318,21 @@ public final class SearchIndex {
 	private Concept word(Word word, List<String> apart) {
 		var stem = word.stem();
 		var synonyms = analysis.synonymsOf(List.of(stem));
-		if (synonyms.isEmpty() && apart.isEmpty() && analysis.isStopword(word.text())) {
+		var translations = analysis.translationsOf(List.of(stem));
+		if (synonyms.isEmpty() && translations.isEmpty() && apart.isEmpty() && analysis.isStopword(word.text())) {
 			return null;
 		}
 		// neither the catalog nor the synonym list has the word: a misspelling, or a compound the catalog has only in
 		// parts
-		boolean unknown = synonyms.isEmpty() && apart.isEmpty() && !indexed(stem);
+		boolean unknown = synonyms.isEmpty() && translations.isEmpty() && apart.isEmpty() && !indexed(stem);
 		var correction = unknown ? analysis.correction(word.text()) : Optional.<Word>empty();
 		var meant = correction.orElse(word);
 		var near = unknown && correction.isEmpty() && analysis.compoundParts(word.text()).isEmpty()
 				? nearestIndexed(stem) : List.<String>of();
 		float weight = correction.isPresent() || !near.isEmpty() ? CORRECTED : 1f;
 		var meantStem = meant.stem();
-		var meantSynonyms = analysis.synonymsOf(List.of(meantStem));
+		var meantTranslations = analysis.translationsOf(List.of(meantStem));
+		var meantSynonyms = synonymsOf(List.of(meantStem), meantTranslations);
 		var parts = analysis.compoundParts(meant.text());
 		return new Concept(List.of(stem), fields(field -> {
 			List<Query> queries = new ArrayList<>();
@@ -284,6 +340,7 @@ public final class SearchIndex {
 			if (!apart.isEmpty()) {
 				queries.add(match(field, apart));
 			}
+			meantTranslations.forEach(translation -> queries.add(match(field, translation)));
 			meantSynonyms.forEach(synonym -> queries.add(synonym(field, synonym)));
 			if (!parts.isEmpty()) {
 				var compound = new BooleanQuery.Builder();

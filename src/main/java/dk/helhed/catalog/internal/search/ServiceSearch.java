@@ -26,11 +26,19 @@ public class ServiceSearch {
 	private final MessageSource messages;
 
 	ServiceSearch(ResourceLoader resources, MessageSource messages) {
-		this.analysis = new NeedsAnalysis(resources.getResource("classpath:search/synonyms.txt"),
+		this.analysis = new NeedsAnalysis(files(resources));
+		this.messages = messages;
+	}
+
+	/** The data files of the search, under {@code search/} on the class path. */
+	public static NeedsAnalysis.Files files(ResourceLoader resources) {
+		return new NeedsAnalysis.Files(resources.getResource("classpath:search/synonyms.txt"),
 				resources.getResource("classpath:search/compound-parts.txt"),
 				resources.getResource("classpath:search/stopwords.txt"),
-				resources.getResource("classpath:search/stem-overrides.txt"));
-		this.messages = messages;
+				resources.getResource("classpath:search/stem-overrides.txt"),
+				resources.getResource("classpath:search/translations-en.txt"),
+				resources.getResource("classpath:search/for-professionals.txt"),
+				resources.getResource("classpath:search/anonymity.txt"));
 	}
 
 	public SearchIndex index(CatalogSnapshot catalog) {
@@ -62,8 +70,11 @@ public class ServiceSearch {
 			organisation.append(service.locationName());
 		}
 		text.put(SearchField.ORGANISATION, organisation.toString());
-		text.put(SearchField.ACCESS, service.firstStep());
+		// how to get it, as the service's page says it: "anonymt – du behøver ikke sige dit navn" is what a person
+		// who wants to stay anonymous asks for, whatever the first step's own wording
+		text.put(SearchField.ACCESS, service.firstStep() + ". "
+				+ messages.getMessage("access." + service.accessMode(), null, "", DANISH));
 		text.put(SearchField.FACTS, String.join(". ", List.copyOf(service.keyFigures())));
-		return new SearchIndex.Entry(service.id(), text);
+		return new SearchIndex.Entry(service.id(), text, service.accessMode());
 	}
 }
