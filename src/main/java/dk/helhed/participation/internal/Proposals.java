@@ -43,7 +43,7 @@ public class Proposals {
 	}
 
 	/** What the sender gets back: the public number and the code to follow it; held when it waits for a moderator. */
-	public record Receipt(int number, String code, PersonalData.Kind held) {
+	public record Receipt(int number, String code, PersonalData.Kind held) implements java.io.Serializable {
 	}
 
 	/** A published answer, for the forum's page. */
@@ -487,17 +487,10 @@ public class Proposals {
 		coordinator(staff);
 		var proposal = get(staff.municipalityId(), id);
 		if (staff.id().equals(proposal.enteredBy())) {
-			throw new OwnProposal();
+			// The page shows the coordinator why; the refusal itself is Spring Security's 403.
+			throw new AccessDeniedException("A moderator does not moderate a proposal they entered themselves");
 		}
 		return proposal;
-	}
-
-	/** A moderator tried to moderate a proposal they entered themselves. */
-	public static class OwnProposal extends AccessDeniedException {
-
-		OwnProposal() {
-			super("Du har selv indtastet forslaget, så en anden skal moderere det.");
-		}
 	}
 
 	private void log(UUID municipalityId, UUID proposalId, String action, String reason, UUID staffId) {
