@@ -314,7 +314,7 @@ class ParticipationPagesTests {
 				"Forvaltningen undersøger, hvor der kan stå tre bænke.", "Forslag nr. " + receipt.number());
 		assertThat(follow(receipt.code())).contains("Vi talte om det på mødet:", "Dialogmøde om byens rum");
 		var pdf = mvc.perform(get("/aabenraa/dialog/moeder/" + meeting + ".pdf")).andReturn().getResponse();
-		assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+		assertThat(pdf.getContentType()).as(pdf.getStatus() + " " + pdf.getContentAsString()).isEqualTo("application/pdf");
 		assertThat(new String(pdf.getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
 		assertThat(page("/aabenraa/dialog/moeder/" + meeting + "/udskriv")).contains("Vi talte om bænke");
 	}

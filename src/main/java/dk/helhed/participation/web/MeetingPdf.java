@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -21,14 +23,19 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 class MeetingPdf {
 
 	private final ITemplateEngine templates;
+	private final ApplicationContext application;
 
-	MeetingPdf(ITemplateEngine templates) {
+	MeetingPdf(ITemplateEngine templates, ApplicationContext application) {
 		this.templates = templates;
+		this.application = application;
 	}
 
 	byte[] render(String template, Map<String, Object> model, Locale locale) {
 		var context = new Context(locale, model);
 		context.setVariable("pdf", true);
+		// The template calls the same formatting bean as the pages (@participationFormat).
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(application, null));
 		var html = templates.process(template, context);
 		var out = new ByteArrayOutputStream();
 		try {
