@@ -259,8 +259,10 @@ class DialogController {
 
 	/** The receipt after sending (from the flash), and the form to follow a proposal with its code. */
 	@GetMapping("/" + SLUG + "/dialog/kvittering")
-	String receipt(@PathVariable String slug, Model model) {
+	String receipt(@PathVariable String slug, Model model, HttpServletResponse response) {
 		site(slug, model);
+		// The receipt code is what lets its holder follow and withdraw the proposal: no copies in caches.
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("errors", Map.of());
 		return "participation/receipt";
 	}
@@ -270,6 +272,7 @@ class DialogController {
 	String follow(@PathVariable String slug, @RequestParam(required = false) String code, Model model,
 			HttpServletResponse response) {
 		var municipality = site(slug, model);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		var proposal = proposals.byReceipt(municipality.id(), code);
 		if (proposal.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -283,6 +286,7 @@ class DialogController {
 	String withdraw(@PathVariable String slug, @RequestParam(required = false) String code, Model model,
 			HttpServletResponse response) {
 		var municipality = site(slug, model);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		try {
 			var proposal = proposals.withdraw(municipality.id(), code);
 			model.addAttribute("withdrawn", true);
