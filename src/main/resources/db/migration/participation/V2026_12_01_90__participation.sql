@@ -172,12 +172,12 @@ create table participation_moderation (
     action          varchar(30) not null,
     reason          varchar(1000),
     staff_id        uuid,
-    at              timestamp with time zone not null,
+    acted_at        timestamp with time zone not null,
     primary key (municipality_id, id),
     foreign key (municipality_id, proposal_id) references participation_proposal (municipality_id, id),
     constraint participation_moderation_action check (action in ('HELD', 'AUTO_HIDDEN', 'HIDDEN', 'RESTORED', 'REPORTS_IGNORED', 'RELEASED'))
 );
-create index participation_moderation_proposal on participation_moderation (municipality_id, proposal_id, at);
+create index participation_moderation_proposal on participation_moderation (municipality_id, proposal_id, acted_at);
 
 -- Registrations for a meeting: a first name or nickname only, and only if the visitor wants to give one.
 create table participation_registration (

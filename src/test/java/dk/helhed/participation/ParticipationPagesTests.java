@@ -410,7 +410,7 @@ class ParticipationPagesTests {
 	}
 
 	java.util.List<String> moderation(UUID id) {
-		return jdbc.sql("select action from participation_moderation where proposal_id = ? order by at, action")
+		return jdbc.sql("select action from participation_moderation where proposal_id = ? order by acted_at, action")
 			.param(id)
 			.query(String.class)
 			.list();

@@ -308,11 +308,11 @@ public class Proposals {
 	@Transactional(readOnly = true)
 	public List<ModerationEntry> moderationOf(UUID municipalityId, UUID proposalId) {
 		return jdbc.sql("""
-				select action, reason, staff_id, at from participation_moderation
-				where municipality_id = ? and proposal_id = ? order by at, id""")
+				select action, reason, staff_id, acted_at from participation_moderation
+				where municipality_id = ? and proposal_id = ? order by acted_at, id""")
 			.params(municipalityId, proposalId)
 			.query((rs, n) -> new ModerationEntry(rs.getString("action"), rs.getString("reason"),
-					rs.getObject("staff_id", UUID.class), instant(rs, "at")))
+					rs.getObject("staff_id", UUID.class), instant(rs, "acted_at")))
 			.list();
 	}
 
@@ -495,7 +495,7 @@ public class Proposals {
 
 	private void log(UUID municipalityId, UUID proposalId, String action, String reason, UUID staffId) {
 		jdbc.sql("""
-				insert into participation_moderation (municipality_id, id, proposal_id, action, reason, staff_id, at)
+				insert into participation_moderation (municipality_id, id, proposal_id, action, reason, staff_id, acted_at)
 				values (?, ?, ?, ?, ?, ?, ?)""")
 			.params(municipalityId, UUID.randomUUID(), proposalId, action, reason, staffId, at(clock.instant()))
 			.update();
