@@ -1214,6 +1214,7 @@ class AuthorizationMatrixTests {
 			.param("title", "Matrix: lukket om aftenen")
 			.param("text", "Værestedet lukker for tidligt.")
 			.param("area", "faellesskaber")
+			.param("service", "vaeresteder")
 			.param("startet", submissionGuard.startToken(CLOCK.instant().minusSeconds(60)))
 			.param("hjemmeside", "")));
 		samples.put("POST " + dialog + "/kvittering", Sample.post(r -> r.param("code", participation.receiptCode()))
@@ -1238,6 +1239,7 @@ class AuthorizationMatrixTests {
 			.param("title", "Matrix: mødt på værestedet")
 			.param("text", "Borgeren ønsker flere bænke.")
 			.param("area", "")
+			.param("service", "")
 			.param("note", "Matrix: på værestedet.")).ok(200));
 		samples.put("POST /personale/dialog/moeder", Sample.post(r -> r.param("body", own.apply(r).body())
 			.param("title", "Matrix: nyt møde")

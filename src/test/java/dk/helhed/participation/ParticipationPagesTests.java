@@ -112,6 +112,35 @@ class ParticipationPagesTests {
 	}
 
 	@Test
+	void aProposalNamesTheServiceItIsAboutFromTheCatalog() throws Exception {
+		var token = startToken();
+		CLOCK.advance(Duration.ofSeconds(10));
+		var unknown = mvc.perform(post("/aabenraa/dialog/forslag").param("body", "kontaktraadet")
+			.param("kind", "EXPERIENCE")
+			.param("title", "Værestedet")
+			.param("text", "Der er for lidt plads om fredagen.")
+			.param("service", "findes-ikke")
+			.param("startet", token)
+			.param("hjemmeside", "")
+			.with(csrf())
+			.with(from(address))).andReturn().getResponse();
+		assertThat(unknown.getStatus()).isEqualTo(400);
+		assertThat(unknown.getContentAsString()).contains("Vælg et tilbud fra listen");
+		var sent = mvc.perform(post("/aabenraa/dialog/forslag").param("body", "kontaktraadet")
+			.param("kind", "EXPERIENCE")
+			.param("title", "Værestedet")
+			.param("text", "Der er for lidt plads om fredagen.")
+			.param("service", "vaeresteder")
+			.param("startet", token)
+			.param("hjemmeside", "")
+			.with(csrf())
+			.with(from(address))).andReturn();
+		assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+		var receipt = (Receipt) sent.getFlashMap().get("receipt");
+		assertThat(page("/aabenraa/dialog/forslag/" + receipt.number())).contains("href=\"/aabenraa/indsatser/vaeresteder\"");
+	}
+
+	@Test
 	void anUnknownCodeIsRefusedWithAMessage() throws Exception {
 		var response = mvc.perform(post("/aabenraa/dialog/kvittering").param("code", "AAAA-BBBB-CC").with(csrf()))
 			.andReturn()

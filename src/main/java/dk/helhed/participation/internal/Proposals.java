@@ -18,6 +18,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dk.helhed.catalog.Services;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.NotFoundException;
@@ -38,8 +39,16 @@ public class Proposals {
 	public static final int MAX_REPORT_REASON = 500;
 	public static final int MAX_NOTE = 300;
 
-	/** What the sender typed. */
-	public record NewProposal(String body, String kind, String title, String text, String area) {
+	/**
+	 * What the sender typed.
+	 *
+	 * @param service the key of the catalog's service the proposal concerns, or blank
+	 */
+	public record NewProposal(String body, String kind, String title, String text, String area, String service) {
+
+		public NewProposal(String body, String kind, String title, String text, String area) {
+			this(body, kind, title, text, area, null);
+		}
 	}
 
 	/** What the sender gets back: the public number and the code to follow it; held when it waits for a moderator. */
@@ -57,15 +66,17 @@ public class Proposals {
 	private final JdbcClient jdbc;
 	private final Bodies bodies;
 	private final Municipalities municipalities;
+	private final Services services;
 	private final SubmissionGuard guard;
 	private final ParticipationSettings settings;
 	private final Clock clock;
 
-	Proposals(JdbcClient jdbc, Bodies bodies, Municipalities municipalities, SubmissionGuard guard,
+	Proposals(JdbcClient jdbc, Bodies bodies, Municipalities municipalities, Services services, SubmissionGuard guard,
 			ParticipationSettings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.bodies = bodies;
 		this.municipalities = municipalities;
+		this.services = services;
 		this.guard = guard;
 		this.settings = settings;
 		this.clock = clock;
@@ -127,7 +138,7 @@ public class Proposals {
 		return store(staff.municipalityId(), valid, staff.id(), cleanNote);
 	}
 
-	private record Valid(Body body, Proposal.Kind kind, String title, String text, String area) {
+	private record Valid(Body body, Proposal.Kind kind, String title, String text, String area, String service) {
 	}
 
 	private Valid validate(UUID municipalityId, NewProposal proposal) {
@@ -158,10 +169,19 @@ public class Proposals {
 				errors.put("area", "Vælg et emne fra listen, eller lad feltet stå tomt.");
 			}
 		}
+		String service = null;
+		if (proposal.service() != null && !proposal.service().isBlank()) {
+			if (services.activeOf(municipalityId).stream().anyMatch(s -> s.key().equals(proposal.service()))) {
+				service = proposal.service();
+			}
+			else {
+				errors.put("service", "Vælg et tilbud fra listen, eller lad feltet stå tomt.");
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-		return new Valid(body.orElseThrow(), kind, title, text, area);
+		return new Valid(body.orElseThrow(), kind, title, text, area, service);
 	}
 
 	private Receipt store(UUID municipalityId, Valid valid, UUID enteredBy, String note) {
@@ -169,18 +189,25 @@ public class Proposals {
 		var id = UUID.randomUUID();
 		var code = ReceiptCodes.newCode();
 		var held = PersonalData.find(valid.title(), valid.text()).orElse(null);
-		// Numbers are per municipality; the unique constraint turns a race into a retry-able failure, never a duplicate.
+		// Numbers run per municipality. Two proposals sent at the same moment would both take the next one: the
+		// municipality's "received" state row is the lock that makes them take turns (the unique constraint is the
+		// last guard).
+		jdbc.sql("select state_key from participation_state where municipality_id = ? and state_key = ? for update")
+			.params(municipalityId, ProposalState.RECEIVED)
+			.query(String.class)
+			.list();
 		int number = jdbc.sql("select coalesce(max(number), 0) + 1 from participation_proposal where municipality_id = ?")
 			.param(municipalityId)
 			.query(Integer.class)
 			.single();
 		jdbc.sql("""
 				insert into participation_proposal (municipality_id, id, number, receipt_hash, body_id, kind, title, text,
-				    area_key, submitted_at, entered_by, entered_note, state_key, published_state_key, held_reason,
-				    hidden_automatically, report_count, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, 0)""")
+				    area_key, service_key, submitted_at, entered_by, entered_note, state_key, published_state_key,
+				    held_reason, hidden_automatically, report_count, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, 0)""")
 			.params(municipalityId, id, number, ReceiptCodes.hash(ReceiptCodes.normalised(code)), valid.body().id(),
-					valid.kind().name(), valid.title(), valid.text(), valid.area(), at(now), enteredBy, note,
+					valid.kind().name(), valid.title(), valid.text(), valid.area(), valid.service(), at(now), enteredBy,
+					note,
 					ProposalState.RECEIVED, ProposalState.RECEIVED, held == null ? null : held.name())
 			.update();
 		if (held != null) {

@@ -82,8 +82,8 @@ class DialogController {
 	}
 
 	/** What the visitor typed into the proposal form. */
-	record ProposalForm(String body, String kind, String title, String text, String area, String startet,
-			String hjemmeside) {
+	record ProposalForm(String body, String kind, String title, String text, String area, String service,
+			String startet, String hjemmeside) {
 	}
 
 	@GetMapping("/" + SLUG + "/dialog")
@@ -226,7 +226,7 @@ class DialogController {
 	String proposalForm(@PathVariable String slug, @RequestParam(name = "til", required = false) String body,
 			Model model) {
 		var municipality = site(slug, model);
-		var form = new ProposalForm(body, null, null, null, null, guard.startToken(), null);
+		var form = new ProposalForm(body, null, null, null, null, null, guard.startToken(), null);
 		return formPage(municipality, form, Map.of(), model);
 	}
 
@@ -236,7 +236,7 @@ class DialogController {
 		var municipality = site(slug, model);
 		try {
 			var receipt = proposals.submit(municipality.id(), new NewProposal(form.body(), form.kind(), form.title(),
-					form.text(), form.area()), request.getRemoteAddr(), form.hjemmeside(), form.startet());
+					form.text(), form.area(), form.service()), request.getRemoteAddr(), form.hjemmeside(), form.startet());
 			redirect.addFlashAttribute("receipt", receipt);
 			return "redirect:/" + slug + "/dialog/kvittering";
 		}
@@ -252,6 +252,7 @@ class DialogController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("bodies", bodies.of(municipality.id()).stream().filter(Body::acceptsProposals).toList());
 		model.addAttribute("areas", areaNames(municipality));
+		model.addAttribute("serviceNames", serviceNames(municipality));
 		model.addAttribute("maxTitle", Proposals.MAX_TITLE);
 		model.addAttribute("maxText", Proposals.MAX_TEXT);
 		return "participation/proposal-form";
@@ -305,6 +306,8 @@ class DialogController {
 		model.addAttribute("states", proposals.statesByKey(municipality.id()));
 		model.addAttribute("body", bodies.find(municipality.id(), proposal.bodyId()).orElseThrow());
 		model.addAttribute("discussedAt", meetings.discussing(proposal).orElse(null));
+		model.addAttribute("areas", areaNames(municipality));
+		model.addAttribute("serviceNames", serviceNames(municipality));
 		model.addAttribute("errors", Map.of());
 		return "participation/followed";
 	}
@@ -336,6 +339,7 @@ class DialogController {
 		model.addAttribute("body", bodies.find(municipality.id(), proposal.bodyId()).orElseThrow());
 		model.addAttribute("discussedAt", meetings.discussing(proposal).orElse(null));
 		model.addAttribute("areas", areaNames(municipality));
+		model.addAttribute("serviceNames", serviceNames(municipality));
 		return proposal;
 	}
 
@@ -358,6 +362,13 @@ class DialogController {
 		Map<String, String> names = new LinkedHashMap<>();
 		municipalities.strategyOf(municipality.id())
 			.ifPresent(strategy -> strategy.focusAreas().forEach(area -> names.put(area.key(), area.name())));
+		return names;
+	}
+
+	/** The services the catalog offers now, by key, in Danish alphabetical order. */
+	private Map<String, String> serviceNames(Municipality municipality) {
+		Map<String, String> names = new LinkedHashMap<>();
+		services.activeOf(municipality.id()).forEach(service -> names.put(service.key(), service.name()));
 		return names;
 	}
 

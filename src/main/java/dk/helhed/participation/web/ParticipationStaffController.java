@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dk.helhed.catalog.Services;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
@@ -48,10 +49,12 @@ class ParticipationStaffController {
 	private final Meetings meetings;
 	private final Proposals proposals;
 	private final Municipalities municipalities;
+	private final Services services;
 	private final Clock clock;
 
 	ParticipationStaffController(Bodies bodies, Meetings meetings, Proposals proposals, Municipalities municipalities,
-			Clock clock) {
+			Services services, Clock clock) {
+		this.services = services;
 		this.bodies = bodies;
 		this.meetings = meetings;
 		this.proposals = proposals;
@@ -60,7 +63,8 @@ class ParticipationStaffController {
 	}
 
 	/** What the coordinator typed for a proposal entered on a citizen's behalf. */
-	record OnBehalfForm(String body, String kind, String title, String text, String area, String note) {
+	record OnBehalfForm(String body, String kind, String title, String text, String area, String service,
+			String note) {
 	}
 
 	record MeetingForm(String body, String title, String date, String starts, String ends, String mode, String place,
@@ -176,7 +180,7 @@ class ParticipationStaffController {
 	@GetMapping("/personale/dialog/forslag/ny")
 	String onBehalfForm(Model model) {
 		var staff = CurrentStaff.get();
-		return onBehalfPage(staff, new OnBehalfForm(null, null, null, null, null, null), Map.of(), model);
+		return onBehalfPage(staff, new OnBehalfForm(null, null, null, null, null, null, null), Map.of(), model);
 	}
 
 	@PostMapping("/personale/dialog/forslag")
@@ -184,7 +188,7 @@ class ParticipationStaffController {
 		var staff = CurrentStaff.get();
 		try {
 			var receipt = proposals.enterOnBehalf(staff, new NewProposal(form.body(), form.kind(), form.title(),
-					form.text(), form.area()), form.note());
+					form.text(), form.area(), form.service()), form.note());
 			// Shown once, here, to be written down or printed for the citizen: only its hash is kept.
 			common(staff, model);
 			model.addAttribute("receipt", receipt);
@@ -327,6 +331,9 @@ class ParticipationStaffController {
 		municipalities.strategyOf(staff.municipalityId())
 			.ifPresent(strategy -> strategy.focusAreas().forEach(area -> areas.put(area.key(), area.name())));
 		model.addAttribute("areas", areas);
+		Map<String, String> serviceNames = new LinkedHashMap<>();
+		services.activeOf(staff.municipalityId()).forEach(service -> serviceNames.put(service.key(), service.name()));
+		model.addAttribute("serviceNames", serviceNames);
 	}
 
 	private static UUID parse(String id) {
