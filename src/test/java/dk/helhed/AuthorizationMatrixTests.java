@@ -66,6 +66,11 @@ import dk.helhed.identity.StaffMember;
 import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.identity.web.AccessRules;
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.participation.internal.Meetings;
+import dk.helhed.participation.internal.Meetings.NewMeeting;
+import dk.helhed.participation.internal.Proposals;
+import dk.helhed.participation.internal.Proposals.NewProposal;
+import dk.helhed.participation.internal.SubmissionGuard;
 import dk.helhed.platform.web.AccessRule;
 import dk.helhed.platform.web.AccessRule.Audience;
 import dk.helhed.platform.web.AccessRule.Scope;
@@ -132,6 +137,15 @@ class AuthorizationMatrixTests {
 	@Autowired
 	ServiceRepository services;
 
+	@Autowired
+	Proposals proposals;
+
+	@Autowired
+	Meetings meetings;
+
+	@Autowired
+	SubmissionGuard submissionGuard;
+
 	// The cast: who asks
 
 	/** How the caller stands to the data the matrix asks for. */
@@ -188,6 +202,14 @@ class AuthorizationMatrixTests {
 	record EmergencyRecord(UUID id, String municipality, UUID staffUnit) {
 	}
 
+	/**
+	 * A municipality's participation records: a citizen's proposal (public, answered but not yet published, with a
+	 * report), a meeting that has been held and one ahead, open for registration.
+	 */
+	record ParticipationRecords(String municipality, String body, UUID proposal, int number, String receiptCode,
+			UUID pastMeeting, UUID futureMeeting) {
+	}
+
 	String ownMunicipality = "aabenraa";
 	String otherMunicipality = "aarhus";
 	UUID ownUnit;
@@ -205,6 +227,8 @@ class AuthorizationMatrixTests {
 	ProposalRecord proposal;
 	EmergencyRecord emergency;
 	EmergencyRecord otherUnitsEmergency;
+	ParticipationRecords participation;
+	ParticipationRecords foreignParticipation;
 	Map<String, String> hsdsIds = new LinkedHashMap<>();
 	byte[] hsdsExport;
 
@@ -298,6 +322,18 @@ class AuthorizationMatrixTests {
 			.single(), ownMunicipality, proposer.id());
 		catalogs.changed(aabenraa);
 
+		// Participation: Aabenraa's dialogue forum; a council of Aarhus made for the matrix.
+		participation = participation(ownMunicipality, "dialogforum-for-udsatte",
+				member(account("matrix-own-coordinator", Role.PARTICIPATION_COORDINATOR, Relation.OWN_UNIT).username()));
+		var aarhusBody = UUID.randomUUID();
+		jdbc.sql("""
+				insert into participation_body (municipality_id, id, body_key, kind, name, purpose, accepts_proposals, position)
+				values (?, ?, 'matrix-raad', 'USER_COUNCIL', 'Matrixrådet', 'Et råd til matrixtesten.', true, 1)""")
+			.params(aarhus, aarhusBody)
+			.update();
+		foreignParticipation = participation(otherMunicipality, "matrix-raad", member(account("matrix-foreign-coordinator",
+				Role.PARTICIPATION_COORDINATOR, Relation.OTHER_MUNICIPALITY).username()));
+
 		// Ids the public API answers for.
 		for (var list : List.of("services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms")) {
 			var body = mvc.perform(request(HttpMethod.GET, "/api/municipalities/aabenraa/hsds/" + list))
@@ -312,6 +348,24 @@ class AuthorizationMatrixTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
+	}
+
+	/** A proposal sent anonymously to the body, answered (not published) and reported once; two meetings. */
+	private ParticipationRecords participation(String municipality, String body, StaffMember coordinator) {
+		var municipalityId = municipalities.getBySlug(municipality).id();
+		var receipt = proposals.submit(municipalityId, new NewProposal(body, "PROPOSAL", "Matrixforslag",
+				"Flere bænke ved havnen.", null), "10.0.0.2", "", submissionGuard.startToken(CLOCK.instant().minusSeconds(60)));
+		var proposal = proposals.byNumber(municipalityId, receipt.number()).orElseThrow();
+		proposals.answer(coordinator, proposal.id(), "considering", "Vi ser på det.");
+		proposals.report(municipalityId, receipt.number(), "10.0.0.1", "Matrix: anmeldt.");
+		var yesterday = LocalDate.now(CLOCK).minusDays(1).toString();
+		var nextWeek = LocalDate.now(CLOCK).plusDays(7).toString();
+		var past = meetings.plan(coordinator, new NewMeeting(body, "Matrixmøde", yesterday, "17:00", "19:00", "IN_PERSON",
+				"Rådhuset", null, null, null));
+		var future = meetings.plan(coordinator, new NewMeeting(body, "Næste matrixmøde", nextWeek, "17:00", "19:00",
+				"IN_PERSON", "Rådhuset", null, "ja", "30"));
+		meetings.addItem(coordinator, past, "Matrixpunkt", null, String.valueOf(receipt.number()));
+		return new ParticipationRecords(municipality, body, proposal.id(), receipt.number(), receipt.code(), past, future);
 	}
 
 	private Actor account(String username, Role role, Relation relation) {
@@ -814,6 +868,8 @@ class AuthorizationMatrixTests {
 			}
 			case STAFF_ACCOUNT -> municipalityOf(actor).equals(cell.swapped() == null ? ownMunicipality
 					: otherMunicipality) ? Answer.OK : Answer.NOT_FOUND;
+			case PARTICIPATION -> municipalityOf(actor).equals(cell.swapped() == null ? ownMunicipality
+					: otherMunicipality) ? Answer.OK : Answer.NOT_FOUND;
 			case EMERGENCY_ACCESS -> {
 				var target = cell.swapped() == null ? emergency : otherUnitsEmergency;
 				yield municipalityOf(actor).equals(target.municipality()) && member.belongsTo(target.staffUnit())
@@ -877,6 +933,11 @@ class AuthorizationMatrixTests {
 						("id".equals(swapped) ? otherUnitsEmergency : emergency).id().toString());
 				case STAFF_ACCOUNT -> variables.put("id", member("id".equals(swapped) ? "matrix-foreign-caseworker"
 						: "matrix-own_unit-caseworker").id().toString());
+				case PARTICIPATION -> {
+					var records = "id".equals(swapped) ? foreignParticipation : participation;
+					variables.put("id", (cell.endpoint().pattern().contains("/moeder/") ? records.pastMeeting()
+							: records.proposal()).toString());
+				}
 				default -> {
 				}
 			}
@@ -1122,7 +1183,78 @@ class AuthorizationMatrixTests {
 		samples.put("POST /personale/bekraeft", Sample.post(r -> r.param("password", "")
 			.param("tilbage", "/personale/brugere")).ok(400));
 		samples.put("GET /personale/bekraeft/kommunelogin", Sample.get().ok(302));
+		participationSamples(samples);
 		return samples;
+	}
+
+	/** Participation's public pages and forms, and the coordinator's. */
+	void participationSamples(Map<String, Sample> samples) {
+		var slug = "{slug:[a-z0-9-]{1,60}}";
+		var dialog = "/" + slug + "/dialog";
+		var body = "{body:[a-z0-9-]{2,80}}";
+		var meeting = "{id:[0-9a-f-]{36}}";
+		var number = "{number:[0-9]{1,9}}";
+		java.util.function.Consumer<Request> ownBody = r -> r.variables.put("body", participation.body());
+		java.util.function.Consumer<Request> pastMeeting = r -> r.variables.put("id", participation.pastMeeting().toString());
+		java.util.function.Consumer<Request> ownNumber = r -> r.variables.put("number", String.valueOf(participation.number()));
+		samples.put("GET " + dialog + "/" + body, Sample.get(ownBody));
+		samples.put("GET " + dialog + "/" + body + "/kalender.ics", Sample.get(ownBody));
+		samples.put("GET " + dialog + "/moeder/" + meeting, Sample.get(pastMeeting));
+		samples.put("GET " + dialog + "/moeder/" + meeting + "/udskriv", Sample.get(pastMeeting));
+		samples.put("GET " + dialog + "/moeder/" + meeting + ".pdf", Sample.get(pastMeeting));
+		samples.put("POST " + dialog + "/moeder/" + meeting + "/tilmeld", Sample.post(r -> r.param("name", "Kim")
+			.param("people", "2").variables.put("id", participation.futureMeeting().toString())));
+		samples.put("GET " + dialog + "/forslag/" + number, Sample.get(ownNumber));
+		samples.put("POST " + dialog + "/forslag/" + number + "/anmeld", Sample.post(r -> {
+			ownNumber.accept(r);
+			r.param("reason", "Matrix: det er grimt.");
+		}));
+		samples.put("POST " + dialog + "/forslag", Sample.post(r -> r.param("body", participation.body())
+			.param("kind", "EXPERIENCE")
+			.param("title", "Matrix: lukket om aftenen")
+			.param("text", "Værestedet lukker for tidligt.")
+			.param("area", "faellesskaber")
+			.param("service", "vaeresteder")
+			.param("startet", submissionGuard.startToken(CLOCK.instant().minusSeconds(60)))
+			.param("hjemmeside", "")));
+		samples.put("POST " + dialog + "/kvittering", Sample.post(r -> r.param("code", participation.receiptCode()))
+			.ok(200));
+		samples.put("POST " + dialog + "/kvittering/tilbagetraek", Sample.post(r -> r.param("code",
+				participation.receiptCode())).ok(200));
+		// The coordinator's: the body and the proposal of the caller's own municipality
+		java.util.function.Function<Request, ParticipationRecords> own = r -> r.cell.actor()
+			.relation() == Relation.OTHER_MUNICIPALITY ? foreignParticipation : participation;
+		samples.put("POST /personale/dialog/forslag/" + meeting + "/svar", Sample.post(r -> r.param("state", "accepted")
+			.param("answer", "Matrix: ja, fra 1. april.")));
+		samples.put("POST /personale/dialog/forslag/" + meeting + "/offentliggoer", Sample.post(r -> {
+		}));
+		samples.put("POST /personale/dialog/forslag/" + meeting + "/skjul", Sample.post(r -> r.param("reason",
+				"Matrix: forslaget nævner en person.")));
+		samples.put("POST /personale/dialog/forslag/" + meeting + "/gendan", Sample.post(r -> {
+		}).ok(400));
+		samples.put("POST /personale/dialog/forslag/" + meeting + "/ignorer", Sample.post(r -> {
+		}));
+		samples.put("POST /personale/dialog/forslag", Sample.post(r -> r.param("body", own.apply(r).body())
+			.param("kind", "PROPOSAL")
+			.param("title", "Matrix: mødt på værestedet")
+			.param("text", "Borgeren ønsker flere bænke.")
+			.param("area", "")
+			.param("service", "")
+			.param("note", "Matrix: på værestedet.")).ok(200));
+		samples.put("POST /personale/dialog/moeder", Sample.post(r -> r.param("body", own.apply(r).body())
+			.param("title", "Matrix: nyt møde")
+			.param("date", LocalDate.now(CLOCK).plusDays(14).toString())
+			.param("starts", "17:00")
+			.param("ends", "19:00")
+			.param("mode", "IN_PERSON")
+			.param("place", "Rådhuset")
+			.param("onlineUrl", "")
+			.param("registration", "ja")
+			.param("slots", "")));
+		samples.put("POST /personale/dialog/moeder/" + meeting + "/punkter", Sample.post(r -> r.param("title",
+				"Matrix: nyt punkt").param("description", "").param("proposal", "")));
+		samples.put("POST /personale/dialog/moeder/" + meeting + "/referat", Sample.post(r -> r.param("minutes",
+				"Matrix: vi talte om bænke.").param("attendees", "9").param("decision-1", "Matrix: undersøges.")));
 	}
 
 	/** Registering needs a unit or an organisation for the citizen's case. */

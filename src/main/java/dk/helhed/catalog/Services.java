@@ -11,9 +11,10 @@ public interface Services {
 
 	/**
 	 * @param keepsNoRecords the service's advisers keep no records of the people they help
+	 * @param key the service's key in its public address
 	 */
 	record Summary(UUID id, UUID municipalityId, String name, UUID owningUnitId, boolean keepsNoRecords,
-			ServiceStatus status) {
+			ServiceStatus status, String key) {
 	}
 
 	/** A service of the municipality (active or retired). */

@@ -28,7 +28,13 @@ public enum Role {
 	DATA_PROTECTION_OFFICER,
 
 	/** May see information about criminal matters where a basis covers it (GDPR art. 10: a permission of its own). */
-	CRIMINAL_MATTERS;
+	CRIMINAL_MATTERS,
+
+	/**
+	 * Runs the municipality's participation bodies (dialogue forum, councils): plans meetings, publishes minutes,
+	 * answers citizens' proposals and moderates them (never their own).
+	 */
+	PARTICIPATION_COORDINATOR;
 
 	public String authority() {
 		return "ROLE_" + name();

@@ -42,6 +42,11 @@ public record StaffMember(UUID id, UUID municipalityId, String username, String 
 		return has(Role.DATA_PROTECTION_OFFICER);
 	}
 
+	/** Plans participation meetings, answers and moderates citizens' proposals. */
+	public boolean isParticipationCoordinator() {
+		return has(Role.PARTICIPATION_COORDINATOR);
+	}
+
 	public boolean belongsTo(UUID unitId) {
 		return unitId != null && unitIds.contains(unitId);
 	}

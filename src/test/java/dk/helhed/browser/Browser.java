@@ -88,6 +88,11 @@ final class Browser implements AutoCloseable {
 		return start(port, 1280, 900, false);
 	}
 
+	/** An old phone, or a careful person's: a small screen (360 by 740 CSS pixels) and no JavaScript. */
+	static Browser phoneWithoutJavaScript(int port) {
+		return start(port, 360, 740, false);
+	}
+
 	/** Starts a browser with a window of the given size and a fresh, empty profile. */
 	private static Browser start(int port, int width, int height, boolean javaScript) {
 		Path profile;

@@ -13,6 +13,7 @@ final class Browsers implements AfterAllCallback {
 	private Browser desktop;
 	private Browser phone;
 	private Browser withoutJavaScript;
+	private Browser phoneWithoutJavaScript;
 
 	/** See {@link Browser#desktop(int)}. */
 	Browser desktop(int port) {
@@ -38,15 +39,24 @@ final class Browsers implements AfterAllCallback {
 		return withoutJavaScript;
 	}
 
+	/** See {@link Browser#phoneWithoutJavaScript(int)}. */
+	Browser phoneWithoutJavaScript(int port) {
+		if (phoneWithoutJavaScript == null) {
+			phoneWithoutJavaScript = Browser.phoneWithoutJavaScript(port);
+		}
+		return phoneWithoutJavaScript;
+	}
+
 	@Override
 	public void afterAll(ExtensionContext context) {
-		try (var first = desktop; var second = phone; var third = withoutJavaScript) {
+		try (var first = desktop; var second = phone; var third = withoutJavaScript; var fourth = phoneWithoutJavaScript) {
 			// closed here, each even when closing another failed
 		}
 		finally {
 			desktop = null;
 			phone = null;
 			withoutJavaScript = null;
+			phoneWithoutJavaScript = null;
 		}
 	}
 }

@@ -44,6 +44,6 @@ class RepositoryServices implements Services {
 
 	private static Summary summary(Service service) {
 		return new Summary(service.id(), service.municipalityId(), service.name(), service.owningUnitId(),
-				service.keepsNoRecords(), service.status());
+				service.keepsNoRecords(), service.status(), service.key());
 	}
 }

@@ -61,6 +61,8 @@ class DemoStaff implements ApplicationRunner {
 			new Account("blaakors", "Demo Medarbejder, Blå Kors", "aabenraa", Set.of(Role.CASEWORKER), List.of(),
 					"blaa-kors"),
 			new Account("nyansat", "Demo Ny medarbejder", "aabenraa", Set.of(Role.CASEWORKER), List.of()),
+			new Account("inddragelse", "Demo Koordinator for inddragelse", "aabenraa",
+					Set.of(Role.PARTICIPATION_COORDINATOR), List.of("social")),
 			new Account("sagsbehandler-aarhus", "Demo Sagsbehandler, Aarhus", "aarhus", Set.of(Role.CASEWORKER),
 					List.of("rusmiddelcenter-aarhus")));
 

@@ -68,6 +68,7 @@ public class AccessRules implements HandlerInterceptor, WebMvcConfigurer, SmartI
 			case TEAM_LEADS -> Set.of(Role.TEAM_LEAD);
 			case DATA_PROTECTION_OFFICERS -> Set.of(Role.DATA_PROTECTION_OFFICER);
 			case ADMINISTRATORS -> Set.of(Role.ADMINISTRATOR);
+			case PARTICIPATION_COORDINATORS -> Set.of(Role.PARTICIPATION_COORDINATOR);
 		};
 	}
 

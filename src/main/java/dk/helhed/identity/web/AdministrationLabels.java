@@ -30,7 +30,7 @@ public final class AdministrationLabels {
 			Role.CATALOG_EDITOR, "Katalogredaktør", Role.UNIT_EDITOR, "Enhedsredaktør", Role.CASEWORKER,
 			"Sagsbehandler", Role.OUTREACH_WORKER, "Udsattekonsulent", Role.TEAM_LEAD, "Teamleder",
 			Role.DATA_PROTECTION_OFFICER, "Databeskyttelsesrådgiver", Role.CRIMINAL_MATTERS,
-			"Adgang til strafbare forhold"));
+			"Adgang til strafbare forhold", Role.PARTICIPATION_COORDINATOR, "Koordinator for inddragelse"));
 
 	private static final Map<Role, String> ROLE_HINTS = new EnumMap<>(Map.of(Role.ADMINISTRATOR,
 			"Opretter og retter medarbejdernes konti i kommunen.", Role.CATALOG_EDITOR,
@@ -42,7 +42,9 @@ public final class AdministrationLabels {
 			Role.DATA_PROTECTION_OFFICER,
 			"Søger i revisionssporet og besvarer borgernes aktindsigt. Ser ingen sagsoplysninger alene med rollen.",
 			Role.CRIMINAL_MATTERS,
-			"Må se oplysninger om strafbare forhold, hvor et grundlag dækker dem (en tilladelse ud over en anden rolle)."));
+			"Må se oplysninger om strafbare forhold, hvor et grundlag dækker dem (en tilladelse ud over en anden rolle).",
+			Role.PARTICIPATION_COORDINATOR,
+			"Planlægger møder i dialogforum og råd, udgiver referater, svarer på og modererer borgernes forslag."));
 
 	public String role(Role role) {
 		return ROLES.getOrDefault(role, role.name());

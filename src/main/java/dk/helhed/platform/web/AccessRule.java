@@ -58,7 +58,10 @@ public @interface AccessRule {
 		DATA_PROTECTION_OFFICERS,
 
 		/** Administrators of the municipality's users and settings. */
-		ADMINISTRATORS
+		ADMINISTRATORS,
+
+		/** Participation coordinators: meetings, minutes, answers to and moderation of citizens' proposals. */
+		PARTICIPATION_COORDINATORS
 	}
 
 	/** The record an endpoint addresses, by its {@code {id}} path variable or by a criterion. */
@@ -92,7 +95,13 @@ public @interface AccessRule {
 		EMERGENCY_ACCESS(true),
 
 		/** The staff account {@code {id}} of the administrator's own municipality; any other is not found. */
-		STAFF_ACCOUNT(false);
+		STAFF_ACCOUNT(false),
+
+		/**
+		 * The participation record {@code {id}} (a citizen's proposal or a meeting) of the staff member's
+		 * municipality; any other is not found. Proposals are not citizen records.
+		 */
+		PARTICIPATION(false);
 
 		private final boolean citizen;
 
