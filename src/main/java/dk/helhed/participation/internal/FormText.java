@@ -2,10 +2,12 @@ package dk.helhed.participation.internal;
 
 import java.util.Map;
 
+import dk.helhed.platform.FieldRules;
+
 /**
- * The rules for text people type into participation's forms: trimmed, required or not, at most so long, no control
- * or invisible formatting characters (line breaks only in long texts). Everything else, markup included, is kept as
- * text: the pages escape it.
+ * The rules for text people type into participation's forms: trimmed, required or not, at most so long, no
+ * invisible characters as {@link FieldRules} defines them (line breaks only in long texts). Everything else, markup
+ * included, is kept as text: the pages escape it.
  */
 public final class FormText {
 
@@ -27,9 +29,8 @@ public final class FormText {
 					+ " tegn.");
 			return null;
 		}
-		boolean control = stripped.chars()
-			.anyMatch(c -> (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
-					|| Character.getType(c) == Character.FORMAT && c != 0x200D);
+		boolean control = FieldRules.hasInvisibleCharacters(stripped)
+				|| (!multiline && stripped.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t'));
 		if (control) {
 			errors.put(field, capitalised(what) + (multiline ? " må ikke have kontroltegn."
 					: " må ikke have kontroltegn eller linjeskift."));
