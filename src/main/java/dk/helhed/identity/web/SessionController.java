@@ -57,12 +57,10 @@ class SessionController implements WebMvcConfigurer {
 
 	private final SessionSettings settings;
 	private final MessageSource messages;
-	private final Clock clock;
 
-	SessionController(SessionSettings settings, MessageSource messages, Clock clock) {
+	SessionController(SessionSettings settings, MessageSource messages) {
 		this.settings = settings;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	/** Stay logged in: the request itself renews the session. A script gets the seconds left; a form goes back. */
