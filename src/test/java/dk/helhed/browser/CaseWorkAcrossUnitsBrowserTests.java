@@ -131,13 +131,29 @@ class CaseWorkAcrossUnitsBrowserTests {
 		fillIn(browser, "#f-audit-cpr", cpr);
 		browser.andWaitForNewPage(() -> press(browser, "Søg i revisionssporet"));
 		var rows = rows(browser, "main table");
+		// In words: the staff member with unit and role, the citizen by name, what was done, the category, the basis.
 		assertThat(rows).as("who read the citizen's page, from which unit, on which basis")
-			.anySatisfy(row -> assertThat(row).containsSequence(Staff.JOB_CENTRE, "Jobcenteret", "Sagsbehandler",
-					"Oprettet"))
-			.anySatisfy(row -> assertThat(row).containsSequence(Staff.ADDICTION_CENTRE, "Rusmiddelcenter Aabenraa",
-					"Sagsbehandler", "Ændret"))
-			.anySatisfy(row -> assertThat(row).containsSequence(Staff.HOUSING, "Visitation & Understøttelse",
-					"Sagsbehandler", "Læst", "Bolig, Beskæftigelse", "Samtykke"));
+			.anySatisfy(row -> {
+				assertThat(row.get(1)).contains(Staff.JOB_CENTRE, "Jobcenteret · Sagsbehandler");
+				assertThat(row.get(2)).isEqualTo(name);
+				assertThat(row.get(3)).startsWith("Oprettet: borgerens sag");
+			})
+			.anySatisfy(row -> {
+				assertThat(row.get(1)).contains(Staff.ADDICTION_CENTRE, "Rusmiddelcenter Aabenraa · Sagsbehandler");
+				assertThat(row.get(3)).startsWith("Ændret");
+			})
+			.anySatisfy(row -> {
+				assertThat(row.get(1)).contains(Staff.HOUSING, "Visitation & Understøttelse · Sagsbehandler");
+				assertThat(row.subList(3, 6)).satisfies(cells -> {
+					assertThat(cells.get(0)).startsWith("Læst");
+					assertThat(cells.get(1)).isEqualTo("Bolig, Beskæftigelse");
+					assertThat(cells.get(2)).isEqualTo("Samtykke");
+				});
+			});
+		assertThat(browser.text("main table")).as("no ids in the officer's view")
+			.doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+		assertThat(browser.script("var t = document.querySelector('.audit-table'); return t.scrollWidth - t.clientWidth"))
+			.as("no sideways scrolling at 1280 px").isEqualTo(0L);
 		assertThat(browser.find("#f-audit-cpr").getDomProperty("value")).as("the number is not kept in the form")
 			.isEmpty();
 
