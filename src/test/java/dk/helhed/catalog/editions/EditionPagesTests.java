@@ -279,8 +279,11 @@ class EditionPagesTests {
 			.andExpect(redirectedUrl("/personale/udgaver"))
 			.andReturn();
 		assertThat(latestNumber()).isEqualTo(next);
-		var receipt = html(get("/personale/udgaver").with(user(as("redaktoer")))
-			.flashAttrs(published.getFlashMap()));
+		assertThat(published.getFlashMap().get("receipt")).as("the receipt").isNotNull();
+		// The receipt is a flash attribute, kept in the session until the page after the redirect shows it.
+		var session = published.getResponse().getCookie("SESSION");
+		assertThat(session).as("the session that holds the receipt").isNotNull();
+		var receipt = html(get("/personale/udgaver").with(user(as("redaktoer"))).cookie(session));
 		assertThat(receipt).contains("Kvittering", next + ". udgave", "Udgivet af", "Demo Katalogredaktør",
 				"/aabenraa/udgaver/" + next + ".pdf");
 	}

@@ -18,7 +18,7 @@ class AccessAccountLetterTests {
 
 	@Test
 	void theLettersFixedTextIsPlainDanish() {
-		var engine = new org.thymeleaf.TemplateEngine();
+		var engine = new org.thymeleaf.spring6.SpringTemplateEngine();
 		var resolver = new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/");
 		resolver.setSuffix(".html");
