@@ -1094,7 +1094,9 @@ class AuthorizationMatrixTests {
 			.param("to", "")
 			.param("action", "")
 			.param("username", "")
-			.param("cpr", states.get(ConsentState.CONSENT).identified().cpr())).ok(200));
+			.param("cpr", states.get(ConsentState.CONSENT).identified().cpr())
+			.param("borger", "")
+			.param("efter", "")).ok(200));
 		samples.put("POST /personale/aktindsigt", Sample.post(r -> r.param("cpr",
 				states.get(ConsentState.CONSENT).identified().cpr())).ok(200).adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
 		samples.put("POST /personale/aktindsigt/pdf", Sample.post(r -> r.param("cpr",
