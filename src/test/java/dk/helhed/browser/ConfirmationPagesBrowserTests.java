@@ -140,6 +140,24 @@ class ConfirmationPagesBrowserTests {
 		assertThat(phone.path()).isEqualTo("/personale/brugere/" + id);
 	}
 
+	@Test
+	void aMistakeInAFormPrefixesTheTitleAndTakesTheFocus() {
+		var browser = browsers.desktop(port);
+		logIn(browser, Staff.JOB_CENTRE);
+		Citizens.openCitizens(browser);
+		assertThat(browser.driver().getTitle()).isEqualTo("Borgere – Helhed");
+		Citizens.fillIn(browser, "#f-identified-cpr", "320199-1234");
+		Citizens.fillIn(browser, "#f-identified-name", "Fejl Fejlsen (syntetisk)");
+		browser.andWaitForNewPage(() -> press(browser, "Registrér borger"));
+
+		assertThat(browser.driver().getTitle()).isEqualTo("Fejl: Borgere – Helhed");
+		var focused = browser.driver().switchTo().activeElement();
+		assertThat(focused.getDomAttribute("class")).as("the focus is on the summary of what is wrong")
+			.contains("error-summary");
+		assertThat(focused.getText()).contains("Der er noget, du skal rette");
+		assertAccessible(browser);
+	}
+
 	private UUID caseworker(String username, String name) {
 		var municipality = municipalities.getBySlug("aabenraa").id();
 		var id = UUID.randomUUID();

@@ -432,6 +432,22 @@ class CitizenPagesTests {
 		}
 	}
 
+	@Test
+	void aPageWithMistakesSaysSoInItsTitleAndFocusesTheSummaryAndSoDoErrorPages() throws Exception {
+		var mistaken = perform(post("/personale/borgere").param("cpr", "320199-1234").param("name", "A")
+			.param("phone", "").param("email", "").param("address", "").param("preferredLanguage", ""), "jobcenter");
+		assertThat(mistaken.getStatus()).isEqualTo(400);
+		assertThat(mistaken.getContentAsString()).contains("<title>Fejl: Borgere – Helhed</title>")
+			.containsPattern("class=\"messages error-summary\" role=\"alert\" tabindex=\"-1\" autofocus");
+		assertThat(perform(get("/personale/borgere"), "jobcenter").getContentAsString())
+			.contains("<title>Borgere – Helhed</title>");
+
+		var missing = perform(get("/personale/borgere/" + UUID.randomUUID()), "jobcenter");
+		assertThat(missing.getStatus()).isEqualTo(404);
+		assertThat(missing.getContentAsString()).contains("<title>Fejl: ")
+			.contains("class=\"error-summary\" tabindex=\"-1\" autofocus");
+	}
+
 	static Stream<Arguments> hostileInput() {
 		var huge = "x".repeat(100_000);
 		var script = "<script>alert(1)</script>";
