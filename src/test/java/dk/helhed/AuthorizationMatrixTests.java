@@ -1079,7 +1079,8 @@ class AuthorizationMatrixTests {
 		samples.put("GET /personale/udgaver/diff", Sample.get(r -> r.param("fra", "4"))
 			.adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
 		samples.put("POST /personale/udgaver", Sample.post(r -> r.param("label", "Matrixudgave")
-			.param("note", "Udgivet af matrixtesten.")));
+			.param("note", "Udgivet af matrixtesten.")
+			.param("handling", "udgiv")));
 		samples.put("POST /personale/import", Sample.post(r -> {
 			r.file = new MockMultipartFile("fil", "katalog.json", "application/json", hsdsExport);
 			r.param("handling", "kontroller");
@@ -1154,7 +1155,9 @@ class AuthorizationMatrixTests {
 			.param("to", "")
 			.param("action", "")
 			.param("username", "")
-			.param("cpr", states.get(ConsentState.CONSENT).identified().cpr())).ok(200));
+			.param("cpr", states.get(ConsentState.CONSENT).identified().cpr())
+			.param("borger", "")
+			.param("efter", "")).ok(200));
 		samples.put("POST /personale/aktindsigt", Sample.post(r -> r.param("cpr",
 				states.get(ConsentState.CONSENT).identified().cpr())).ok(200).adjust(AuthorizationMatrixTests::ownMunicipalityOnly));
 		samples.put("POST /personale/aktindsigt/pdf", Sample.post(r -> r.param("cpr",
@@ -1172,8 +1175,7 @@ class AuthorizationMatrixTests {
 			.param("email", "")
 			.param("roles", "CASEWORKER")
 			.param("partnerId", "")));
-		samples.put("POST /personale/brugere/{id}/luk", Sample.post(r -> {
-		}));
+		samples.put("POST /personale/brugere/{id}/luk", Sample.post(r -> r.param("bekraeftet", "ja")));
 		samples.put("POST /personale/brugere/{id}/genaabn", Sample.post(r -> {
 		}).ok(400));
 		samples.put("POST /personale/brugere/{id}/laas-op", Sample.post(r -> {
@@ -1184,6 +1186,12 @@ class AuthorizationMatrixTests {
 			.param("tilbage", "/personale/brugere")).ok(400));
 		samples.put("GET /personale/bekraeft/kommunelogin", Sample.get().ok(302));
 		participationSamples(samples);
+		// The session: staying logged in goes back to the page; with no form kept from an expired session, the page
+		// for it leads to the overview.
+		samples.put("POST /personale/sessionen", Sample.post(r -> r.param("tilbage", "/personale/borgere")));
+		samples.put("GET /personale/gendan", Sample.get().ok(302));
+		samples.put("POST /personale/gendan/kasser", Sample.post(r -> {
+		}));
 		return samples;
 	}
 

@@ -26,6 +26,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,6 +77,7 @@ class SecurityConfiguration {
 	@Order(10)
 	SecurityFilterChain site(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
 			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffFromProvider,
+			ObjectProvider<AuthenticationSuccessHandler> afterLogin, ObjectProvider<AccessDeniedHandler> refusals,
 			@Value("${helhed.login.local-enabled:true}") boolean localLogin,
 			@Value("${helhed.oidc.end-provider-session:true}") boolean endProviderSession) throws Exception {
 		var providers = registrations.getIfAvailable();
@@ -88,11 +91,14 @@ class SecurityConfiguration {
 			.requestMatchers("/personale", "/personale/**").authenticated()
 			.anyRequest().permitAll());
 		if (localLogin) {
-			http.formLogin(form -> form.loginPage("/log-ind")
-				.loginProcessingUrl("/log-ind")
-				.defaultSuccessUrl("/personale", false)
-				.failureUrl("/log-ind?fejl")
-				.permitAll());
+			http.formLogin(form -> {
+				form.loginPage("/log-ind")
+					.loginProcessingUrl("/log-ind")
+					.defaultSuccessUrl("/personale", false)
+					.failureUrl("/log-ind?fejl")
+					.permitAll();
+				afterLogin.ifAvailable(form::successHandler);
+			});
 		}
 		if (providers != null) {
 			// The same session rules as the local login: the session fixation protection below gives the session a
@@ -102,6 +108,7 @@ class SecurityConfiguration {
 					.defaultSuccessUrl("/personale", false)
 					.failureHandler(SecurityConfiguration::providerLoginFailed)
 					.authorizedClientRepository(new KeepNoTokens());
+				afterLogin.ifAvailable(login::successHandler);
 				staffFromProvider.ifAvailable(service -> login.userInfoEndpoint(info -> info.oidcUserService(service)));
 			});
 		}
@@ -129,9 +136,15 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-			.anonymous(anonymous -> {
-			});
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+		// Where a login leads, and what a refusal answers (a form sent after the session expired is kept, not lost),
+		// the identity module decides.
+		var refusal = refusals.getIfAvailable();
+		if (refusal != null) {
+			http.exceptionHandling(handling -> handling.accessDeniedHandler(refusal));
+		}
+		http.anonymous(anonymous -> {
+		});
 		return http.build();
 	}
 

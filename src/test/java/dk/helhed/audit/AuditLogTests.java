@@ -132,4 +132,65 @@ abstract class AuditLogTests {
 			.query(Integer.class)
 			.single()).as("a name no account has").isPositive();
 	}
+
+	AuditEvent readBy(String username, UUID citizenId, Instant when) {
+		return new AuditEvent(aabenraa, when, null, username, null, "CASEWORKER", null, citizenId,
+				AuditEvent.Action.READ, "housing", AuditEvent.Basis.OWN_CASE, null, "sagsbehandling", "note", null,
+				AuditEvent.Outcome.ALLOWED);
+	}
+
+	@Test
+	void theOfficersSearchPagesWithAKeyAndTheDatabaseFiltersByStaffMemberCitizenAndPeriod() {
+		var start = Instant.parse("2026-03-02T08:00:00Z");
+		var other = UUID.randomUUID();
+		var username = "side." + UUID.randomUUID().toString().substring(0, 8);
+		transactions.executeWithoutResult(status -> {
+			for (int i = 0; i < 25; i++) {
+				// Three rows at each moment: the key must order rows of the same moment too.
+				var at = start.plus(i / 3, ChronoUnit.MINUTES);
+				auditLog.record(readBy(username, citizen, at));
+			}
+			auditLog.record(readBy(username, other, start.plus(1, ChronoUnit.MINUTES)));
+			auditLog.record(readBy("en.anden", citizen, start.plus(1, ChronoUnit.MINUTES)));
+		});
+
+		var seen = new java.util.ArrayList<AuditEvent>();
+		AuditLog.PageKey after = null;
+		int pages = 0;
+		do {
+			var page = auditLog.page(new AuditLog.PageQuery(aabenraa, citizen, username, null, null, null, after, 10));
+			assertThat(page.events()).hasSizeLessThanOrEqualTo(10);
+			seen.addAll(page.events());
+			after = page.next() == null ? null
+					: AuditLog.PageKey.parse(page.next().token()).orElseThrow();
+			pages++;
+		}
+		while (after != null && pages < 10);
+
+		assertThat(pages).isEqualTo(3);
+		assertThat(seen).hasSize(25)
+			.allSatisfy(event -> {
+				assertThat(event.actorName()).isEqualTo(username);
+				assertThat(event.citizenId()).isEqualTo(citizen);
+			});
+		assertThat(seen).extracting(AuditEvent::occurredAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+		var period = auditLog.page(new AuditLog.PageQuery(aabenraa, null, username, null, start.plus(2, ChronoUnit.MINUTES),
+				start.plus(4, ChronoUnit.MINUTES), null, 100));
+		assertThat(period.events()).hasSize(6).allSatisfy(event -> assertThat(event.occurredAt())
+			.isBetween(start.plus(2, ChronoUnit.MINUTES), start.plus(3, ChronoUnit.MINUTES)));
+		assertThat(period.next()).isNull();
+		assertThat(auditLog.page(new AuditLog.PageQuery(aabenraa, other, null, null, null, null, null, 100)).events())
+			.hasSize(1);
+	}
+
+	@Test
+	void aPageKeyIsReadOnlyFromItsOwnShape() {
+		var key = new AuditLog.PageKey(Instant.parse("2026-03-02T08:00:00.123456Z"), UUID.randomUUID());
+		assertThat(AuditLog.PageKey.parse(key.token())).contains(key);
+		for (var bad : new String[] { "", "x", "1.2_3", "<script>", "1.2_" + UUID.randomUUID() + "'--",
+				"99999999999999.1_" + UUID.randomUUID() }) {
+			assertThat(AuditLog.PageKey.parse(bad)).as(bad).isEmpty();
+		}
+	}
 }

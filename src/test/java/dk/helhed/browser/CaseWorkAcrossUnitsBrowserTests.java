@@ -131,29 +131,49 @@ class CaseWorkAcrossUnitsBrowserTests {
 		fillIn(browser, "#f-audit-cpr", cpr);
 		browser.andWaitForNewPage(() -> press(browser, "Søg i revisionssporet"));
 		var rows = rows(browser, "main table");
+		// In words: the staff member with unit and role, the citizen by name, what was done, the category, the basis.
 		assertThat(rows).as("who read the citizen's page, from which unit, on which basis")
-			.anySatisfy(row -> assertThat(row).containsSequence(Staff.JOB_CENTRE, "Jobcenteret", "Sagsbehandler",
-					"Oprettet"))
-			.anySatisfy(row -> assertThat(row).containsSequence(Staff.ADDICTION_CENTRE, "Rusmiddelcenter Aabenraa",
-					"Sagsbehandler", "Ændret"))
-			.anySatisfy(row -> assertThat(row).containsSequence(Staff.HOUSING, "Visitation & Understøttelse",
-					"Sagsbehandler", "Læst", "Bolig, Beskæftigelse", "Samtykke"));
+			.anySatisfy(row -> {
+				assertThat(row.get(1)).contains(Staff.JOB_CENTRE, "Jobcenteret · Sagsbehandler");
+				assertThat(row.get(2)).isEqualTo(name);
+				assertThat(row.get(3)).startsWith("Oprettet: borgerens sag");
+			})
+			.anySatisfy(row -> {
+				assertThat(row.get(1)).contains(Staff.ADDICTION_CENTRE, "Rusmiddelcenter Aabenraa · Sagsbehandler");
+				assertThat(row.get(3)).startsWith("Ændret");
+			})
+			.anySatisfy(row -> {
+				assertThat(row.get(1)).contains(Staff.HOUSING, "Visitation & Understøttelse · Sagsbehandler");
+				assertThat(row.subList(3, 6)).satisfies(cells -> {
+					assertThat(cells.get(0)).startsWith("Læst");
+					assertThat(cells.get(1)).isEqualTo("Bolig, Beskæftigelse");
+					assertThat(cells.get(2)).isEqualTo("Samtykke");
+				});
+			});
+		assertThat(browser.text("main table")).as("no ids in the officer's view")
+			.doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+		assertThat(browser.script("var t = document.querySelector('.audit-table'); return t.scrollWidth - t.clientWidth"))
+			.as("no sideways scrolling at 1280 px").isEqualTo(0L);
 		assertThat(browser.find("#f-audit-cpr").getDomProperty("value")).as("the number is not kept in the form")
 			.isEmpty();
 
 		Staff.follow(browser, "Aktindsigt");
 		fillIn(browser, "#f-account-cpr", cpr);
 		browser.andWaitForNewPage(() -> press(browser, "Vis oversigt"));
-		var account = rows(browser, "main table");
-		assertThat(account).extracting(row -> row.get(1))
-			.as("the units that looked at the citizen's data, and the municipality (the officer searching the log)")
-			.contains("Jobcenteret", "Visitation & Understøttelse", "Rusmiddelcenter Aabenraa")
-			.containsOnly("Jobcenteret", "Visitation & Understøttelse", "Rusmiddelcenter Aabenraa", "Kommunen");
-		assertThat(account).filteredOn(row -> row.get(1).equals("Kommunen"))
-			.extracting(row -> row.get(2))
-			.as("what the municipality did outside the units")
-			.containsExactly("Søgning");
-		assertThat(account).extracting(row -> row.getFirst()).as("all of it today").containsOnly("15. februar 2027");
+		// A letter to the citizen: by day, then by unit, with the time, what was done and which information; the
+		// officer's own search of the log kept apart from the case work.
+		assertThat(browser.findAll(".access-letter h3")).extracting(WebElement::getText).as("all of it today")
+			.containsExactly("15. februar 2027");
+		assertThat(browser.findAll(".access-letter h4")).extracting(WebElement::getText)
+			.as("the units that looked at the citizen's data")
+			.containsExactlyInAnyOrder("Jobcenteret", "Visitation & Understøttelse", "Rusmiddelcenter Aabenraa");
+		var letter = browser.text(".access-letter");
+		var caseWork = letter.substring(0, letter.indexOf("Når kommunen kontrollerer loggen"));
+		var checks = letter.substring(letter.indexOf("Når kommunen kontrollerer loggen"), letter.indexOf("Dine rettigheder"));
+		assertThat(caseWork).contains("Kl. 10:30: Skrev nye oplysninger", "Så dine oplysninger (Bolig, Beskæftigelse)")
+			.doesNotContain("Kontrollerede loggen");
+		assertThat(checks).as("the officer's search of the log, apart").contains("15. februar 2027 kl. 10:30: Kontrollerede loggen");
+		assertThat(letter).contains("Dine rettigheder", "Hvis du vil klage", "Datatilsynet");
 		assertThat(browser.text("main")).doesNotContain("Demo Sagsbehandler");
 		logOut(browser);
 

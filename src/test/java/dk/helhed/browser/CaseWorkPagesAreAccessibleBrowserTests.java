@@ -229,7 +229,7 @@ class CaseWorkPagesAreAccessibleBrowserTests {
 					browser.open("/personale/aktindsigt");
 					fillIn(browser, "#f-account-cpr", fixture.cpr());
 					browser.andWaitForNewPage(() -> press(browser, "Vis oversigt"));
-					assertThat(browser.findAll("main table tbody tr")).hasSizeGreaterThan(3);
+					assertThat(browser.findAll(".access-letter li")).hasSizeGreaterThan(3);
 				}),
 				new State("the access account for a CPR number the municipality does not know",
 						Staff.DATA_PROTECTION_OFFICER, browser -> {

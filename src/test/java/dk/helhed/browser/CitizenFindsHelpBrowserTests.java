@@ -170,8 +170,10 @@ class CitizenFindsHelpBrowserTests {
 	void aMistypedAddressGivesAHelpfulPageNotFound() {
 		browser.open("/aabenraa/indsatser/tandlaege");
 
-		assertThat(browser.driver().getTitle()).isEqualTo("Siden findes ikke – Helhed");
+		assertThat(browser.driver().getTitle()).isEqualTo("Fejl: Siden findes ikke – Helhed");
 		assertThat(browser.text("h1")).isEqualTo("Siden findes ikke");
+		assertThat(browser.driver().switchTo().activeElement().getText()).as("the focus starts at what went wrong")
+			.startsWith("Siden findes ikke");
 		assertThat(browser.text("main")).contains("Indsatsen findes ikke.");
 		assertAccessible();
 

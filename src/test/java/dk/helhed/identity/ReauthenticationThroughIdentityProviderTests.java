@@ -84,7 +84,7 @@ class ReauthenticationThroughIdentityProviderTests {
 		var accountPath = "/personale/brugere/" + colleague;
 		var page = admin.get(accountPath);
 
-		var refused = admin.post(accountPath + "/luk", Visitor.form(page));
+		var refused = admin.post(accountPath + "/luk", Visitor.form(page, "bekraeftet", "ja"));
 		assertThat(refused.location()).endsWith("/personale/bekraeft?tilbage=" + accountPath);
 		assertThat(enabled(colleague)).isTrue();
 		var confirmation = admin.follow(refused).getLast();
@@ -100,7 +100,7 @@ class ReauthenticationThroughIdentityProviderTests {
 		assertThat(back.uri().getPath()).isEqualTo(accountPath);
 		assertThat(back.body()).contains("Du har bekræftet, at det er dig", "Du har ikke gemt endnu");
 
-		var closed = admin.post(accountPath + "/luk", Visitor.form(back));
+		var closed = admin.post(accountPath + "/luk", Visitor.form(back, "bekraeftet", "ja"));
 		assertThat(closed.location()).endsWith(accountPath);
 		assertThat(enabled(colleague)).isFalse();
 	}
@@ -117,7 +117,7 @@ class ReauthenticationThroughIdentityProviderTests {
 		var last = steps.getLast();
 		assertThat(last.uri().getPath()).isEqualTo("/personale/bekraeft");
 		assertThat(last.body()).contains("Kommunens login bekræftede ikke, at du loggede ind igen lige nu.");
-		var refused = admin.post(accountPath + "/luk", Visitor.form(admin.get(accountPath)));
+		var refused = admin.post(accountPath + "/luk", Visitor.form(admin.get(accountPath), "bekraeftet", "ja"));
 		assertThat(refused.location()).contains("/personale/bekraeft");
 		assertThat(enabled(colleague)).isTrue();
 	}
@@ -132,7 +132,7 @@ class ReauthenticationThroughIdentityProviderTests {
 		var steps = logInAtTheProvider(admin, toLogin.getLast(), "oidc.anden", Instant.now());
 
 		assertThat(steps.getLast().body()).contains("En Anden");
-		var refused = admin.post(accountPath + "/luk", Visitor.form(admin.get(accountPath)));
+		var refused = admin.post(accountPath + "/luk", Visitor.form(admin.get(accountPath), "bekraeftet", "ja"));
 		assertThat(refused.location()).as("the other person is logged in now, and has confirmed nothing")
 			.contains("/personale/bekraeft");
 		assertThat(enabled(colleague)).isTrue();

@@ -61,7 +61,7 @@ class UserAdministrationOverHttpTests {
 		var page = admin.get(accountPath);
 		assertThat(page.body()).contains("Kollega Lukkes", "Luk kontoen");
 
-		var refused = admin.post(accountPath + "/luk", Visitor.form(page));
+		var refused = admin.post(accountPath + "/luk", Visitor.form(page, "bekraeftet", "ja"));
 		assertThat(refused.status()).isEqualTo(302);
 		assertThat(refused.location()).endsWith("/personale/bekraeft?tilbage=" + accountPath);
 		assertThat(enabled(colleague)).isTrue();
@@ -75,7 +75,7 @@ class UserAdministrationOverHttpTests {
 		assertThat(back.body()).contains("Du har bekræftet, at det er dig", "Du har ikke gemt endnu: tryk på knappen igen",
 				"kan gemme ændringer indtil kl.");
 
-		var closed = admin.post(accountPath + "/luk", Visitor.form(back));
+		var closed = admin.post(accountPath + "/luk", Visitor.form(back, "bekraeftet", "ja"));
 		assertThat(closed.location()).endsWith(accountPath);
 		assertThat(admin.follow(closed).getLast().body()).contains("Kontoen er lukket.");
 		assertThat(enabled(colleague)).isFalse();

@@ -332,7 +332,7 @@ class UserAdministrationPagesTests {
 				"/personale/brugere", newAccount("uden.bekraeftelse"),
 				"/personale/brugere/{id}", post("/personale/brugere/" + caseworker).param("displayName", "Anne Andet Navn")
 					.param("roles", "CASEWORKER"),
-				"/personale/brugere/{id}/luk", post("/personale/brugere/" + caseworker + "/luk"),
+				"/personale/brugere/{id}/luk", post("/personale/brugere/" + caseworker + "/luk").param("bekraeftet", "ja"),
 				"/personale/brugere/{id}/genaabn", post("/personale/brugere/" + closed + "/genaabn"),
 				"/personale/brugere/{id}/laas-op", post("/personale/brugere/" + locked + "/laas-op"),
 				"/personale/brugere/{id}/adgangskode", post("/personale/brugere/" + caseworker + "/adgangskode")
@@ -363,7 +363,7 @@ class UserAdministrationPagesTests {
 		account("laas.admin").named("Låse Administrator").withRoles(Role.ADMINISTRATOR)
 			.withPasswordHash(passwords.encode(PASSWORD)).create(jdbc, municipalities);
 		jdbc.sql("update staff_user set failed_logins = 0, locked_until = null where username = 'laas.admin'").update();
-		var tried = as("laas.admin", post("/personale/brugere/" + caseworker + "/luk"));
+		var tried = as("laas.admin", post("/personale/brugere/" + caseworker + "/luk").param("bekraeftet", "ja"));
 		assertThat(tried.getRedirectedUrl()).startsWith("/personale/bekraeft");
 		var empty = as("laas.admin", post("/personale/bekraeft").param("password", ""));
 		assertThat(empty.getStatus()).isEqualTo(400);
@@ -428,7 +428,7 @@ class UserAdministrationPagesTests {
 		account("anden.admin").named("Anden Administrator").withRoles(Role.ADMINISTRATOR)
 			.withPasswordHash(passwords.encode(PASSWORD)).create(jdbc, municipalities);
 		var before = snapshot();
-		var answer = as("anden.admin", post("/personale/brugere/" + caseworker + "/luk"));
+		var answer = as("anden.admin", post("/personale/brugere/" + caseworker + "/luk").param("bekraeftet", "ja"));
 		assertThat(answer.getRedirectedUrl()).startsWith("/personale/bekraeft");
 		assertThat(snapshot()).isEqualTo(before);
 	}
@@ -441,7 +441,7 @@ class UserAdministrationPagesTests {
 		var before = snapshot();
 		assertThat(asAdmin(get("/personale/brugere/" + aarhusAccount)).getStatus()).isEqualTo(404);
 		for (var request : List.of(post("/personale/brugere/" + aarhusAccount).param("displayName", "Kapret")
-			.param("roles", "ADMINISTRATOR"), post("/personale/brugere/" + aarhusAccount + "/luk"),
+			.param("roles", "ADMINISTRATOR"), post("/personale/brugere/" + aarhusAccount + "/luk").param("bekraeftet", "ja"),
 				post("/personale/brugere/" + aarhusAccount + "/genaabn"),
 				post("/personale/brugere/" + aarhusAccount + "/laas-op"),
 				post("/personale/brugere/" + aarhusAccount + "/adgangskode").param("password", "Kapret-Konto-Nu-77")
@@ -469,7 +469,7 @@ class UserAdministrationPagesTests {
 		assertThat(ownRole.getStatus()).isEqualTo(400);
 		assertThat(ownRole.getContentAsString()).contains("Du kan ikke fjerne din egen administratorrolle.");
 
-		var ownAccount = asAdmin(post("/personale/brugere/" + adminId + "/luk"));
+		var ownAccount = asAdmin(post("/personale/brugere/" + adminId + "/luk").param("bekraeftet", "ja"));
 		assertThat(ownAccount.getStatus()).isEqualTo(400);
 		assertThat(ownAccount.getContentAsString()).contains("Du kan ikke lukke din egen konto.");
 		assertThat(snapshot()).isEqualTo(before);
@@ -497,7 +497,7 @@ class UserAdministrationPagesTests {
 		assertThat(unchanged.getStatus()).isEqualTo(302);
 		assertThat(asAdmin(post("/personale/brugere/" + id + "/adgangskode").param("password", "Sort-Kat-Paa-Taget-3")
 			.param("passwordRepeat", "Sort-Kat-Paa-Taget-3")).getStatus()).isEqualTo(302);
-		assertThat(asAdmin(post("/personale/brugere/" + id + "/luk")).getStatus()).isEqualTo(302);
+		assertThat(asAdmin(post("/personale/brugere/" + id + "/luk").param("bekraeftet", "ja")).getStatus()).isEqualTo(302);
 		assertThat(asAdmin(post("/personale/brugere/" + id + "/genaabn")).getStatus()).isEqualTo(302);
 
 		assertThat(jdbc.sql("select count(*) from staff_account_change where account_id = ?").param(id)
@@ -537,15 +537,39 @@ class UserAdministrationPagesTests {
 		confirm();
 		var id = account("lukkes.admintest").withRoles(Role.CASEWORKER).withPasswordHash(passwords.encode(PASSWORD))
 			.create(jdbc, municipalities);
-		assertThat(asAdmin(post("/personale/brugere/" + id + "/luk")).getRedirectedUrl())
+		assertThat(asAdmin(post("/personale/brugere/" + id + "/luk").param("bekraeftet", "ja")).getRedirectedUrl())
 			.isEqualTo("/personale/brugere/" + id);
 		assertThat(accounts.loadUserByUsername("lukkes.admintest").isEnabled()).isFalse();
 		assertThat(asAdmin(get("/personale/brugere")).getContentAsString()).contains("Lukket");
 		assertThat(asAdmin(get("/personale/brugere").param("status", "CLOSED")).getContentAsString())
 			.contains("lukkes.admintest").doesNotContain("anne.admintest");
-		var again = asAdmin(post("/personale/brugere/" + id + "/luk"));
+		var again = asAdmin(post("/personale/brugere/" + id + "/luk").param("bekraeftet", "ja"));
 		assertThat(again.getStatus()).isEqualTo(400);
 		assertThat(again.getContentAsString()).contains("Kontoen er allerede lukket.");
+	}
+
+	@Test
+	void closingAnAccountFirstSaysWhatHappensAndToWhomThenGivesAReceipt() throws Exception {
+		confirm();
+		var id = account("bekraeft.lukning").named("Bente Bekræftsen").withRoles(Role.CASEWORKER)
+			.withPasswordHash(passwords.encode(PASSWORD))
+			.create(jdbc, municipalities);
+
+		var confirmation = asAdmin(post("/personale/brugere/" + id + "/luk"));
+
+		assertThat(confirmation.getStatus()).isEqualTo(200);
+		assertThat(confirmation.getContentAsString()).contains("Bekræft: luk kontoen for Bente Bekræftsen",
+				"Luk kontoen for <span>Bente Bekræftsen</span>?", "bekraeft.lukning", "Sagsbehandler",
+				"kan ikke længere logge ind", "bliver vedkommende logget ud med det samme", "En administrator kan åbne den igen",
+				"name=\"bekraeftet\" value=\"ja\"", "Ja, luk kontoen", "Nej, behold kontoen");
+		assertThat(accounts.loadUserByUsername("bekraeft.lukning").isEnabled()).as("not closed yet").isTrue();
+
+		var closed = asAdmin(post("/personale/brugere/" + id + "/luk").param("bekraeftet", "ja"));
+		assertThat(closed.getRedirectedUrl()).isEqualTo("/personale/brugere/" + id);
+		assertThat(accounts.loadUserByUsername("bekraeft.lukning").isEnabled()).isFalse();
+		var receipt = asAdmin(get("/personale/brugere/" + id));
+		assertThat(receipt.getContentAsString()).contains("Kvittering", "Kontoen for <span>Bente Bekræftsen</span>",
+				"Lukket af", "Brugeren er logget ud");
 	}
 
 	// Hostile input

@@ -52,4 +52,14 @@ public final class Lix {
 		}
 		return new Figures((double) words / sentences + 100.0 * longWords / words, words, sentences, longWords);
 	}
+
+	/** The LIX of one text (0 for a text without words). */
+	public static double of(String text) {
+		return words(text) == 0 ? 0 : of(List.of(text)).lix();
+	}
+
+	/** The number of words, for reports. */
+	public static int words(String text) {
+		return (int) WORD.matcher(PLACEHOLDER.matcher(text).replaceAll("")).results().count();
+	}
 }

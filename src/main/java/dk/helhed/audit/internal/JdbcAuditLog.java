@@ -105,6 +105,67 @@ class JdbcAuditLog implements AuditLog {
 			.list();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Page page(PageQuery query) {
+		var sql = new StringBuilder("""
+				select id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
+				       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
+				from audit_event where municipality_id = ?""");
+		List<Object> params = new ArrayList<>(List.of(query.municipalityId()));
+		if (query.citizenId() != null) {
+			sql.append(" and citizen_id = ?");
+			params.add(query.citizenId());
+		}
+		if (query.actorName() != null) {
+			sql.append(" and actor_name = ?");
+			params.add(query.actorName());
+		}
+		if (query.action() != null) {
+			sql.append(" and action = ?");
+			params.add(query.action().name());
+		}
+		if (query.from() != null) {
+			sql.append(" and occurred_at >= ?");
+			params.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			sql.append(" and occurred_at < ?");
+			params.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+		}
+		if (query.after() != null) {
+			// After the last row of the page before, in the same order: older, or as old with a smaller id.
+			var at = OffsetDateTime.ofInstant(query.after().occurredAt(), ZoneOffset.UTC);
+			sql.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
+			params.add(at);
+			params.add(at);
+			params.add(query.after().id());
+		}
+		int size = Math.clamp(query.size(), 1, MAX_PAGE_SIZE);
+		// One row more than the page, to know whether another page follows.
+		sql.append(" order by occurred_at desc, id desc limit ").append(size + 1);
+		record Keyed(PageKey key, AuditEvent event) {
+		}
+		var rows = jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new Keyed(new PageKey(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("id", UUID.class)), event(rs)))
+			.list();
+		var page = rows.subList(0, Math.min(size, rows.size()));
+		return new Page(page.stream().map(Keyed::event).toList(),
+				rows.size() > size ? page.getLast().key() : null);
+	}
+
+	private static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new AuditEvent(rs.getObject("municipality_id", UUID.class),
+				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
+				rs.getString("actor_name"), rs.getObject("actor_unit_id", UUID.class), rs.getString("actor_role"),
+				rs.getObject("partner_id", UUID.class), rs.getObject("citizen_id", UUID.class),
+				AuditEvent.Action.valueOf(rs.getString("action")), rs.getString("category"),
+				AuditEvent.Basis.valueOf(rs.getString("basis")), rs.getString("basis_ref"), rs.getString("purpose"),
+				rs.getString("resource"), rs.getString("criterion"), AuditEvent.Outcome.valueOf(rs.getString("outcome")));
+	}
+
 	/**
 	 * On PostgreSQL the application may not delete from the log; it asks the database's own purge function, which
 	 * runs with the owner's rights and removes only rows older than the retention period it is given.

@@ -29,7 +29,8 @@ class RefusedRequests {
 		}
 		var staff = event.staff();
 		auditLog.recordRefusal(new AuditEvent(staff.municipalityId(), event.at(), staff.id(), staff.username(),
-				staff.unitIds().stream().sorted().findFirst().orElse(null), role(staff), staff.partnerId(), null,
+				staff.unitIds().stream().sorted().findFirst().orElse(null), role(staff), staff.partnerId(),
+				event.citizenId(),
 				event.reading() ? AuditEvent.Action.READ : AuditEvent.Action.UPDATE, null, AuditEvent.Basis.NONE, null,
 				"rolle giver ikke adgang", event.endpoint(), null, AuditEvent.Outcome.REFUSED));
 	}

@@ -1,5 +1,10 @@
 package dk.helhed.catalog.web;
 
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -21,19 +26,44 @@ import dk.helhed.platform.web.AccessRule.Audience;
 
 /**
  * Publishing editions of the catalog: the catalog editor sees the editions, what changed since the latest one, and
- * publishes the catalog as it is now as the next edition.
+ * publishes the catalog as it is now as the next edition. Publishing cannot be undone, so the form first leads to a
+ * confirmation page that says what will be published and who will see it; only its button publishes, and the
+ * editions page then shows a receipt.
  */
 @Controller
 class EditionStaffController {
 
 	private static final String CURRENT = "det aktuelle katalog";
 
-	/** What the editor typed into the publish form; kept when the form is shown again with a message. */
-	record EditionForm(String label, String note) {
+	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+
+	private static final DateTimeFormatter RECEIPT_TIME = DateTimeFormatter
+		.ofPattern("d. MMMM yyyy 'kl.' HH:mm", Locale.of("da"));
+
+	/**
+	 * What the editor typed into the publish form; kept when the form is shown again with a message.
+	 *
+	 * @param handling {@code udgiv} on the confirmation page's button, {@code ret} to go back and change the form;
+	 *        anything else asks for the confirmation first
+	 */
+	record EditionForm(String label, String note, String handling) {
 
 		static EditionForm empty() {
-			return new EditionForm(null, null);
+			return new EditionForm(null, null, null);
 		}
+
+		boolean confirmed() {
+			return "udgiv".equals(handling);
+		}
+
+		boolean backToForm() {
+			return "ret".equals(handling);
+		}
+	}
+
+	/** What was published, by whom and when: shown once on the editions page after publishing. */
+	record Receipt(String label, int number, int serviceCount, String publishedAt, String publishedBy, String slug)
+			implements Serializable {
 	}
 
 	private final Editions editions;
@@ -56,9 +86,27 @@ class EditionStaffController {
 			RedirectAttributes redirect) {
 		var editor = editor();
 		try {
+			if (form.backToForm()) {
+				return page(model, editor, form);
+			}
+			if (!form.confirmed()) {
+				var catalog = catalogs.of(editor.municipalityId());
+				var draft = editions.draft(editor, form.label(), form.note());
+				model.addAttribute("draft", draft);
+				model.addAttribute("form", form);
+				model.addAttribute("municipality", catalog.municipality());
+				model.addAttribute("sincePrevious", draft.previous()
+					.map(previous -> editions.sinceEdition(editor.municipalityId(), previous.number(), CURRENT))
+					.orElse(null));
+				return "editions/confirm";
+			}
 			var edition = editions.publish(editor, form.label(), form.note());
+			var catalog = catalogs.of(editor.municipalityId());
 			redirect.addFlashAttribute("message", "Kataloget er udgivet som " + edition.label() + " med "
 					+ edition.serviceCount() + " indsatser.");
+			redirect.addFlashAttribute("receipt", new Receipt(edition.label(), edition.number(),
+					edition.serviceCount(), RECEIPT_TIME.format(edition.recordedAt().atZone(DANISH_TIME)),
+					editor.displayName(), catalog.municipality().slug()));
 			return "redirect:/personale/udgaver";
 		}
 		catch (InvalidRequestException ex) {

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -430,14 +433,31 @@ public class CaseWork {
 	 * @param cpr only this citizen's data (or blank)
 	 * @param username only this staff member's accesses, by user name (or blank)
 	 */
-	public record AuditSearch(LocalDate from, LocalDate to, Action action, String username, String cpr) {
+	/**
+	 * @param citizenId the citizen of the page before, when the officer asks for the next page (the CPR number is not
+	 *        sent again)
+	 * @param after the token of the page before's last row, or null for the first page
+	 */
+	public record AuditSearch(LocalDate from, LocalDate to, Action action, String username, String cpr, UUID citizenId,
+			String after) {
 	}
 
 	/**
-	 * The municipality's audit log for the data-protection officer. A citizen is given by CPR number and found
-	 * through the keyed hash; the search itself is audited, with the number replaced by a reference.
+	 * A page of the audit log, with the names of the citizens it concerns (the data-protection officer may read
+	 * them), the citizen searched for, and the token of the next page (null on the last).
 	 */
-	public List<AuditEvent> auditTrail(StaffMember staff, AuditSearch search) {
+	public record AuditPage(List<AuditEvent> events, Map<UUID, String> citizenNames, UUID citizenId, String next) {
+	}
+
+	/** Rows per page of the audit log search. */
+	public static final int AUDIT_PAGE_SIZE = 100;
+
+	/**
+	 * The municipality's audit log for the data-protection officer, a page at a time: the database filters by
+	 * citizen, staff member, action and period. A citizen is given by CPR number and found through the keyed hash;
+	 * the search itself is audited, with the number replaced by a reference.
+	 */
+	public AuditPage auditTrail(StaffMember staff, AuditSearch search) {
 		if (!staff.has(Role.DATA_PROTECTION_OFFICER)) {
 			audit.recordRefusal(event(staff, null, Action.SEARCH, null, null, "audit log", null, Outcome.REFUSED));
 			throw new AccessDeniedException("Data-protection officer role required");
@@ -452,34 +472,60 @@ public class CaseWork {
 			hash = vault.hash(CprNumber.parse(search.cpr()).orElseThrow());
 			citizenId = store.findByCprHash(staff.municipalityId(), hash).map(CitizenStore.Row::id).orElse(null);
 		}
-		var username = search.username() == null ? "" : search.username().strip();
+		else if (search.citizenId() != null) {
+			citizenId = store.find(staff.municipalityId(), search.citizenId()).map(CitizenStore.Row::id).orElse(null);
+			if (citizenId == null) {
+				throw new InvalidRequestException("Borgeren fra den forrige side findes ikke længere. Søg igen.");
+			}
+		}
+		var username = search.username() == null ? "" : search.username().strip().toLowerCase(Locale.ROOT);
 		if (username.length() > 80 || hasControlCharacters(username)) {
 			throw new InvalidRequestException("Brugernavnet må højst være 80 tegn uden kontroltegn.");
+		}
+		AuditLog.PageKey after = null;
+		if (search.after() != null && !search.after().isBlank()) {
+			after = AuditLog.PageKey.parse(search.after())
+				.orElseThrow(() -> new InvalidRequestException("Siden kan ikke vises. Søg igen fra første side."));
 		}
 		var zone = clock.getZone();
 		var from = search.from() == null ? null : search.from().atStartOfDay(zone).toInstant();
 		var to = search.to() == null ? null : search.to().plusDays(1).atStartOfDay(zone).toInstant();
-		List<AuditEvent> found = hash != null && citizenId == null ? List.of()
-				: audit.search(new AuditLog.Query(staff.municipalityId(), citizenId, null, search.action(), from, to,
-						10_000))
-					.stream()
-					.filter(event -> username.isEmpty() || username.equalsIgnoreCase(event.actorName()))
-					.limit(500)
-					.toList();
+		var page = hash != null && citizenId == null ? new AuditLog.Page(List.of(), null)
+				: audit.page(new AuditLog.PageQuery(staff.municipalityId(), citizenId,
+						username.isEmpty() ? null : username, search.action(), from, to, after, AUDIT_PAGE_SIZE));
 		var criterion = (hash == null ? "" : "cpr:" + hash.substring(0, 12) + " ")
+				+ (hash == null && citizenId != null ? "borger fra forrige side " : "")
 				+ (username.isEmpty() ? "" : "bruger:" + username + " ")
 				+ (search.action() == null ? "" : "handling:" + search.action() + " ")
 				+ (from == null ? "" : "fra:" + search.from() + " ") + (to == null ? "" : "til:" + search.to() + " ")
-				+ "(" + found.size() + " fundet)";
+				+ (after == null ? "" : "side 2+ ") + "(" + page.events().size() + " fundet)";
 		audit.record(event(staff, citizenId, Action.SEARCH, null, null, "audit log", criterion, Outcome.ALLOWED));
-		return found;
+		var shown = page.events()
+			.stream()
+			.map(AuditEvent::citizenId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		return new AuditPage(page.events(), store.names(staff.municipalityId(), shown), citizenId,
+				page.next() == null ? null : page.next().token());
 	}
 
 	// The citizen's access account (GDPR art. 15; security.md item 10)
 
-	/** One look at the citizen's data: when, which unit (or organisation), what kind of access, why. */
-	public record AccessLine(LocalDate date, String party, Action action, String purpose) {
+	/**
+	 * One look at the citizen's data: when (the day, and the moment), which unit (or organisation), what kind of
+	 * access, why, and which categories of information (as the audit log records them, e.g. "housing,employment").
+	 */
+	public record AccessLine(LocalDate date, String party, Action action, String purpose, Instant at,
+			String category) {
+
+		/** The data-protection officer's own check of the log (revision, access requests), not case work. */
+		public boolean oversight() {
+			return OVERSIGHT_PURPOSES.contains(purpose);
+		}
 	}
+
+	/** The purposes (see {@link #purpose}) of looks that are checks of the log, not case work. */
+	private static final Set<String> OVERSIGHT_PURPOSES = Set.of("revision", "aktindsigt", "tilsyn med nødadgang");
 
 	/**
 	 * Who has looked at a citizen's data: dates, units and purposes, not staff names. Produced by the
@@ -512,7 +558,7 @@ public class CaseWork {
 			.map(event -> new AccessLine(LocalDate.ofInstant(event.occurredAt(), clock.getZone()),
 					event.partnerId() != null ? partners.getOrDefault(event.partnerId(), "Samarbejdspartner")
 							: units.getOrDefault(event.actorUnitId(), "Kommunen"),
-					event.action(), event.purpose()))
+					event.action(), event.purpose(), event.occurredAt(), event.category()))
 			.toList();
 		audit.record(event(staff, row.id(), Action.EXPORT, null, new Ground(Basis.LEGAL_BASIS, "GDPR art. 15"),
 				"access account", null, Outcome.ALLOWED));

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +91,30 @@ class CitizenStore {
 			.params(municipalityId, hash)
 			.query(this::row)
 			.optional();
+	}
+
+	/**
+	 * The names the data-protection officer reads in the audit log: the name of an identified citizen, the pseudonym
+	 * of an anonymous contact; an anonymised record has neither and is left out.
+	 */
+	Map<UUID, String> names(UUID municipalityId, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		var names = new HashMap<UUID, String>();
+		jdbc.sql("select id, coalesce(name, pseudonym) as shown from citizen where municipality_id = :municipality "
+				+ "and id in (:ids)")
+			.param("municipality", municipalityId)
+			.param("ids", List.copyOf(ids))
+			.query((rs, n) -> {
+				var shown = rs.getString("shown");
+				if (shown != null) {
+					names.put(rs.getObject("id", UUID.class), shown);
+				}
+				return null;
+			})
+			.list();
+		return names;
 	}
 
 	/** Citizens whose name or pseudonym contains the text (case-insensitive), at most 200. */

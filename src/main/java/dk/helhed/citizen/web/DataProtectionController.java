@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dk.helhed.audit.AuditEvent.Action;
 import dk.helhed.citizen.CprNumber;
 import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.internal.CaseWork.AuditPage;
 import dk.helhed.citizen.internal.CaseWork.AuditSearch;
 import dk.helhed.identity.CurrentStaff;
+import dk.helhed.identity.StaffDirectory;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
@@ -38,22 +40,29 @@ import dk.helhed.platform.web.AccessRule.Audience;
 @Controller
 class DataProtectionController {
 
-	/** The audit search form as submitted. */
-	record AuditForm(String from, String to, String action, String username, String cpr) {
+	/**
+	 * The audit search form as submitted. The next page's button sends the same criteria with the citizen found
+	 * ({@code borger}, so the CPR number is not sent again) and where the page before ended ({@code efter}).
+	 */
+	record AuditForm(String from, String to, String action, String username, String cpr, String borger,
+			String efter) {
 
 		static AuditForm empty() {
-			return new AuditForm("", "", "", "", "");
+			return new AuditForm("", "", "", "", "", "", "");
 		}
 	}
 
 	private final CaseWork caseWork;
 	private final Municipalities municipalities;
+	private final StaffDirectory staffDirectory;
 	private final AccessAccountPdf pdf;
 	private final Clock clock;
 
-	DataProtectionController(CaseWork caseWork, Municipalities municipalities, AccessAccountPdf pdf, Clock clock) {
+	DataProtectionController(CaseWork caseWork, Municipalities municipalities, StaffDirectory staffDirectory,
+			AccessAccountPdf pdf, Clock clock) {
 		this.caseWork = caseWork;
 		this.municipalities = municipalities;
+		this.staffDirectory = staffDirectory;
 		this.pdf = pdf;
 		this.clock = clock;
 	}
@@ -80,10 +89,22 @@ class DataProtectionController {
 		if (!FormValues.blank(form.cpr()) && CprNumber.problem(form.cpr()) != null) {
 			errors.put("audit-cpr", CprNumber.problem(form.cpr()));
 		}
+		UUID citizen = null;
+		if (!FormValues.blank(form.borger())) {
+			try {
+				citizen = UUID.fromString(form.borger().strip());
+			}
+			catch (IllegalArgumentException ex) {
+				errors.put("audit", "Siden kan ikke vises. Søg igen fra første side.");
+			}
+		}
+		AuditPage page = null;
 		if (errors.isEmpty()) {
 			try {
-				var events = caseWork.auditTrail(staff, new AuditSearch(from, to, action, username, form.cpr()));
-				model.addAttribute("events", events);
+				page = caseWork.auditTrail(staff,
+						new AuditSearch(from, to, action, username, form.cpr(), citizen, form.efter()));
+				model.addAttribute("page", page);
+				model.addAttribute("firstPage", FormValues.blank(form.efter()));
 			}
 			catch (InvalidRequestException ex) {
 				errors.put("audit", ex.getMessage());
@@ -92,7 +113,9 @@ class DataProtectionController {
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 		}
-		return auditPage(model, new AuditForm(form.from(), form.to(), form.action(), username, ""), errors);
+		var citizenOfPage = page == null || page.citizenId() == null ? "" : page.citizenId().toString();
+		return auditPage(model, new AuditForm(form.from(), form.to(), form.action(), username, "", citizenOfPage, ""),
+				errors);
 	}
 
 	private String auditPage(Model model, AuditForm form, Map<String, String> errors) {
@@ -101,6 +124,9 @@ class DataProtectionController {
 		municipalities.unitsOf(staff.municipalityId()).forEach(unit -> units.put(unit.id(), unit.name()));
 		municipalities.partnersOf(staff.municipalityId()).forEach(partner -> units.put(partner.id(), partner.name()));
 		model.addAttribute("parties", units);
+		Map<UUID, String> staffNames = new HashMap<>();
+		staffDirectory.staffOf(staff.municipalityId()).forEach(person -> staffNames.put(person.id(), person.displayName()));
+		model.addAttribute("staffNames", staffNames);
 		model.addAttribute("actions", Action.values());
 		model.addAttribute("auditForm", form);
 		model.addAttribute("errors", errors);
@@ -120,7 +146,7 @@ class DataProtectionController {
 			HttpServletResponse response) {
 		var staff = CurrentStaff.get();
 		try {
-			model.addAttribute("lines", caseWork.accessAccount(staff, cpr));
+			model.addAttribute("letter", AccessLetter.of(caseWork.accessAccount(staff, cpr), Labels.DANISH_LABELS));
 			model.addAttribute("cpr", cpr.strip());
 			model.addAttribute("maskedCpr", CprNumber.parse(cpr).orElseThrow().masked());
 			model.addAttribute("producedOn", LocalDate.now(clock));
@@ -139,7 +165,7 @@ class DataProtectionController {
 		var staff = CurrentStaff.get();
 		var lines = caseWork.accessAccount(staff, cpr);
 		Map<String, Object> model = new HashMap<>();
-		model.put("lines", lines);
+		model.put("letter", AccessLetter.of(lines, Labels.DANISH_LABELS));
 		model.put("maskedCpr", CprNumber.parse(cpr).orElseThrow().masked());
 		model.put("producedOn", LocalDate.now(clock));
 		model.put("municipality", municipalities.findById(staff.municipalityId()).map(m -> m.name()).orElse(""));

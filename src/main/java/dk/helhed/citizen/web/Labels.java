@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,6 +50,55 @@ public class Labels {
 		}
 		var name = code instanceof Enum<?> constant ? constant.name() : code.toString();
 		return WORDS.getOrDefault(name, name);
+	}
+
+	/** What was done, as the citizen's letter says it to the citizen. */
+	private static final Map<String, String> ACCESS_WORDS = Map.of("READ", "Så dine oplysninger", "SEARCH",
+			"Søgte dig frem", "CREATE", "Skrev nye oplysninger", "UPDATE", "Ændrede dine oplysninger", "DELETE",
+			"Slettede oplysninger", "EMERGENCY_ACCESS", "Så dine oplysninger i en nødsituation");
+
+	/** What a look at the citizen's data did, in the words of the letter to the citizen. */
+	public String accessWords(Object action) {
+		var name = action instanceof Enum<?> constant ? constant.name() : String.valueOf(action);
+		return ACCESS_WORDS.getOrDefault(name, of(action));
+	}
+
+	/** What an audit row's resource was, in words, by how it begins (the ids after it are left out). */
+	private static final List<Map.Entry<String, String>> RESOURCES = List.of(
+			Map.entry("citizen search", "søgning efter en borger"), Map.entry("citizen anonymised", "sagen anonymiseret"),
+			Map.entry("citizen closed", "sagen lukket"), Map.entry("citizen", "borgerens sag"),
+			Map.entry("notes deleted", "notater slettet"), Map.entry("note", "notat"),
+			Map.entry("consent withdrawn", "samtykke trukket tilbage"), Map.entry("consent", "samtykke"),
+			Map.entry("legal basis", "lovgrundlag"), Map.entry("joined anonymous", "anonym kontakt lagt sammen"),
+			Map.entry("joined", "tilsluttet sagen"), Map.entry("join", "sammenlægning"),
+			Map.entry("involvement", "enhedens sag"), Map.entry("emergency access review", "tilsyn med nødadgang"),
+			Map.entry("emergency access seen", "nødadgang set af leder"), Map.entry("emergency access", "nødadgang"),
+			Map.entry("anonymous contact", "anonym kontakt"), Map.entry("audit log", "revisionssporet"),
+			Map.entry("access account", "aktindsigt"), Map.entry("case work", "sagsarbejde"),
+			Map.entry("login", "login"));
+
+	/** Pages refused by role, by the part of their address that says what they are. */
+	private static final List<Map.Entry<String, String>> PAGES = List.of(
+			Map.entry("/personale/borgere", "en borgers sag"), Map.entry("/personale/revision", "revisionssporet"),
+			Map.entry("/personale/aktindsigt", "aktindsigt"), Map.entry("/personale/noedadgang", "nødadgang"));
+
+	/** The Danish words for what an audit row concerned, e.g. "notat" for "note 3f2…". */
+	public String resource(String resource) {
+		if (resource == null || resource.isBlank()) {
+			return "–";
+		}
+		if (resource.startsWith("GET ") || resource.startsWith("POST ")) {
+			return PAGES.stream()
+				.filter(page -> resource.contains(page.getKey()))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse("en side for personale");
+		}
+		return RESOURCES.stream()
+			.filter(known -> resource.equals(known.getKey()) || resource.startsWith(known.getKey() + " "))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("–");
 	}
 
 	/**

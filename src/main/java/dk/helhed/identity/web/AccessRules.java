@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -139,6 +140,23 @@ public class AccessRules implements HandlerInterceptor, WebMvcConfigurer, SmartI
 		registry.addInterceptor(this);
 	}
 
+	/** The citizen a request is about: the {@code {id}} of an endpoint whose scope is one citizen. */
+	private static UUID citizenOf(AccessRule rule, HttpServletRequest request) {
+		if (rule.scope() != AccessRule.Scope.CITIZEN && rule.scope() != AccessRule.Scope.CITIZEN_CASE) {
+			return null;
+		}
+		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+				&& variables.get("id") instanceof String id) {
+			try {
+				return UUID.fromString(id);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!(handler instanceof HandlerMethod method) || !isApplicationHandler(method)) {
@@ -158,7 +176,7 @@ public class AccessRules implements HandlerInterceptor, WebMvcConfigurer, SmartI
 			var endpoint = request.getMethod() + " "
 					+ request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 			events.publishEvent(new StaffAccessRefused(staff, endpoint, touchesPersonalData(rule),
-					"GET".equals(request.getMethod()), clock.instant()));
+					"GET".equals(request.getMethod()), clock.instant(), citizenOf(rule, request)));
 			throw new AccessDeniedException(rule.value() + " only");
 		}
 		return true;

@@ -1,5 +1,6 @@
 package dk.helhed.identity.web;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -243,15 +244,29 @@ class UserAdministrationController {
 
 	@PostMapping(LIST + "/{id}/luk")
 	@AccessRule(value = Audience.ADMINISTRATORS, scope = Scope.STAFF_ACCOUNT)
-	String close(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String close(@PathVariable UUID id, @RequestParam(name = "bekraeftet", required = false) String confirmed,
+			Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		var admin = CurrentStaff.get();
 		var account = administration.account(admin, id);
 		String problem = admin.id().equals(id) ? "Du kan ikke lukke din egen konto. Bed en anden administrator om det."
 				: !account.enabled() ? "Kontoen er allerede lukket." : null;
-		return statusChange(admin, account, "close", problem, () -> administration.close(admin, id),
-				"Kontoen er lukket. Brugeren kan ikke længere logge ind og er logget ud.", model, request, response,
+		// Closing logs the person out at once: first a page that says so and whom it concerns, then the change.
+		if (problem == null && !"ja".equals(confirmed)) {
+			model.addAttribute("account", account);
+			model.addAttribute("row", row(account, names(admin)));
+			return "identity/user-close";
+		}
+		return statusChange(admin, account, "close", problem, () -> {
+			administration.close(admin, id);
+			redirect.addFlashAttribute("receipt", new ClosedReceipt(account.displayName(), account.username(),
+					AdministrationLabels.DANISH_LABELS.moment(clock.instant()), admin.displayName()));
+		}, "Kontoen er lukket. Brugeren kan ikke længere logge ind og er logget ud.", model, request, response,
 				redirect);
+	}
+
+	/** What closing an account did, shown once on the account's page. */
+	record ClosedReceipt(String displayName, String username, String closedAt, String closedBy)
+			implements Serializable {
 	}
 
 	@PostMapping(LIST + "/{id}/genaabn")

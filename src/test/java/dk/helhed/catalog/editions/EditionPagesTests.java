@@ -185,7 +185,7 @@ class EditionPagesTests {
 		assertThat(page).contains("Udgiv ny udgave", "Ændret siden", "<span>1</span> ændrede indsatser");
 
 		mvc.perform(post("/personale/udgaver").param("label", "").param("note", "Ny tekst om borgerrådgiveren.")
-			.with(user(as("redaktoer"))).with(csrf()))
+			.param("handling", "udgiv").with(user(as("redaktoer"))).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/personale/udgaver"))
 			.andExpect(flash().attribute("message", org.hamcrest.Matchers.containsString((previous + 1) + ". udgave")));
@@ -212,7 +212,8 @@ class EditionPagesTests {
 
 	@Test
 	void publishingAnUnchangedCatalogWithoutANoteIsRefusedWithAMessage() throws Exception {
-		mvc.perform(post("/personale/udgaver").param("note", "Udgangspunkt").with(user(as("redaktoer"))).with(csrf()))
+		mvc.perform(post("/personale/udgaver").param("note", "Udgangspunkt").param("handling", "udgiv")
+			.with(user(as("redaktoer"))).with(csrf()))
 			.andExpect(redirectedUrl("/personale/udgaver"));
 		var before = storedEditions();
 
@@ -249,5 +250,41 @@ class EditionPagesTests {
 		assertThat(page).containsAnyOf("Betegnelsen må", "Betegnelsen indeholder", "Noten må", "Noten indeholder");
 		assertThat(page).doesNotContain("<script>alert(1)</script>");
 		assertThat(storedEditions()).isEqualTo(before);
+	}
+
+	@Test
+	void publishingAsksForAConfirmationThatSaysWhatHappensThenShowsAReceipt() throws Exception {
+		var editor = ((StaffPrincipal) as("redaktoer")).member();
+		var advice = service("borgerraadgiver");
+		editing.edit(editor, advice.id(), advice.version(), Renamed.summary(advice, "Hjælp før et møde med kommunen."));
+		var before = storedEditions();
+		var next = latestNumber() + 1;
+
+		var confirmation = html(post("/personale/udgaver").param("label", "").param("note", "Rettet beskrivelse.")
+			.with(user(as("redaktoer"))).with(csrf()));
+
+		assertThat(confirmation).contains("Udgiv " + "<span>" + next + ". udgave</span>?", "Bekræft: udgiv " + next
+				+ ". udgave", "aktive indsatser", "Alle kan læse den", "kan ikke ændres eller trækkes tilbage",
+				"<span>1</span> ændrede indsatser", "Rettet beskrivelse.", "Ja, udgiv kataloget",
+				"Nej, gå tilbage og ret");
+		assertThat(storedEditions()).as("nothing is published before the confirmation").isEqualTo(before);
+
+		var back = html(post("/personale/udgaver").param("label", "Rettet").param("note", "Rettet beskrivelse.")
+			.param("handling", "ret").with(user(as("redaktoer"))).with(csrf()));
+		assertThat(back).contains("value=\"Rettet\"", "Rettet beskrivelse.</textarea>");
+		assertThat(storedEditions()).isEqualTo(before);
+
+		var published = mvc.perform(post("/personale/udgaver").param("label", "").param("note", "Rettet beskrivelse.")
+			.param("handling", "udgiv").with(user(as("redaktoer"))).with(csrf()))
+			.andExpect(redirectedUrl("/personale/udgaver"))
+			.andReturn();
+		assertThat(latestNumber()).isEqualTo(next);
+		assertThat(published.getFlashMap().get("receipt")).as("the receipt").isNotNull();
+		// The receipt is a flash attribute, kept in the session until the page after the redirect shows it.
+		var session = published.getResponse().getCookie("SESSION");
+		assertThat(session).as("the session that holds the receipt").isNotNull();
+		var receipt = html(get("/personale/udgaver").with(user(as("redaktoer"))).cookie(session));
+		assertThat(receipt).contains("Kvittering", next + ". udgave", "Udgivet af", "Demo Katalogredaktør",
+				"/aabenraa/udgaver/" + next + ".pdf");
 	}
 }

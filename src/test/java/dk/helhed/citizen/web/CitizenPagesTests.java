@@ -370,6 +370,84 @@ class CitizenPagesTests {
 		assertThat(audited(0, post("/personale/aktindsigt").param("cpr", "123"), "dpo").getStatus()).isEqualTo(400);
 	}
 
+	@Test
+	void theAuditLogSpeaksInWordsAndARefusedReadNamesWhomItConcerned() throws Exception {
+		var cpr = syntheticCpr();
+		var name = "Ordret Revisionsen (syntetisk)";
+		var id = register("jobcenter", cpr, name);
+		perform(get("/personale/borgere/" + id), "blaakors");
+		perform(get("/personale/borgere/" + id), "redaktoer");
+
+		var log = audited(1, post("/personale/revision").param("cpr", cpr).param("from", "").param("to", "")
+			.param("action", "").param("username", ""), "dpo").getContentAsString();
+
+		var table = log.substring(log.indexOf("<table"), log.indexOf("</table>"));
+		assertThat(table).contains(name, "Oprettet: borgerens sag", "Jobcenteret · Sagsbehandler", "Egen sag",
+				"Formål: sagsbehandling", "Afvist", "blaakors", "redaktoer")
+			.doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-")
+			.doesNotContain("CASEWORKER", "OWN_CASE", "REFUSED", ">citizen<");
+		var refused = table.split("<tr").length;
+		assertThat(java.util.Arrays.stream(table.split("<tr"))
+			.filter(row -> row.contains("Afvist"))
+			.toList()).as("each refused read names the citizen it concerned").hasSize(2)
+			.allSatisfy(row -> assertThat(row).contains(name));
+		assertThat(refused).isGreaterThan(3);
+	}
+
+	@Test
+	void theAccessAccountIsALetterByDayAndUnitWithTheOfficersChecksApartAndATaggedPdf() throws Exception {
+		var cpr = syntheticCpr();
+		var id = register("jobcenter", cpr, "Brev Modtagersen (syntetisk)");
+		perform(get("/personale/borgere/" + id), "jobcenter");
+		audited(1, post("/personale/revision").param("cpr", cpr), "dpo");
+
+		var page = audited(1, post("/personale/aktindsigt").param("cpr", cpr), "dpo").getContentAsString();
+
+		var letter = page.substring(page.indexOf("class=\"access-letter\""), page.indexOf("action=\"/personale/aktindsigt/pdf\""));
+		var caseWork = letter.substring(0, letter.indexOf("Når kommunen kontrollerer loggen"));
+		var checks = letter.substring(letter.indexOf("Når kommunen kontrollerer loggen"), letter.indexOf("Dine rettigheder"));
+		assertThat(caseWork).contains("<h3>", "<h4>Jobcenteret</h4>", "Kl. ", "Skrev nye oplysninger",
+				"Så dine oplysninger").doesNotContain("Kontrollerede loggen").doesNotContain("Demo Sagsbehandler");
+		assertThat(checks).contains("Kontrollerede loggen").doesNotContain("Jobcenteret");
+		assertThat(letter).contains("Dine rettigheder", "få rettet oplysninger", "Hvis du vil klage", "Datatilsynet")
+			.doesNotContain(cpr.substring(7));
+
+		var pdf = audited(1, post("/personale/aktindsigt/pdf").param("cpr", cpr), "dpo").getContentAsByteArray();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			var catalog = document.getDocumentCatalog();
+			assertThat(catalog.getMarkInfo()).as("tagged").isNotNull();
+			assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+			assertThat(catalog.getStructureTreeRoot()).as("structure tree").isNotNull();
+			assertThat(catalog.getLanguage()).isEqualTo("da");
+			assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Hvem har brugt dine oplysninger");
+			for (var pageOfPdf : document.getPages()) {
+				for (var fontName : pageOfPdf.getResources().getFontNames()) {
+					var font = pageOfPdf.getResources().getFont(fontName);
+					assertThat(font.isEmbedded()).as("%s is embedded", font.getName()).isTrue();
+				}
+			}
+			var text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("Hvem har set dine oplysninger", "Jobcenteret", "Dine rettigheder",
+					"Datatilsynet");
+		}
+	}
+
+	@Test
+	void aPageWithMistakesSaysSoInItsTitleAndFocusesTheSummaryAndSoDoErrorPages() throws Exception {
+		var mistaken = perform(post("/personale/borgere").param("cpr", "320199-1234").param("name", "A")
+			.param("phone", "").param("email", "").param("address", "").param("preferredLanguage", ""), "jobcenter");
+		assertThat(mistaken.getStatus()).isEqualTo(400);
+		assertThat(mistaken.getContentAsString()).contains("<title>Fejl: Borgere – Helhed</title>")
+			.containsPattern("class=\"messages error-summary\" role=\"alert\" tabindex=\"-1\" autofocus");
+		assertThat(perform(get("/personale/borgere"), "jobcenter").getContentAsString())
+			.contains("<title>Borgere – Helhed</title>");
+
+		var missing = perform(get("/personale/borgere/" + UUID.randomUUID()), "jobcenter");
+		assertThat(missing.getStatus()).isEqualTo(404);
+		assertThat(missing.getContentAsString()).contains("<title>Fejl: ")
+			.contains("class=\"error-summary\" tabindex=\"-1\" autofocus");
+	}
+
 	static Stream<Arguments> hostileInput() {
 		var huge = "x".repeat(100_000);
 		var script = "<script>alert(1)</script>";

@@ -107,6 +107,27 @@ public class Editions {
 	}
 
 	/**
+	 * What publishing now would make, checked exactly as {@link #publish} checks it; nothing is stored. The catalog
+	 * editor's confirmation page shows it.
+	 *
+	 * @throws InvalidRequestException as {@link #publish} does
+	 */
+	public Draft draft(StaffMember editor, String label, String note) {
+		return prepare(editor, label, note).draft();
+	}
+
+	/**
+	 * The next edition: its number and label, the day it is published, how many services it holds and the edition
+	 * before it, if any.
+	 */
+	public record Draft(int number, String label, String note, LocalDate published, int serviceCount,
+			Optional<Edition> previous) {
+	}
+
+	private record Prepared(Draft draft, CatalogSnapshot current) {
+	}
+
+	/**
 	 * Publishes the catalog as it is now as the next edition, dated today.
 	 * <p>
 	 * An edition identical to the previous one needs a reason: it is refused unless the editor writes a note (say, a
@@ -119,6 +140,23 @@ public class Editions {
 	 */
 	@Transactional
 	public Edition publish(StaffMember editor, String label, String note) {
+		var prepared = prepare(editor, label, note);
+		var draft = prepared.draft();
+		var current = prepared.current();
+		var municipalityId = editor.municipalityId();
+		var number = draft.number();
+		var edition = store(current, number, draft.label(), draft.published(), Origin.PUBLISHED, editor,
+				draft.note());
+		// The catalog's own edition fields say which edition the live catalog continues from, on the print view.
+		jdbc.sql("update catalog set edition = ?, edition_label = ?, published = ? where municipality_id = ?")
+			.params(edition.number(), edition.label(), edition.published(), municipalityId)
+			.update();
+		events.publishEvent(new CatalogChanged(municipalityId));
+		log.info("{} published edition {} of the catalog of {}", editor.username(), number, municipalityId);
+		return edition;
+	}
+
+	private Prepared prepare(StaffMember editor, String label, String note) {
 		if (!editor.isCatalogEditor()) {
 			throw new AccessDeniedException("Catalog editor role required");
 		}
@@ -142,15 +180,9 @@ public class Editions {
 		}
 		var knownEdition = current.info().edition() == null ? 0 : current.info().edition();
 		var number = Math.max(latest.map(Edition::number).orElse(0), knownEdition) + 1;
-		var edition = store(current, number, cleanLabel == null ? number + ". udgave" : cleanLabel,
-				LocalDate.now(clock), Origin.PUBLISHED, editor, cleanNote);
-		// The catalog's own edition fields say which edition the live catalog continues from, on the print view.
-		jdbc.sql("update catalog set edition = ?, edition_label = ?, published = ? where municipality_id = ?")
-			.params(edition.number(), edition.label(), edition.published(), municipalityId)
-			.update();
-		events.publishEvent(new CatalogChanged(municipalityId));
-		log.info("{} published edition {} of the catalog of {}", editor.username(), number, municipalityId);
-		return edition;
+		var draft = new Draft(number, cleanLabel == null ? number + ". udgave" : cleanLabel, cleanNote,
+				LocalDate.now(clock), current.services().size(), latest);
+		return new Prepared(draft, current);
 	}
 
 	/**
