@@ -17,6 +17,7 @@ import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.CatalogSettings;
 import dk.helhed.catalog.internal.CatalogSnapshot;
 import dk.helhed.catalog.internal.Catalogs;
+import dk.helhed.catalog.internal.crisis.CrisisHelp;
 import dk.helhed.catalog.internal.search.SearchText;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.municipality.Strategy.FocusArea;
@@ -38,12 +39,15 @@ class CatalogController {
 	private final Municipalities municipalities;
 	private final Catalogs catalogs;
 	private final CatalogSettings settings;
+	private final CrisisHelp crisisHelp;
 	private final Clock clock;
 
-	CatalogController(Municipalities municipalities, Catalogs catalogs, CatalogSettings settings, Clock clock) {
+	CatalogController(Municipalities municipalities, Catalogs catalogs, CatalogSettings settings,
+			CrisisHelp crisisHelp, Clock clock) {
 		this.municipalities = municipalities;
 		this.catalogs = catalogs;
 		this.settings = settings;
+		this.crisisHelp = crisisHelp;
 		this.clock = clock;
 	}
 
@@ -119,6 +123,7 @@ class CatalogController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("accessKeys", CatalogFilter.accessKeys());
 		model.addAttribute("maxQueryLength", SearchText.MAX_LENGTH);
+		model.addAttribute("crisis", crisisHelp.forSearch(slug, filter.text().text()).orElse(null));
 		if (filter.text().isEmpty()) {
 			var groups = groups(catalog, filter);
 			model.addAttribute("groups", groups);
