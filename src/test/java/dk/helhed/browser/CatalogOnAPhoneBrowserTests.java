@@ -61,6 +61,7 @@ class CatalogOnAPhoneBrowserTests {
 	void theFiltersFitTheScreenAndNarrowTheResults() {
 		browser.open("/aabenraa/indsatser?q=bolig");
 		var before = serviceNames();
+		browser.showFilters();
 
 		browser.andWaitForNewResults(() -> new Select(browser.find("#adgang")).selectByValue("visitation"));
 		browser.andWaitForNewResults(() -> browser.find("label[for=gratis]").click());

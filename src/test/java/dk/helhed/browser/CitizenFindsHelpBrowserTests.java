@@ -59,6 +59,7 @@ class CitizenFindsHelpBrowserTests {
 		assertAccessible();
 
 		// With JavaScript, each change to a filter updates the results in place (htmx).
+		browser.showFilters();
 		browser.andWaitForNewResults(() -> browser.find("label[for=gratis]").click());
 		assertThat(resultCount()).startsWith("11 indsatser passer");
 		assertThat(serviceNames()).contains("Socialtandpleje").doesNotContain("Bopladsen", "Overgangsbolig");

@@ -45,6 +45,11 @@ record CatalogFilter(SearchText text, FocusArea focusArea, Set<AccessMode> acces
 		}
 	}
 
+	/** Whether a filter narrows the list (the folded filters then stay open, to show what is chosen). */
+	boolean narrowed() {
+		return focusArea != null || accessKey != null || anonymous || age != null || free;
+	}
+
 	static CatalogFilter parse(CatalogSnapshot catalog, String q, String area, String access, String anonymous,
 			String age, String free) {
 		List<String> messages = new ArrayList<>();

@@ -80,6 +80,20 @@ class PublicCatalogPagesTests {
 	}
 
 	@Test
+	void thePageTitleNamesTheQuery() throws Exception {
+		assertThat(html("/aabenraa/indsatser?q=tandpleje")).contains("<title>Indsatser for „tandpleje“ – Aabenraa Kommune");
+		assertThat(html("/aabenraa/indsatser")).contains("<title>Indsatser – Aabenraa Kommune");
+		assertThat(html("/aabenraa/indsatser?q=%3Cb%3E")).contains("<title>Indsatser for „&lt;b&gt;“");
+	}
+
+	@Test
+	void theFiltersAreFoldedUntilOneIsUsed() throws Exception {
+		assertThat(html("/aabenraa/indsatser?q=bolig")).contains("<details class=\"filters-fold\">",
+				"<summary>Afgræns søgningen</summary>");
+		assertThat(html("/aabenraa/indsatser?q=bolig&gratis=ja")).contains("<details class=\"filters-fold\" open>");
+	}
+
+	@Test
 	void nonsenseFilterValuesAreExplainedNotFatal() throws Exception {
 		var page = html("/aabenraa/indsatser?alder=gammel&omraade=findes-ikke&adgang=%3Cscript%3E");
 		assertThat(page).contains("Alderen skal være et helt tal mellem 0 og 120",
