@@ -73,6 +73,20 @@ class CatalogOnAPhoneBrowserTests {
 		assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();
 	}
 
+	@Test
+	void theFirstResultIsOnTheFirstScreenWithTheFiltersFolded() {
+		browser.open("/aabenraa/indsatser?q=tandpleje");
+		var first = browser.find("#results .service-card a");
+		var bottom = first.getRect().getY() + first.getRect().getHeight();
+		System.out.println("Telefon 360x740: første resultats link slutter " + bottom + " px nede");
+		assertThat(bottom).as("bottom of the first result's link (px)").isLessThanOrEqualTo(740);
+		assertThat(browser.find("#adgang").isDisplayed()).as("the filters are folded").isFalse();
+		browser.showFilters();
+		assertThat(browser.find("#adgang").isDisplayed()).isTrue();
+		assertThat(browser.driver().getTitle()).startsWith("Indsatser for „tandpleje“");
+		assertThat(browser.accessibilityViolations()).isEmpty();
+	}
+
 	private String resultCount() {
 		return browser.text("#result-status .result-count");
 	}

@@ -117,6 +117,7 @@ class CitizenFindsHelpBrowserTests {
 		follow("Dansk");
 		assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("da");
 		assertThat(browser.text("h1")).isEqualTo("Indsatser");
+		browser.showFilters();
 		assertThat(browser.find("label[for=gratis]").getText()).isEqualTo("Kun gratis");
 
 		assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();

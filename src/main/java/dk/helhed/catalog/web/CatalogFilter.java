@@ -45,11 +45,6 @@ record CatalogFilter(SearchText text, FocusArea focusArea, Set<AccessMode> acces
 		}
 	}
 
-	/** Whether a filter narrows the list (the folded filters then stay open, to show what is chosen). */
-	boolean narrowed() {
-		return focusArea != null || accessKey != null || anonymous || age != null || free;
-	}
-
 	static CatalogFilter parse(CatalogSnapshot catalog, String q, String area, String access, String anonymous,
 			String age, String free) {
 		List<String> messages = new ArrayList<>();
@@ -111,7 +106,7 @@ record CatalogFilter(SearchText text, FocusArea focusArea, Set<AccessMode> acces
 				&& (!free || service.charge().freeToUse());
 	}
 
-	boolean narrowed() {
+	public boolean narrowed() {
 		return focusArea != null || accessKey != null || anonymous || age != null || free;
 	}
 

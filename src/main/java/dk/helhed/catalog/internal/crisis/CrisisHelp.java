@@ -76,9 +76,18 @@ public class CrisisHelp {
 		if (topics.isEmpty()) {
 			return Optional.empty();
 		}
+		// The lines for the topic first (the violence hotline for violence), then those for every crisis (112).
 		var lines = new ArrayList<CrisisLine>();
-		national.stream().filter(line -> line.isAbout(topics)).forEach(lines::add);
-		local(slug).stream().filter(line -> line.isAbout(topics)).forEach(lines::add);
+		var general = new ArrayList<CrisisLine>();
+		for (var line : allFor(slug)) {
+			if (line.isGeneral()) {
+				general.add(line);
+			}
+			else if (line.isAbout(topics)) {
+				lines.add(line);
+			}
+		}
+		lines.addAll(general);
 		return Optional.of(new CrisisBox(topics, lines));
 	}
 
@@ -112,6 +121,12 @@ public class CrisisHelp {
 		var all = new ArrayList<>(national);
 		byMunicipality.values().forEach(all::addAll);
 		return all;
+	}
+
+	private List<CrisisLine> allFor(String slug) {
+		var lines = new ArrayList<>(national);
+		lines.addAll(local(slug));
+		return lines;
 	}
 
 	private List<CrisisLine> local(String slug) {

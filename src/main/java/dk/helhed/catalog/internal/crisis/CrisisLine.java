@@ -24,8 +24,13 @@ public record CrisisLine(String key, String name, String phone, String text, Str
 		return phone == null ? null : phone.replaceAll("[^0-9+]", "");
 	}
 
+	/** A line for every crisis (112): marked only ALWAYS. */
+	boolean isGeneral() {
+		return topics.equals(Set.of(CrisisTopic.ALWAYS));
+	}
+
 	boolean isAbout(Set<CrisisTopic> wanted) {
-		return topics.equals(Set.of(CrisisTopic.ALWAYS)) || topics.stream().anyMatch(wanted::contains);
+		return isGeneral() || topics.stream().anyMatch(wanted::contains);
 	}
 
 	static List<CrisisLine> marked(List<CrisisLine> lines, CrisisTopic topic) {
