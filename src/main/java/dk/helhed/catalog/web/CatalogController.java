@@ -171,7 +171,7 @@ class CatalogController {
 			java.util.function.Predicate<Service> filter) {
 		Map<FocusArea, List<Service>> groups = new LinkedHashMap<>();
 		for (var area : catalog.focusAreas()) {
-			var services = catalog.servicesPrimarilyIn(area).stream().filter(filter::accepts).toList();
+			var services = catalog.servicesPrimarilyIn(area).stream().filter(filter).toList();
 			if (!services.isEmpty()) {
 				groups.put(area, services);
 			}
