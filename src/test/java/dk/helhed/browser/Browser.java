@@ -236,6 +236,14 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Unfolds the catalog's filters (a {@code <details>}, folded until a filter is in use). */
+	Browser showFilters() {
+		if (find("details.filters-fold").getDomAttribute("open") == null) {
+			find("details.filters-fold > summary").click();
+		}
+		return this;
+	}
+
 	Object script(String javaScript, Object... arguments) {
 		return ((JavascriptExecutor) driver).executeScript(javaScript, arguments);
 	}

@@ -61,6 +61,7 @@ class CatalogOnAPhoneBrowserTests {
 	void theFiltersFitTheScreenAndNarrowTheResults() {
 		browser.open("/aabenraa/indsatser?q=bolig");
 		var before = serviceNames();
+		browser.showFilters();
 
 		browser.andWaitForNewResults(() -> new Select(browser.find("#adgang")).selectByValue("visitation"));
 		browser.andWaitForNewResults(() -> browser.find("label[for=gratis]").click());
@@ -70,6 +71,20 @@ class CatalogOnAPhoneBrowserTests {
 		assertThat(browser.find("#result-status").getText()).doesNotContain(String.valueOf(before.size()));
 		assertThat(browser.accessibilityViolations()).isEmpty();
 		assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();
+	}
+
+	@Test
+	void theFirstResultIsOnTheFirstScreenWithTheFiltersFolded() {
+		browser.open("/aabenraa/indsatser?q=tandpleje");
+		var first = browser.find("#results .service-card a");
+		var bottom = first.getRect().getY() + first.getRect().getHeight();
+		System.out.println("Telefon 360x740: første resultats link slutter " + bottom + " px nede");
+		assertThat(bottom).as("bottom of the first result's link (px)").isLessThanOrEqualTo(740);
+		assertThat(browser.find("#adgang").isDisplayed()).as("the filters are folded").isFalse();
+		browser.showFilters();
+		assertThat(browser.find("#adgang").isDisplayed()).isTrue();
+		assertThat(browser.driver().getTitle()).startsWith("Indsatser for „tandpleje“");
+		assertThat(browser.accessibilityViolations()).isEmpty();
 	}
 
 	private String resultCount() {

@@ -37,6 +37,7 @@ class CatalogWithoutJavaScriptBrowserTests {
 		browser.andWaitForNewPage(() -> browser.find("form[role=search] button[type=submit]").click());
 		assertThat(browser.text(".result-count")).startsWith("14 indsatser passer");
 
+		browser.showFilters();
 		browser.find("label[for=gratis]").click();
 		new Select(browser.find("#adgang")).selectByValue("aaben");
 		browser.find("#alder").sendKeys("30");

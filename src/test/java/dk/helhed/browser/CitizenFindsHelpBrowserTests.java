@@ -59,6 +59,7 @@ class CitizenFindsHelpBrowserTests {
 		assertAccessible();
 
 		// With JavaScript, each change to a filter updates the results in place (htmx).
+		browser.showFilters();
 		browser.andWaitForNewResults(() -> browser.find("label[for=gratis]").click());
 		assertThat(resultCount()).startsWith("11 indsatser passer");
 		assertThat(serviceNames()).contains("Socialtandpleje").doesNotContain("Bopladsen", "Overgangsbolig");
@@ -116,6 +117,7 @@ class CitizenFindsHelpBrowserTests {
 		follow("Dansk");
 		assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("da");
 		assertThat(browser.text("h1")).isEqualTo("Indsatser");
+		browser.showFilters();
 		assertThat(browser.find("label[for=gratis]").getText()).isEqualTo("Kun gratis");
 
 		assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();

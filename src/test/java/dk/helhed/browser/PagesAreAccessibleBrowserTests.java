@@ -64,7 +64,13 @@ class PagesAreAccessibleBrowserTests {
 				page("a municipality's front page in English", "/aabenraa?lang=en"),
 				page("search results in English", "/aabenraa/indsatser?q=tandpleje&gratis=ja&lang=en"),
 				page("a service in English", "/aabenraa/indsatser/socialtandpleje?lang=en"),
-				page("a page that does not exist, in English", "/findes/ikke?lang=en"));
+				page("a page that does not exist, in English", "/findes/ikke?lang=en"),
+				page("search results about a crisis, with the crisis box and the quick exit",
+						"/aabenraa/indsatser?q=min+k%C3%A6reste+sl%C3%A5r+mig"),
+				page("a service about violence, with the quick exit", "/aabenraa/indsatser/aabenraa-krisecenter"),
+				page("the catalog filtered to what is open now", "/aabenraa/indsatser?aabent=nu"),
+				page("the accessibility statement", "/tilgaengelighed"),
+				page("the privacy notice in English (Danish content)", "/privatliv?lang=en"));
 	}
 
 	private static Arguments page(String name, String path) {

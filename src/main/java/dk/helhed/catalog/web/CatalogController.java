@@ -17,6 +17,7 @@ import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.CatalogSettings;
 import dk.helhed.catalog.internal.CatalogSnapshot;
 import dk.helhed.catalog.internal.Catalogs;
+import dk.helhed.catalog.internal.crisis.CrisisHelp;
 import dk.helhed.catalog.internal.search.SearchText;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.municipality.Strategy.FocusArea;
@@ -38,12 +39,19 @@ class CatalogController {
 	private final Municipalities municipalities;
 	private final Catalogs catalogs;
 	private final CatalogSettings settings;
+	private final CrisisHelp crisisHelp;
+	private final OpeningHours openingHours;
+	private final TimeOfNeed timeOfNeed;
 	private final Clock clock;
 
-	CatalogController(Municipalities municipalities, Catalogs catalogs, CatalogSettings settings, Clock clock) {
+	CatalogController(Municipalities municipalities, Catalogs catalogs, CatalogSettings settings,
+			CrisisHelp crisisHelp, OpeningHours openingHours, TimeOfNeed timeOfNeed, Clock clock) {
 		this.municipalities = municipalities;
 		this.catalogs = catalogs;
 		this.settings = settings;
+		this.crisisHelp = crisisHelp;
+		this.openingHours = openingHours;
+		this.timeOfNeed = timeOfNeed;
 		this.clock = clock;
 	}
 
@@ -68,8 +76,9 @@ class CatalogController {
 			@RequestParam(name = "adgang", required = false) String access,
 			@RequestParam(name = "anonym", required = false) String anonymous,
 			@RequestParam(name = "alder", required = false) String age,
-			@RequestParam(name = "gratis", required = false) String free, Model model) {
-		resultsModel(slug, q, area, access, anonymous, age, free, model);
+			@RequestParam(name = "gratis", required = false) String free,
+			@RequestParam(name = "aabent", required = false) String open, Model model) {
+		resultsModel(slug, q, area, access, anonymous, age, free, open, model);
 		return "catalog/services";
 	}
 
@@ -80,9 +89,10 @@ class CatalogController {
 			@RequestParam(name = "adgang", required = false) String access,
 			@RequestParam(name = "anonym", required = false) String anonymous,
 			@RequestParam(name = "alder", required = false) String age,
-			@RequestParam(name = "gratis", required = false) String free, Model model,
+			@RequestParam(name = "gratis", required = false) String free,
+			@RequestParam(name = "aabent", required = false) String open, Model model,
 			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
-		resultsModel(slug, q, area, access, anonymous, age, free, model);
+		resultsModel(slug, q, area, access, anonymous, age, free, open, model);
 		// The address bar follows the search, so that reload, back, bookmarks and shared links keep it.
 		var query = request.getQueryString();
 		response.setHeader("HX-Replace-Url", "/" + slug + "/indsatser" + (query == null ? "" : "?" + query));
@@ -111,16 +121,24 @@ class CatalogController {
 	}
 
 	private void resultsModel(String slug, String q, String area, String access, String anonymous, String age,
-			String free, Model model) {
+			String free, String open, Model model) {
 		var catalog = catalogs.of(slug);
-		var filter = CatalogFilter.parse(catalog, q, area, access, anonymous, age, free);
+		var parsed = CatalogFilter.parse(catalog, q, area, access, anonymous, age, free);
+		// "Åbent nu": by the weekly opening hours and the application's clock (Europe/Copenhagen).
+		var openNow = "nu".equals(open == null ? null : open.strip());
+		var filter = open != null && !open.isBlank() && !openNow ? parsed.withMessage("catalog.filter.open.invalid")
+				: parsed;
+		java.util.function.Predicate<Service> accepted = openNow
+				? service -> filter.accepts(service) && openingHours.isOpenNow(service) : filter::accepts;
+		model.addAttribute("openNow", openNow);
 		model.addAttribute("catalog", catalog);
 		model.addAttribute("municipality", catalog.municipality());
 		model.addAttribute("filter", filter);
 		model.addAttribute("accessKeys", CatalogFilter.accessKeys());
 		model.addAttribute("maxQueryLength", SearchText.MAX_LENGTH);
+		model.addAttribute("crisis", crisisHelp.forSearch(slug, filter.text().text()).orElse(null));
 		if (filter.text().isEmpty()) {
-			var groups = groups(catalog, filter);
+			var groups = groups(catalog, accepted);
 			model.addAttribute("groups", groups);
 			model.addAttribute("count", groups.values().stream().mapToInt(List::size).sum());
 		}
@@ -128,18 +146,32 @@ class CatalogController {
 			var results = catalogs.search(catalog.municipality(), filter.text(), SEARCH_LIMIT)
 				.stream()
 				.map(Catalogs.Found::service)
-				.filter(filter::accepts)
+				.filter(accepted)
 				.toList();
+			// "i nat", "nu", "weekend": the services open then come first, otherwise in the order of the search.
+			var when = timeOfNeed.of(filter.text().text());
+			if (!when.isEmpty()) {
+				results = java.util.stream.Stream.concat(results.stream().filter(service -> openWhen(service, when)),
+						results.stream().filter(service -> !openWhen(service, when))).toList();
+				model.addAttribute("openFirst", true);
+			}
 			model.addAttribute("results", results);
 			model.addAttribute("count", results.size());
 		}
 	}
 
 	/** The services that pass the filter, under their primary focus area, in the strategy's order. */
-	private static Map<FocusArea, List<Service>> groups(CatalogSnapshot catalog, CatalogFilter filter) {
+	private boolean openWhen(Service service, java.util.Set<TimeOfNeed.When> when) {
+		return when.contains(TimeOfNeed.When.NOW) && openingHours.isOpenNow(service)
+				|| when.contains(TimeOfNeed.When.TONIGHT) && openingHours.isOpenTonight(service)
+				|| when.contains(TimeOfNeed.When.WEEKEND) && openingHours.isOpenAtTheWeekend(service);
+	}
+
+	private static Map<FocusArea, List<Service>> groups(CatalogSnapshot catalog,
+			java.util.function.Predicate<Service> filter) {
 		Map<FocusArea, List<Service>> groups = new LinkedHashMap<>();
 		for (var area : catalog.focusAreas()) {
-			var services = catalog.servicesPrimarilyIn(area).stream().filter(filter::accepts).toList();
+			var services = catalog.servicesPrimarilyIn(area).stream().filter(filter).toList();
 			if (!services.isEmpty()) {
 				groups.put(area, services);
 			}

@@ -106,7 +106,14 @@ record CatalogFilter(SearchText text, FocusArea focusArea, Set<AccessMode> acces
 				&& (!free || service.charge().freeToUse());
 	}
 
-	boolean narrowed() {
+	/** The same filter, saying also that a value was not used. */
+	CatalogFilter withMessage(String key) {
+		var all = new ArrayList<>(messages);
+		all.add(key);
+		return new CatalogFilter(text, focusArea, access, accessKey, anonymous, age, free, List.copyOf(all));
+	}
+
+	public boolean narrowed() {
 		return focusArea != null || accessKey != null || anonymous || age != null || free;
 	}
 

@@ -128,6 +128,19 @@ class CatalogFormat {
 		return matcher.group(4) == null ? hours : hours + " (" + matcher.group(4) + ")";
 	}
 
+	/** A service's address on one line: "Sønderport 49, 6200 Aabenraa". */
+	public String addressLine(dk.helhed.catalog.Service service) {
+		var place = ((service.postalCode() == null ? "" : service.postalCode()) + " "
+				+ (service.city() == null ? "" : service.city())).strip();
+		return service.street() == null ? place : place.isEmpty() ? service.street() : service.street() + ", " + place;
+	}
+
+	/** A link that shows an address on OpenStreetMap's map (no tracking, no key). */
+	public String mapLink(String address) {
+		return "https://www.openstreetmap.org/search?query="
+				+ java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	public String unitPath(CatalogSnapshot catalog, UUID unitId) {
 		return catalog.unitPath(unitId).stream().map(OrganisationalUnit::name).collect(Collectors.joining(" › "));
 	}

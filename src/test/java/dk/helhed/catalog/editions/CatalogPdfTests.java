@@ -111,6 +111,15 @@ class CatalogPdfTests {
 	}
 
 	@Test
+	void theCatalogGivesPhoneNumbersAddressesAndOpeningHours() throws IOException {
+		try (var document = Loader.loadPDF(pdf.current(catalogs.of("aabenraa"), DANISH))) {
+			var text = squeeze(positional().getText(document));
+			assertThat(text).contains(squeeze("Telefon 24029610"), squeeze("Uglekær 14"), squeeze("Åbningstider"),
+					squeeze("mandag–fredag kl. 9.30–12.30 (Caféen er åben)"));
+		}
+	}
+
+	@Test
 	void danishLettersSurviveAndEveryFontIsEmbedded() throws IOException {
 		try (var document = Loader.loadPDF(fourthPdf)) {
 			var text = positional().getText(document);

@@ -170,7 +170,7 @@ abstract class HsdsConformanceTests {
 		for (var key : List.of("overgangsbolig", "boenhed-stubbaek")) {
 			var housing = service(key);
 
-			assertThat(housing.get("application_process").asString()).startsWith("Kræver visitation")
+			assertThat(housing.get("application_process").asString()).startsWith("Kommunen skal først vurdere")
 				.contains("Afgørelsen træffes af Visitation & Understøttelse.");
 			assertThat(housing.get("capacities").isEmpty())
 				.as(key + ": the catalog knows the number of places but not how many are free, and HSDS requires "

@@ -26,7 +26,7 @@ class CatalogFormatTests {
 
 	@Test
 	void codesInTheHistoryAreShownInDanish() {
-		assertThat(format.fieldValue("access_mode", "ASSESSMENT_DECISION", DANISH)).isEqualTo("Kræver visitation");
+		assertThat(format.fieldValue("access_mode", "ASSESSMENT_DECISION", DANISH)).isEqualTo("Kommunen vurderer først");
 		assertThat(format.fieldValue("charge", "FREE", DANISH)).isEqualTo("Gratis");
 		assertThat(format.fieldValue("situations", "ADDICTION; HOMELESSNESS", DANISH))
 			.isEqualTo("Misbrug af alkohol eller stoffer; Hjemløshed");

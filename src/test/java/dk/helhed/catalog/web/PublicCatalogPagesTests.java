@@ -28,6 +28,9 @@ class PublicCatalogPagesTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	dk.helhed.catalog.internal.Catalogs catalogs;
+
 	@Test
 	void listsTheMunicipalities() throws Exception {
 		var page = html("/");
@@ -49,8 +52,49 @@ class PublicCatalogPagesTests {
 	@Test
 	void servicePageSaysHowToGetTheHelp() throws Exception {
 		var page = html("/aabenraa/indsatser/overgangsbolig");
-		assertThat(page).contains("Sådan får du hjælpen", "Kræver visitation", "Visitation &amp; Understøttelse",
-				"6 boliger", "Oplysningerne blev senest kontrolleret 1. juli 2026");
+		assertThat(page).contains("Sådan får du hjælpen", "Kommunen skal først vurdere, om du kan få det",
+				"Visitation &amp; Understøttelse", "6 boliger", "Oplysningerne blev senest kontrolleret 1. juli 2026")
+			.doesNotContain("Kræver visitation");
+	}
+
+	@Test
+	void aServiceYouContactYourselfDoesNotSayWhoDecides() throws Exception {
+		for (var service : catalogs.of("aabenraa").services()) {
+			var page = html("/aabenraa/indsatser/" + service.key());
+			if (!service.accessMode().needsDecision()) {
+				assertThat(page).as(service.key()).doesNotContain("der vurderer");
+			}
+		}
+	}
+
+	@Test
+	void everyServicePageSaysHowToReachSomeone() throws Exception {
+		var withOwnPhone = 0;
+		var services = catalogs.of("aabenraa").services();
+		for (var service : services) {
+			var page = html("/aabenraa/indsatser/" + service.key());
+			var howTo = page.substring(page.indexOf("id=\"howto\""), page.indexOf("id=\"who\""));
+			assertThat(howTo).as(service.key()).contains("Kontakt og åbningstider");
+			if (howTo.contains("href=\"tel:")) {
+				withOwnPhone++;
+			}
+			else {
+				assertThat(howTo).as(service.key() + " without a phone of its own")
+					.contains("Kontakt Aabenraa Kommune", "Skelbækvej 2, 6200 Aabenraa", "openstreetmap.org",
+							"https://www.aabenraa.dk");
+			}
+			assertThat(howTo).as(service.key()).doesNotContainPattern("(?i)\\bring\\b");
+		}
+		System.out.println("Kontakt: " + services.size() + " indsatser, " + withOwnPhone + " med eget telefonnummer, "
+				+ (services.size() - withOwnPhone) + " med kommunens kontakt");
+	}
+
+	@Test
+	void theContactShowsTheAddressOnAMapAndTodaysHours() throws Exception {
+		var page = html("/aabenraa/indsatser/den-blaa-oase");
+		var howTo = page.substring(page.indexOf("id=\"howto\""), page.indexOf("id=\"who\""));
+		assertThat(howTo).contains("Sønderport 49, 6200 Aabenraa", "https://www.openstreetmap.org/search?query=")
+			.containsPattern("I dag \\((mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\\): ");
 	}
 
 	@Test
@@ -77,6 +121,22 @@ class PublicCatalogPagesTests {
 			.doesNotContain("/aabenraa/indsatser/overgangsbolig\"");
 		assertThat(youngPeople).contains("/aabenraa/indsatser/startbolig-slotsgade");
 		assertThat(olderPeople).doesNotContain("/aabenraa/indsatser/startbolig-slotsgade");
+	}
+
+	@Test
+	void thePageTitleNamesTheQuery() throws Exception {
+		assertThat(html("/aabenraa/indsatser?q=tandpleje")).contains("<title>Indsatser for „tandpleje“ – Aabenraa Kommune");
+		assertThat(html("/aabenraa/indsatser")).contains("<title>Indsatser – Aabenraa Kommune");
+		var hostile = mvc.perform(get("/aabenraa/indsatser").param("q", "<b>")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(hostile).contains("<title>Indsatser for „&lt;b&gt;“");
+	}
+
+	@Test
+	void theFiltersAreFoldedUntilOneIsUsed() throws Exception {
+		assertThat(html("/aabenraa/indsatser?q=bolig")).contains("<details class=\"filters-fold\">",
+				"<summary>Afgræns søgningen</summary>");
+		assertThat(html("/aabenraa/indsatser?q=bolig&gratis=ja")).contains("<details class=\"filters-fold\" open=\"open\">");
 	}
 
 	@Test
