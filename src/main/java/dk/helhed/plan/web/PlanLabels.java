@@ -27,7 +27,14 @@ public class PlanLabels {
 			Map.entry("HOUSING", "Bolig"), Map.entry("EMPLOYMENT", "Beskæftigelse"), Map.entry("FINANCES", "Økonomi"),
 			Map.entry("NOTES", "Øvrige oplysninger"), Map.entry("FUNCTIONS_AND_CONDITIONS", "Funktioner og forhold"),
 			Map.entry("ACTIVITY_AND_PARTICIPATION", "Aktivitet og deltagelse"),
-			Map.entry("ENVIRONMENTAL_FACTORS", "Omgivelsesfaktorer"));
+			Map.entry("ENVIRONMENTAL_FACTORS", "Omgivelsesfaktorer"), Map.entry("OFFERED", "Tilbudt, borgeren har ikke svaret"),
+			Map.entry("ACCEPTED", "Tilbudt, borgeren har sagt ja"), Map.entry("DECLINED", "Sagt nej"),
+			Map.entry("PRESENT", "Borgeren var med"), Map.entry("WROTE_OWN_PART", "Borgeren skrev selv sin del"), Map.entry("NOT_TAKING_PART", "Borgeren ville ikke være med"),
+			Map.entry("DEVELOP", "Udvikle funktionsevne"), Map.entry("MAINTAIN", "Fastholde funktionsevne"),
+			Map.entry("LIMIT_LOSS", "Begrænse tab af funktionsevne"), Map.entry("CONTINUE", "Fortsæt indsatsen"),
+			Map.entry("END", "Afslut indsatsen"), Map.entry("END_AND_REFER", "Afslut, og visitér til en ny indsats"),
+			Map.entry("BASICS", "Planens rammer"), Map.entry("GOAL", "Mål"), Map.entry("ACTION", "Indsats"),
+			Map.entry("FOLLOW_UP", "Opfølgning"), Map.entry("READY", "Klar"));
 
 	public String of(Object code) {
 		if (code == null) {

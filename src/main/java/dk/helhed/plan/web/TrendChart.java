@@ -25,6 +25,11 @@ public record TrendChart(int width, int height, List<Tick> xTicks, List<Tick> yT
 	}
 
 	public record Point(int x, int y, String label) {
+
+		/** The corners of a diamond marker around the point. */
+		public String diamond() {
+			return x + "," + (y - 6) + " " + (x + 6) + "," + y + " " + x + "," + (y + 6) + " " + (x - 6) + "," + y;
+		}
 	}
 
 	public record Line(String name, String colour, String marker, String points, List<Point> dots, Point end) {
