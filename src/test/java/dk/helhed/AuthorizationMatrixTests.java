@@ -1233,6 +1233,15 @@ class AuthorizationMatrixTests {
 			.param("evaluering", "Matrix: godt i gang")
 			.param("naeste", today().plusMonths(2).toString())));
 		samples.put("POST /personale/borgere/{id}/plan/klar", Sample.post(Request::citizen));
+		samples.put("GET /personale/borgere/{id}/plan/borgerens-kopi", Sample.get(Request::citizen).check(c -> {
+			boolean inCase = c.cell().actor().relation() == Relation.OWN_UNIT;
+			if (!c.body().contains("Matrix boligmål")) {
+				return "the housing goal the caller may see is missing from the copy";
+			}
+			return c.body().contains("Matrix helbredsmål") == inCase ? null
+					: "the copy shows a goal no consent covers, or misses the own unit's";
+		}));
+		samples.put("GET /personale/borgere/{id}/plan/borgerens-kopi.pdf", Sample.get(Request::citizen));
 		// Emergency access review, the audit log and the access account
 		samples.put("POST /personale/noedadgang/{id}/set", Sample.post(r -> {
 		}));

@@ -4,11 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,9 +62,11 @@ class PlanController {
 	private final Municipalities municipalities;
 	private final StaffDirectory staffDirectory;
 	private final Clock clock;
+	private final PlanCopyPdf pdf;
 
 	PlanController(CaseAccess caseAccess, Plans plans, FfbTerms terms, Services services, Municipalities municipalities,
-			StaffDirectory staffDirectory, Clock clock) {
+			StaffDirectory staffDirectory, Clock clock, PlanCopyPdf pdf) {
+		this.pdf = pdf;
 		this.caseAccess = caseAccess;
 		this.plans = plans;
 		this.terms = terms;
@@ -79,6 +88,63 @@ class PlanController {
 	String version(@PathVariable UUID id, @PathVariable int number, Model model) {
 		var view = caseAccess.open(CurrentStaff.get(), id, CaseUse.read(PlanResource.PLAN));
 		return page(view, number, Map.of(), Map.of(), model);
+	}
+
+	/** The citizen's own copy of the plan, in plain Danish, as a page to print. */
+	@GetMapping("/personale/borgere/{id}/plan/borgerens-kopi")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN)
+	String citizensCopy(@PathVariable UUID id, Model model, HttpServletResponse response) {
+		var view = caseAccess.open(CurrentStaff.get(), id, CaseUse.read(PlanResource.CITIZENS_COPY));
+		model.addAllAttributes(copy(view, false));
+		response.setHeader("Cache-Control", "no-store");
+		return "plan/citizen-copy";
+	}
+
+	/** The citizen's own copy of the plan as a tagged PDF. */
+	@GetMapping("/personale/borgere/{id}/plan/borgerens-kopi.pdf")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN)
+	ResponseEntity<byte[]> citizensCopyPdf(@PathVariable UUID id) {
+		var view = caseAccess.open(CurrentStaff.get(), id, CaseUse.export(PlanResource.CITIZENS_COPY));
+		var bytes = pdf.render("plan/citizen-copy", copy(view, true));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("din-plan-" + LocalDate.now(clock) + ".pdf").build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(bytes);
+	}
+
+	private Map<String, Object> copy(CaseView view, boolean asPdf) {
+		var plan = plans.find(view, null).orElse(null);
+		Map<UUID, String> parties = parties(view.municipalityId());
+		Set<String> contacts = new LinkedHashSet<>();
+		if (plan != null) {
+			plan.goals()
+				.forEach(goal -> goal.actions()
+					.forEach(action -> contacts.add(parties.getOrDefault(action.action().responsible().unitId() != null
+							? action.action().responsible().unitId() : action.action().responsible().partnerId(), ""))));
+		}
+		if (view.party() != null) {
+			contacts.add(parties.getOrDefault(view.party().unitId() != null ? view.party().unitId()
+					: view.party().partnerId(), ""));
+		}
+		contacts.remove("");
+		Map<String, Object> model = new HashMap<>();
+		model.put("citizen", view.citizen());
+		model.put("plan", plan);
+		model.put("parties", parties);
+		model.put("contacts", List.copyOf(contacts));
+		model.put("labels", PlanLabels.DANISH);
+		model.put("today", LocalDate.now(clock));
+		model.put("pdf", asPdf);
+		return model;
+	}
+
+	private Map<UUID, String> parties(UUID municipalityId) {
+		Map<UUID, String> parties = new HashMap<>();
+		municipalities.unitsOf(municipalityId).forEach(unit -> parties.put(unit.id(), unit.name()));
+		municipalities.partnersOf(municipalityId).forEach(partner -> parties.put(partner.id(), partner.name()));
+		return parties;
 	}
 
 	@PostMapping("/personale/borgere/{id}/plan")
