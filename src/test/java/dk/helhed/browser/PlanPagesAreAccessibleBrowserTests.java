@@ -204,11 +204,15 @@ class PlanPagesAreAccessibleBrowserTests {
 				new State("the plan's goal form with mistakes", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan");
 					browser.andWaitForNewPage(() -> press(browser, "Læg målet i planen"));
-					assertThat(browser.findAll(".error-summary li")).hasSize(5);
+					assertThat(browser.findAll(".error-summary li")).hasSize(6);
 				}),
 				new State("the plan as Visitation sees it", Staff.HOUSING, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan");
 					assertThat(browser.findAll("article.goal")).hasSize(2);
+				}),
+				new State("the citizen's copy of the plan", Staff.JOB_CENTRE, browser -> {
+					browser.open("/personale/borgere/" + fixture.citizen() + "/plan/borgerens-kopi");
+					assertThat(browser.text("main")).contains("Jeg vil have mit eget sted.", "Egen lejekontrakt");
 				}),
 				new State("an earlier version of the plan", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan/versioner/2");

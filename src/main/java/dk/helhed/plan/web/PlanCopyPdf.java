@@ -28,15 +28,19 @@ class PlanCopyPdf {
 	private final ITemplateEngine templates;
 	private final byte[] regular;
 	private final byte[] bold;
+	private final String css;
 
 	PlanCopyPdf(ITemplateEngine templates) {
 		this.templates = templates;
 		this.regular = read("liberation/LiberationSans-Regular.ttf");
 		this.bold = read("liberation/LiberationSans-Bold.ttf");
+		this.css = new String(read("static/css/citizen-copy.css"), java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	byte[] render(String template, Map<String, Object> model) {
-		var html = templates.process(template, new Context(Locale.of("da"), model));
+		var context = new Context(Locale.of("da"), model);
+		context.setVariable("css", css);
+		var html = templates.process(template, context);
 		var out = new ByteArrayOutputStream();
 		try {
 			var builder = new PdfRendererBuilder().useFastMode()
@@ -64,7 +68,7 @@ class PlanCopyPdf {
 			return stream.readAllBytes();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("The font " + path + " is missing from the classpath", ex);
+			throw new IllegalStateException(path + " is missing from the classpath", ex);
 		}
 	}
 }
