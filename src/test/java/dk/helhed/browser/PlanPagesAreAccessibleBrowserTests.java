@@ -214,6 +214,10 @@ class PlanPagesAreAccessibleBrowserTests {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan/borgerens-kopi");
 					assertThat(browser.text("main")).contains("Jeg vil have mit eget sted.", "Egen lejekontrakt");
 				}),
+				new State("my citizens with their next follow-up", Staff.JOB_CENTRE, browser -> {
+					browser.open("/personale/mine-borgere");
+					assertThat(browser.text("main table")).contains("Plan Tilgængelig (syntetisk)");
+				}),
 				new State("an earlier version of the plan", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan/versioner/2");
 					assertThat(browser.text("main")).contains("tidligere udgave");

@@ -175,6 +175,16 @@ class PlansTests {
 			.query(Integer.class)
 			.single();
 		assertThat(rows).isEqualTo(5);
+
+		// "Mine borgere": the citizen is in both units' lists, with the plan's next follow-up; the list is one search row.
+		long searches = jdbc.sql("select count(*) from audit_event where resource = 'my-citizens'").query(Long.class).single();
+		assertThat(gate.ownCases(boligsag, PlanResource.MY_CITIZENS)).extracting(c -> c.id()).contains(citizen);
+		assertThat(gate.ownCases(jobcenter, PlanResource.MY_CITIZENS)).extracting(c -> c.id()).contains(citizen);
+		assertThat(plans.nextFollowUps(aabenraa(), List.of(citizen))).containsEntry(citizen, today().plusMonths(2));
+		assertThat(jdbc.sql("select count(*) from audit_event where resource = 'my-citizens'").query(Long.class).single())
+			.isEqualTo(searches + 2);
+		assertThat(gate.ownCases(staff("blaakors"), PlanResource.MY_CITIZENS)).extracting(c -> c.id())
+			.doesNotContain(citizen);
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import dk.helhed.citizen.CaseResource;
 /** The parts of a citizen's case the plan module works with, as the audit log names them. */
 public enum PlanResource implements CaseResource {
 
-	ASSESSMENT("assessment"), CITIZEN_WORDS("assessment-citizen-words"), PLAN("plan"), CITIZENS_COPY("plan-citizens-copy");
+	ASSESSMENT("assessment"), CITIZEN_WORDS("assessment-citizen-words"), PLAN("plan"), CITIZENS_COPY("plan-citizens-copy"), MY_CITIZENS("my-citizens");
 
 	private final String auditName;
 

@@ -358,6 +358,29 @@ public class Plans {
 		return Optional.of(visible(view, head, shown, content));
 	}
 
+	/**
+	 * The next follow-up of each of these citizens' plans, for the overview of a unit's own citizens (which the gate
+	 * has listed and logged).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, LocalDate> nextFollowUps(UUID municipalityId, java.util.Collection<UUID> citizens) {
+		java.util.Map<UUID, LocalDate> next = new java.util.HashMap<>();
+		if (citizens.isEmpty()) {
+			return next;
+		}
+		var placeholders = String.join(", ", java.util.Collections.nCopies(citizens.size(), "?"));
+		List<Object> params = new ArrayList<>();
+		params.add(municipalityId);
+		params.addAll(citizens);
+		jdbc.sql("select citizen_id, next_follow_up from shared_plan where municipality_id = ? and citizen_id in ("
+				+ placeholders + ") and next_follow_up is not null")
+			.params(params)
+			.query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
+			.list()
+			.forEach(entry -> next.put(entry.getKey(), entry.getValue()));
+		return next;
+	}
+
 	private boolean sees(CaseView view, Goal goal) {
 		var theme = terms.theme(terms.currentVersion(), goal.theme()).orElse(null);
 		return theme != null && view.sees(theme.category(), goal.recordedBy());
