@@ -131,7 +131,7 @@ public class Plans {
 	/**
 	 * An action as the viewer sees it; the goal is null when the viewer sees the action (their own) but not its goal.
 	 */
-	public record VisibleAction(Action action, VisibleGoal goal, String serviceName, boolean own) {
+	public record VisibleAction(Action action, Goal goal, String serviceName, boolean own) {
 	}
 
 	/** The plan as one staff member may see one version of it. */
@@ -406,7 +406,7 @@ public class Plans {
 			var name = action.serviceId() == null ? null
 					: services.find(view.municipalityId(), action.serviceId()).map(Services.Summary::name).orElse(null);
 			if (goal.isPresent()) {
-				goal.get().actions().add(new VisibleAction(action, goal.get(), name, own));
+				goal.get().actions().add(new VisibleAction(action, goal.get().goal(), name, own));
 			}
 			else if (own) {
 				orphans.add(new VisibleAction(action, null, name, true));
