@@ -56,7 +56,9 @@ import dk.helhed.catalog.ServiceFormParams;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.catalog.internal.ServiceRepository;
 import dk.helhed.citizen.CaseRecords.GivenHow;
+import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseRecords.Recipient;
+import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.InformationCategory;
 import dk.helhed.citizen.internal.CaseWork;
 import dk.helhed.citizen.internal.CaseWork.NewCitizen;
@@ -71,6 +73,15 @@ import dk.helhed.participation.internal.Meetings.NewMeeting;
 import dk.helhed.participation.internal.Proposals;
 import dk.helhed.participation.internal.Proposals.NewProposal;
 import dk.helhed.participation.internal.SubmissionGuard;
+import dk.helhed.plan.internal.Assessments;
+import dk.helhed.plan.internal.Assessments.NewAssessment;
+import dk.helhed.plan.internal.Assessments.RatingInput;
+import dk.helhed.plan.internal.PlanResource;
+import dk.helhed.plan.internal.Plans;
+import dk.helhed.plan.internal.Plans.Basics;
+import dk.helhed.plan.internal.Plans.GoalType;
+import dk.helhed.plan.internal.Plans.Offer;
+import dk.helhed.plan.internal.Plans.Participation;
 import dk.helhed.platform.web.AccessRule;
 import dk.helhed.platform.web.AccessRule.Audience;
 import dk.helhed.platform.web.AccessRule.Scope;
@@ -145,6 +156,29 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	SubmissionGuard submissionGuard;
+
+	@Autowired
+	CaseAccess caseAccess;
+
+	@Autowired
+	Assessments assessments;
+
+	/** FFB sub-themes the matrix's assessments rate: Varetage bolig (housing), Fysisk helbred (health). */
+	static final UUID HOUSING_THEME = UUID.fromString("fd4b8dd3-5c4b-4257-8c13-ea045617d2f6");
+	static final UUID HEALTH_THEME = UUID.fromString("69dbfad7-859a-4596-8737-8054f6b4948f");
+	static final UUID SEVERE_LEVEL = UUID.fromString("cae545f5-2813-4d79-98fc-0a7d770af3cd");
+
+	/** The assessment of each citizen of the matrix, by the citizen's id. */
+	final Map<UUID, UUID> assessmentOf = new LinkedHashMap<>();
+
+	@Autowired
+	Plans plans;
+
+	static final UUID OWN_HEALTH_THEME = UUID.fromString("4a58417e-9a75-43f2-9763-66505050159f");
+	static final UUID MILD_LEVEL = UUID.fromString("8328ce4a-6238-4f73-bf1a-74aadb68eff8");
+
+	/** The housing goal of each citizen's plan, by the citizen's id. */
+	final Map<UUID, UUID> housingGoalOf = new LinkedHashMap<>();
 
 	// The cast: who asks
 
@@ -269,6 +303,7 @@ class AuthorizationMatrixTests {
 				new NewCitizen(foreignCpr, "Fremmed Matrixsen (syntetisk)", null, null, null, null));
 		foreignCitizen = new CitizenRecord(foreign.id(), otherMunicipality, foreignCpr, "Fremmed Matrixsen", Set.of(),
 				Set.of(), null);
+		assess(foreignCaseworker, foreign.id());
 		// A consent of another citizen of the municipality, to swap for the consent in a withdrawal.
 		var unrelated = caseWork.registerIdentified(otherCaseworker,
 				new NewCitizen(syntheticCpr(), "Anden Matrixsen (syntetisk)", null, null, null, null));
@@ -432,6 +467,8 @@ class AuthorizationMatrixTests {
 		caseWork.writeNote(caseworker, id, InformationCategory.HOUSING, "Matrix boligsnotat", null);
 		caseWork.writeNote(caseworker, id, InformationCategory.EMPLOYMENT, "Matrix beskæftigelsesnotat", null);
 		caseWork.writeNote(caseworker, id, InformationCategory.HEALTH, "Matrix helbredsnotat", null);
+		assess(caseworker, id);
+		plan(caseworker, id);
 		UUID consent = null;
 		Set<UUID> recipients = Set.of();
 		var shared = new NewConsent("Matrix: samarbejde om bolig og job",
@@ -453,6 +490,28 @@ class AuthorizationMatrixTests {
 			}
 		}
 		return new CitizenRecord(id, ownMunicipality, cpr, name, Set.of(ownUnit), recipients, consent);
+	}
+
+	/** An assessment by the caseworker's unit: a housing sub-theme and a health sub-theme. */
+	private void assess(StaffMember caseworker, UUID citizen) {
+		var view = caseAccess.open(caseworker, citizen, CaseUse.create(PlanResource.ASSESSMENT));
+		assessmentOf.put(citizen, assessments.record(view, caseworker, new NewAssessment(today(), Map.of(HOUSING_THEME,
+				new RatingInput(SEVERE_LEVEL, "Matrix boligvurdering", "Matrix boligord"), HEALTH_THEME,
+				new RatingInput(null, "Matrix helbredsvurdering", null)), "Matrix helhedsord", null, null, null)));
+	}
+
+	/** A plan by the caseworker's unit, complete but not yet ready: a housing goal and a health goal, an action each. */
+	private void plan(StaffMember caseworker, UUID citizen) {
+		var view = caseAccess.open(caseworker, citizen, CaseUse.update(PlanResource.PLAN, null));
+		plans.saveBasics(view, caseworker, new Basics("Matrix borgerens mål", "Matrix formål", "Matrix indsats",
+				"Et år", "Ingen", Offer.ACCEPTED, null, Participation.PRESENT, null, null, today().plusMonths(1)));
+		var housing = plans.addGoal(view, caseworker, HOUSING_THEME, MILD_LEVEL, GoalType.DEVELOP, "Matrix boligmål",
+				today().plusMonths(6), "Matrix: en lejekontrakt");
+		var health = plans.addGoal(view, caseworker, OWN_HEALTH_THEME, MILD_LEVEL, GoalType.MAINTAIN,
+				"Matrix helbredsmål", today().plusMonths(6), "Matrix: lægen siger god");
+		plans.addAction(view, caseworker, housing, ownUnit, null, "Matrix boligindsats", today(), null);
+		plans.addAction(view, caseworker, health, ownUnit, null, "Matrix helbredsindsats", today(), null);
+		housingGoalOf.put(citizen, housing);
 	}
 
 	// The endpoints
@@ -957,6 +1016,13 @@ class AuthorizationMatrixTests {
 			return this;
 		}
 
+		/** The assessment of the citizen asked about, or, swapped, the assessment of another citizen. */
+		Request assessment() {
+			var citizen = "assessmentId".equals(cell.swapped()) ? foreignCitizen : subject();
+			variables.put("assessmentId", assessmentOf.get(citizen.id()).toString());
+			return this;
+		}
+
 		Request param(String name, String... values) {
 			for (var value : values) {
 				params.add(name, value);
@@ -1148,6 +1214,96 @@ class AuthorizationMatrixTests {
 		samples.put("POST /personale/borgere/{id}/sammenlaeg", Sample.post(r -> r.citizen()
 			.param("identificeret", states.get(r.cell.state()).identified().id().toString())
 			.param("samtykke", "ja")).aboutAnonymousContact());
+		// The whole picture (helhedsvurdering)
+		samples.put("GET /personale/borgere/{id}/helhedsvurdering", Sample.get(Request::citizen));
+		samples.put("POST /personale/borgere/{id}/helhedsvurdering", Sample.post(r -> r.citizen()
+			.param("vurderet", today().toString())
+			.param("niveau-" + HOUSING_THEME, SEVERE_LEVEL.toString())
+			.param("beskrivelse-" + HOUSING_THEME, "Matrix: bor hos venner.")
+			.param("ord-" + HOUSING_THEME, "Matrix: jeg vil have en bolig.")
+			.param("ord-helhed", "Matrix: sådan ser jeg det.")
+			.param("vigtigst", "Matrix: en bolig")
+			.param("ressourcer", "Matrix: god til at lave mad")
+			.param("netvaerk", "Matrix: en søster")));
+		samples.put("GET /personale/borgere/{id}/helhedsvurdering/{assessmentId}", Sample.get(r -> r.citizen()
+			.assessment()).adjust(AuthorizationMatrixTests::otherCitizensRecordIsNotFound).check(c -> {
+				boolean inCase = c.cell().actor().relation() == Relation.OWN_UNIT;
+				if (!c.body().contains("Matrix boligvurdering")) {
+					return "the housing sub-theme the caller may see is missing";
+				}
+				if (c.body().contains("Matrix helbredsvurdering") != inCase) {
+					return inCase ? "the own unit's health sub-theme is missing"
+							: "shows a health sub-theme no consent covers";
+				}
+				if (c.body().contains("Matrix helhedsord") != inCase) {
+					return inCase ? "the own unit's general part is missing"
+							: "shows the general part no consent covers";
+				}
+				return null;
+			}));
+		samples.put("POST /personale/borgere/{id}/helhedsvurdering/{assessmentId}/borgerens-ord", Sample.post(r -> r
+			.citizen()
+			.assessment()
+			.param("del", HOUSING_THEME.toString())
+			.param("ord", "Matrix: nu siger jeg noget andet.")));
+		// The shared plan
+		samples.put("GET /personale/borgere/{id}/plan", Sample.get(Request::citizen).check(c -> {
+			boolean inCase = c.cell().actor().relation() == Relation.OWN_UNIT;
+			if (!c.body().contains("Matrix boligmål")) {
+				return "the housing goal the caller may see is missing";
+			}
+			if (c.body().contains("Matrix helbredsmål") != inCase) {
+				return inCase ? "the own unit's health goal is missing" : "shows a health goal no consent covers";
+			}
+			if (c.body().contains("Matrix borgerens mål") != inCase) {
+				return inCase ? "the citizen's goal is missing" : "shows the general part no consent covers";
+			}
+			return null;
+		}));
+		samples.put("GET /personale/borgere/{id}/plan/versioner/{number}", Sample.get(r -> r.citizen().variables
+			.put("number", "number".equals(r.cell.swapped()) ? "999" : "1"))
+			.adjust(AuthorizationMatrixTests::otherCitizensRecordIsNotFound));
+		samples.put("POST /personale/borgere/{id}/plan", Sample.post(r -> r.citizen()
+			.param("borgerens-maal", "Matrix: mit eget sted.")
+			.param("tilbud", "ACCEPTED")
+			.param("nej-grund", "")
+			.param("formaal", "Matrix: egen bolig")
+			.param("indsats", "Matrix: boligsøgning")
+			.param("varighed", "Matrix: et år")
+			.param("andre-forhold", "Ingen")
+			.param("deltagelse", "PRESENT")
+			.param("deltagelse-grund", "")
+			.param("deltagere", "Matrix: borgeren")
+			.param("foerste-opfoelgning", today().plusMonths(2).toString())));
+		samples.put("POST /personale/borgere/{id}/plan/maal", Sample.post(r -> r.citizen()
+			.param("tema", HOUSING_THEME.toString())
+			.param("maalniveau", MILD_LEVEL.toString())
+			.param("maaltype", "DEVELOP")
+			.param("hvad", "Matrix: egen bolig")
+			.param("hvornaar", today().plusMonths(6).toString())
+			.param("hvordan", "Matrix: en lejekontrakt")));
+		samples.put("POST /personale/borgere/{id}/plan/indsatser", Sample.post(r -> r.citizen()
+			.param("maal", housingGoalOf.getOrDefault(r.subject().id(), UUID.randomUUID()).toString())
+			.param("ansvarlig", ownUnit.toString())
+			.param("ydelse", service.id().toString())
+			.param("beskrivelse", "Matrix: hjælp til at søge bolig")
+			.param("start", today().toString())
+			.param("slut", today().plusMonths(3).toString())));
+		samples.put("POST /personale/borgere/{id}/plan/opfoelgninger", Sample.post(r -> r.citizen()
+			.param("dato", today().toString())
+			.param("udfald", "CONTINUE")
+			.param("evaluering", "Matrix: godt i gang")
+			.param("naeste", today().plusMonths(2).toString())));
+		samples.put("POST /personale/borgere/{id}/plan/klar", Sample.post(Request::citizen));
+		samples.put("GET /personale/borgere/{id}/plan/borgerens-kopi", Sample.get(Request::citizen).check(c -> {
+			boolean inCase = c.cell().actor().relation() == Relation.OWN_UNIT;
+			if (!c.body().contains("Matrix boligmål")) {
+				return "the housing goal the caller may see is missing from the copy";
+			}
+			return c.body().contains("Matrix helbredsmål") == inCase ? null
+					: "the copy shows a goal no consent covers, or misses the own unit's";
+		}));
+		samples.put("GET /personale/borgere/{id}/plan/borgerens-kopi.pdf", Sample.get(Request::citizen));
 		// Emergency access review, the audit log and the access account
 		samples.put("POST /personale/noedadgang/{id}/set", Sample.post(r -> {
 		}));
@@ -1269,6 +1425,12 @@ class AuthorizationMatrixTests {
 	static Answer needsUnitOrOrganisation(Adjusting a) {
 		return a.answer() == Answer.OK && a.member().unitIds().isEmpty() && a.member().partnerId() == null
 				? Answer.FORBIDDEN : a.answer();
+	}
+
+	/** A record of another citizen, asked for under this citizen's address, is not found. */
+	static Answer otherCitizensRecordIsNotFound(Adjusting a) {
+		return a.answer() == Answer.OK && a.cell().swapped() != null && !"id".equals(a.cell().swapped())
+				? Answer.NOT_FOUND : a.answer();
 	}
 
 	/** A citizen (or an edition) of the municipality is not found from another. */

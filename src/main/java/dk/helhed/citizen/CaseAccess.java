@@ -1,5 +1,6 @@
 package dk.helhed.citizen;
 
+import java.util.List;
 import java.util.UUID;
 
 import dk.helhed.identity.StaffMember;
@@ -24,5 +25,13 @@ public interface CaseAccess {
 	 *         wants to change a case their unit is not involved in (403, with a refusal in the audit log)
 	 */
 	CaseView open(StaffMember staff, UUID citizenId, CaseUse use);
+
+	/**
+	 * The open cases the staff member's unit or organisation is involved in, for an overview of one's own citizens
+	 * (e.g. "Mine borgere"); one audit row (a search) for the list.
+	 *
+	 * @throws org.springframework.security.access.AccessDeniedException the staff member has no case-work role
+	 */
+	List<CaseRecords.Citizen> ownCases(StaffMember staff, CaseResource resource);
 
 }

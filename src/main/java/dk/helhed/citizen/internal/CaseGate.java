@@ -18,6 +18,7 @@ import dk.helhed.audit.AuditEvent.Outcome;
 import dk.helhed.audit.AuditLog;
 import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseGrantSource;
+import dk.helhed.citizen.CaseResource;
 import dk.helhed.citizen.CaseRecords.Citizen;
 import dk.helhed.citizen.CaseRecords.Status;
 import dk.helhed.citizen.CaseUse;
@@ -80,6 +81,25 @@ class CaseGate implements CaseAccess {
 		audit.record(event(staff, row.id(), use, CaseWork.categories(view.sharedCategories()), ground,
 				Outcome.ALLOWED));
 		return view;
+	}
+
+	@Override
+	public List<Citizen> ownCases(StaffMember staff, CaseResource resource) {
+		var use = new CaseUse(Action.SEARCH, resource, null);
+		if (!staff.isCaseWorker()) {
+			audit.recordRefusal(event(staff, null, use, null, null, Outcome.REFUSED));
+			throw new AccessDeniedException("A case-work role is required");
+		}
+		java.util.Set<UUID> parties = new java.util.HashSet<>(staff.unitIds());
+		if (staff.partnerId() != null) {
+			parties.add(staff.partnerId());
+		}
+		var found = store.casesOf(staff.municipalityId(), parties, LocalDate.now(clock))
+			.stream()
+			.map(this::citizen)
+			.toList();
+		audit.record(event(staff, null, use, null, Ground.OWN_CASE, Outcome.ALLOWED));
+		return found;
 	}
 
 	private CaseView decide(StaffMember staff, CitizenStore.Row row) {

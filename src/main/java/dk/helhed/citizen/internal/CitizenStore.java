@@ -173,6 +173,29 @@ class CitizenStore {
 			.list();
 	}
 
+	/** The open cases a unit or organisation of the given ones is involved in on the day. */
+	List<Row> casesOf(UUID municipalityId, Set<UUID> parties, LocalDate day) {
+		if (parties.isEmpty()) {
+			return List.of();
+		}
+		var placeholders = String.join(", ", java.util.Collections.nCopies(parties.size(), "?"));
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(municipalityId);
+		params.add(day);
+		params.add(day);
+		params.addAll(parties);
+		params.addAll(parties);
+		return jdbc.sql("""
+				select * from citizen c where c.municipality_id = ? and c.status = 'OPEN' and exists (
+				  select 1 from involvement i where i.municipality_id = c.municipality_id and i.citizen_id = c.id
+				    and i.since <= ? and (i.ended_on is null or i.ended_on > ?)
+				    and (i.unit_id in (%s) or i.partner_id in (%s)))
+				order by c.name, c.pseudonym""".formatted(placeholders, placeholders))
+			.params(params)
+			.query(this::row)
+			.list();
+	}
+
 	void endInvolvements(UUID municipalityId, UUID citizenId, LocalDate day) {
 		jdbc.sql("update involvement set ended_on = ? where municipality_id = ? and citizen_id = ? and ended_on is null")
 			.params(day, municipalityId, citizenId)

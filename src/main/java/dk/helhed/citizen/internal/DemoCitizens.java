@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dk.helhed.citizen.CaseRecords.GivenHow;
+import dk.helhed.citizen.DemoCitizensCreated;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.InformationCategory;
 import dk.helhed.citizen.internal.CaseWork.NewCitizen;
@@ -45,10 +47,12 @@ class DemoCitizens implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	DemoCitizens(@Value("${helhed.demo.enabled:false}") boolean enabled, CaseWork caseWork,
 			Municipalities municipalities, org.springframework.security.core.userdetails.UserDetailsService accounts,
-			JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+			JdbcClient jdbc, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.enabled = enabled;
 		this.caseWork = caseWork;
 		this.municipalities = municipalities;
@@ -124,6 +128,8 @@ class DemoCitizens implements ApplicationRunner {
 		jdbc.sql("update citizen set synthetic = true where id in (?, ?, ?, ?)")
 			.params(mads.id(), sofie.id(), ali.id(), anonymous.id())
 			.update();
+		events.publishEvent(new DemoCitizensCreated(municipalityId, java.util.Map.of("mads", mads.id(), "sofie",
+				sofie.id(), "ali", ali.id(), "kaptajnen", anonymous.id())));
 	}
 
 	/** The demo account as a staff member, through the public identity API (the login's own principal). */
