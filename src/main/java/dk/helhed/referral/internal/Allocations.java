@@ -90,7 +90,7 @@ public class Allocations {
 	/** The waiting-list entry, rule version and inputs an offer was made on (or none, for a direct offer). */
 	public record Offer(UUID waitingEntryId, Integer ruleVersion, String ruleInputs) {
 
-		static final Offer DIRECT = new Offer(null, null, null);
+		public static final Offer DIRECT = new Offer(null, null, null);
 	}
 
 	/**

@@ -15,41 +15,41 @@ import org.springframework.stereotype.Component;
 
 /** The referral module's tables of places, allocations and waiting lists; every query is scoped by municipality. */
 @Component
-class PlaceStore {
+public class PlaceStore {
 
 	/** A place (a flat, a room) of one kind of a service's places. */
-	record Place(UUID municipalityId, UUID id, UUID serviceId, UUID capacityId, int number, Instant closedAt,
+	public record Place(UUID municipalityId, UUID id, UUID serviceId, UUID capacityId, int number, Instant closedAt,
 			int version) {
 	}
 
-	enum Kind {
+	public enum Kind {
 		HOLD, OCCUPANCY
 	}
 
-	enum Status {
+	public enum Status {
 		ACTIVE, ENDED
 	}
 
-	record Allocation(UUID municipalityId, UUID id, UUID placeId, UUID serviceId, UUID citizenId, Kind kind,
+	public record Allocation(UUID municipalityId, UUID id, UUID placeId, UUID serviceId, UUID citizenId, Kind kind,
 			Status status, Instant startedAt, Instant expiresAt, LocalDate plannedMoveOut, Instant endedAt,
 			String endReason, UUID waitingEntryId, Integer ruleVersion, String ruleInputs) {
 	}
 
-	enum Urgency {
+	public enum Urgency {
 		ACUTE, HIGH, NORMAL
 	}
 
-	enum EntryStatus {
+	public enum EntryStatus {
 		WAITING, OFFERED, PLACED, REMOVED
 	}
 
-	record Entry(UUID municipalityId, UUID id, UUID serviceId, UUID citizenId, UUID ownerUnitId, Urgency urgency,
+	public record Entry(UUID municipalityId, UUID id, UUID serviceId, UUID citizenId, UUID ownerUnitId, Urgency urgency,
 			LocalDate requestedOn, int tieBreaker, EntryStatus status, Instant createdAt, String endReason,
 			int version) {
 	}
 
 	/** A coded reason from the versioned list, with who decided and what follows. */
-	record Reason(String list, String code, int version, String label, String decidedBy, String consequence) {
+	public record Reason(String list, String code, int version, String label, String decidedBy, String consequence) {
 	}
 
 	private final JdbcClient jdbc;
@@ -311,7 +311,7 @@ class PlaceStore {
 			.list();
 	}
 
-	record Rule(int version, LocalDate validFrom, String title, String description) {
+	public record Rule(int version, LocalDate validFrom, String title, String description) {
 	}
 
 	/** The priority rule in force on the day. */
@@ -336,7 +336,7 @@ class PlaceStore {
 			.update();
 	}
 
-	record Notification(UUID id, String kind, String text, String link, Instant createdAt, Instant readAt) {
+	public record Notification(UUID id, String kind, String text, String link, Instant createdAt, Instant readAt) {
 	}
 
 	List<Notification> notifications(UUID municipalityId, UUID unitId) {
