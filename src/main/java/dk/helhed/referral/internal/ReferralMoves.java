@@ -88,21 +88,21 @@ public final class ReferralMoves {
 					+ "\", kan ikke få handlingen \"" + move.label().toLowerCase(java.util.Locale.ROOT) + "\".");
 		}
 		if (row.get().actors().stream().noneMatch(actors::contains)) {
-			return Optional.of("Du må ikke " + verb(move) + " denne henvisning. Det må kun "
+			return Optional.of("Du må ikke " + phrase(move) + ". Det må kun "
 					+ who(row.get().actors()) + ".");
 		}
 		return Optional.empty();
 	}
 
-	private static String verb(Move move) {
+	private static String phrase(Move move) {
 		return switch (move) {
-			case ACCEPT -> "acceptere";
-			case REJECT -> "afvise";
-			case CANCEL -> "annullere";
-			case START -> "starte";
-			case PAUSE -> "sætte";
-			case RESUME -> "genoptage";
-			case COMPLETE, FAIL -> "afslutte";
+			case ACCEPT -> "acceptere denne henvisning";
+			case REJECT -> "afvise denne henvisning";
+			case CANCEL -> "annullere denne henvisning";
+			case START -> "starte denne henvisning";
+			case PAUSE -> "sætte denne henvisning i bero";
+			case RESUME -> "genoptage denne henvisning";
+			case COMPLETE, FAIL -> "afslutte denne henvisning";
 		};
 	}
 
