@@ -34,6 +34,8 @@ import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
 import dk.helhed.referral.internal.Allocations;
+import dk.helhed.referral.internal.Decisions;
+import dk.helhed.referral.internal.Decisions.NewDecision;
 import dk.helhed.referral.internal.PlaceWork;
 import dk.helhed.referral.internal.ReferralMoves.Move;
 import dk.helhed.referral.internal.ReferralWork;
@@ -61,6 +63,9 @@ abstract class ReferralScenarioTests {
 
 	@Autowired
 	Allocations allocations;
+
+	@Autowired
+	Decisions decisions;
 
 	@Autowired
 	AuditLog auditLog;
@@ -146,6 +151,15 @@ abstract class ReferralScenarioTests {
 		var occupancy = places.moveIn(housing, hold.id(), today.plusMonths(6));
 		assertThat(free(flats.id())).isEqualTo(freeBefore - 1);
 
+		var decision = decisions.decide(housing, new NewDecision(citizen.id(), flats.id(), referral.id(),
+				Decisions.Outcome.GRANTED, "SEL-107", "En overgangsbolig i op til seks måneder med CTI-støtte.",
+				"Du har ingen bolig og har brug for støtte for at finde en fast bolig."));
+		assertThat(decision.complaintDeadline()).as("nothing to complain about when all is granted").isNull();
+		var letter = decisions.letter(housing, decision.id());
+		assertThat(letter.legalText()).contains("§ 107");
+		var pdf = decisions.pdf(letter);
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
 		var completed = referrals.move(housing, referral.id(), Move.COMPLETE, null,
 				"Borgeren er flyttet ind i en overgangsbolig.", started.version());
 		assertThat(completed.status()).isEqualTo(ReferralStatus.COMPLETED);
@@ -169,6 +183,7 @@ abstract class ReferralScenarioTests {
 		var log = auditLog.search(new AuditLog.Query(jobCentre.municipalityId(), citizen.id(), null, null, null, null,
 				200));
 		assertThat(log).extracting(AuditEvent::resource)
+			.anyMatch(resource -> resource != null && resource.startsWith("afgørelse"))
 			.anyMatch(resource -> resource != null && resource.startsWith("henvisning"))
 			.anyMatch(resource -> resource != null && resource.startsWith("plads"));
 		assertThat(log).filteredOn(event -> event.outcome() == AuditEvent.Outcome.REFUSED)
@@ -183,6 +198,33 @@ abstract class ReferralScenarioTests {
 					|| basis == AuditEvent.Basis.OWN_CASE);
 
 		allocations.end(jobCentre.municipalityId(), occupancy.id(), "TEST_CLEANUP");
+	}
+
+	@Test
+	void aRefusalHasReasonsAndTellsTheCitizenHowToComplainInPlainDanish() {
+		var housing = staff("boligsag");
+		var citizen = caseWork.registerIdentified(housing,
+				new NewCitizen(syntheticCpr(), "Afvist Andersen (syntetisk)", null, null, null, "dansk"));
+		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
+		assertThatThrownBy(() -> decisions.decide(housing, new NewDecision(citizen.id(), flats.id(), null,
+				Decisions.Outcome.REFUSED, "SEL-999", null, "Begrundelse.")))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("lovgrundlaget");
+		assertThatThrownBy(() -> decisions.decide(staff("jobcenter"), new NewDecision(citizen.id(), flats.id(), null,
+				Decisions.Outcome.REFUSED, "SEL-107", null, "Begrundelse.")))
+			.isInstanceOf(AccessDeniedException.class);
+		var decision = decisions.decide(housing, new NewDecision(citizen.id(), flats.id(), null,
+				Decisions.Outcome.REFUSED, "SEL-107", null, "Du har en lejebolig, som du kan bo i."));
+		assertThat(decision.complaintDeadline()).isEqualTo(LocalDate.now(clock).plusWeeks(4));
+		var letter = decisions.letter(housing, decision.id());
+		assertThat(letter.complaintText()).contains("Ankestyrelsen").contains("4 uger");
+		double lix = dk.helhed.support.Lix.of(letter.fixedText());
+		System.out.printf("Decision letter (refusal), fixed text: LIX %.1f%n", lix);
+		assertThat(lix).isLessThanOrEqualTo(45);
+		assertThat(decisions.legalReferences(LocalDate.now(clock))).extracting(Decisions.LegalReference::paragraph)
+			.contains("§ 85", "§ 85 a", "§ 101", "§ 107", "§ 108", "§ 110");
+		assertThat(decisions.legalReferences(LocalDate.of(2025, 1, 1))).as("not in force before their valid-from date")
+			.isEmpty();
 	}
 
 	@Test

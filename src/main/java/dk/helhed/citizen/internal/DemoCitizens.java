@@ -45,10 +45,13 @@ class DemoCitizens implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	DemoCitizens(@Value("${helhed.demo.enabled:false}") boolean enabled, CaseWork caseWork,
 			Municipalities municipalities, org.springframework.security.core.userdetails.UserDetailsService accounts,
-			JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+			JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.enabled = enabled;
 		this.caseWork = caseWork;
 		this.municipalities = municipalities;
@@ -124,6 +127,8 @@ class DemoCitizens implements ApplicationRunner {
 		jdbc.sql("update citizen set synthetic = true where id in (?, ?, ?, ?)")
 			.params(mads.id(), sofie.id(), ali.id(), anonymous.id())
 			.update();
+		events.publishEvent(new dk.helhed.citizen.SyntheticCitizensCreated(municipalityId,
+				java.util.Map.of("mads", mads.id(), "sofie", sofie.id(), "ali", ali.id())));
 	}
 
 	/** The demo account as a staff member, through the public identity API (the login's own principal). */

@@ -44,7 +44,7 @@ public class OfferExpiry {
 			try {
 				transactions.executeWithoutResult(status -> {
 					allocations.decline(hold.municipalityId(), hold.id(), "EXPIRED");
-					placeFreed(hold.municipalityId(), hold.serviceId(), hold.placeId());
+					placeFreed(hold.municipalityId(), hold.serviceId(), hold.placeId(), hold.citizenId());
 				});
 				expired++;
 			}
@@ -58,10 +58,11 @@ public class OfferExpiry {
 	}
 
 	/** A place became free: offer it to the next on the list, and tell the unit that keeps the list. */
-	void placeFreed(java.util.UUID municipalityId, java.util.UUID serviceId, java.util.UUID placeId) {
+	void placeFreed(java.util.UUID municipalityId, java.util.UUID serviceId, java.util.UUID placeId,
+			java.util.UUID passOver) {
 		var place = store.place(municipalityId, placeId).orElseThrow();
 		var capacity = capacities.find(municipalityId, place.capacityId());
-		var offered = waitingLists.offerNext(municipalityId, serviceId, null);
+		var offered = waitingLists.offerNext(municipalityId, serviceId, null, passOver);
 		capacity.ifPresent(c -> {
 			var unit = c.decidingUnitId() != null ? c.decidingUnitId() : c.owningUnitId();
 			if (unit != null) {

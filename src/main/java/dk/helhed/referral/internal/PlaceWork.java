@@ -100,14 +100,14 @@ public class PlaceWork {
 	public PlaceStore.Reason decline(StaffMember staff, UUID holdId, String reasonCode) {
 		var hold = allocationFor(staff, holdId);
 		var reason = allocations.decline(staff.municipalityId(), hold.id(), reasonCode);
-		offers.placeFreed(staff.municipalityId(), hold.serviceId(), hold.placeId());
+		offers.placeFreed(staff.municipalityId(), hold.serviceId(), hold.placeId(), hold.citizenId());
 		return reason;
 	}
 
 	public Allocation moveOut(StaffMember staff, UUID occupancyId) {
 		var occupancy = allocationFor(staff, occupancyId);
 		var ended = allocations.end(staff.municipalityId(), occupancy.id(), "MOVED_OUT");
-		offers.placeFreed(staff.municipalityId(), occupancy.serviceId(), occupancy.placeId());
+		offers.placeFreed(staff.municipalityId(), occupancy.serviceId(), occupancy.placeId(), null);
 		return ended;
 	}
 

@@ -129,7 +129,17 @@ public class WaitingLists {
 	 * @return the hold, or empty when nobody waits or no place is free
 	 */
 	public Optional<Allocation> offerNext(UUID municipalityId, UUID serviceId, UUID byStaffId) {
-		var positions = positions(municipalityId, serviceId);
+		return offerNext(municipalityId, serviceId, byStaffId, null);
+	}
+
+	/**
+	 * As {@link #offerNext(UUID, UUID, UUID)}, passing over the citizen who just declined or let the offer expire:
+	 * they are back on the list, but the place goes to the next one.
+	 */
+	public Optional<Allocation> offerNext(UUID municipalityId, UUID serviceId, UUID byStaffId, UUID passOver) {
+		var positions = positions(municipalityId, serviceId).stream()
+			.filter(position -> !position.entry().citizenId().equals(passOver))
+			.toList();
 		boolean anyFree = allocations.placesOf(municipalityId, serviceId)
 			.stream()
 			.anyMatch(place -> place.state() == Allocations.State.FREE);
