@@ -65,7 +65,7 @@ create table waiting_list_entry (
     -- the citizen while the entry is on the list or has an offer; null once placed or removed
     active_citizen_id uuid,
     created_at      timestamp with time zone not null,
-    created_by      uuid not null,
+    created_by      uuid,
     ended_at        timestamp with time zone,
     end_reason      varchar(40),
     version         integer not null,

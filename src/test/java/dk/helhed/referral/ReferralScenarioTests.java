@@ -239,8 +239,12 @@ abstract class ReferralScenarioTests {
 		caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Job",
 				Set.of(InformationCategory.EMPLOYMENT), List.of(new Recipient(unit("visitation"), null)), today,
 				today.plusYears(1), GivenHow.WRITTEN));
-		var referral = referrals.send(jobCentre, new NewReferral(citizen.id(), flats.id(), unit("visitation"),
-				"Bolig?", null, Set.of(InformationCategory.EMPLOYMENT), null));
+		// the hook the plan uses: an action of the plan becomes a referral
+		var planAction = UUID.randomUUID();
+		var referralId = referrals.refer(jobCentre, new Referrals.Request(citizen.id(), flats.id(), unit("visitation"),
+				"Bolig?", null, Set.of(InformationCategory.EMPLOYMENT), planAction));
+		var referral = referrals.read(jobCentre, referralId).referral();
+		assertThat(referral.planActionId()).isEqualTo(planAction);
 		var view = caseAccess.open(housing, citizen.id(), CaseUse.read(ReferralResource.REFERRAL));
 		assertThat(view.sharedCategories()).contains(InformationCategory.EMPLOYMENT);
 		assertThat(referralGrants(citizen.id(), referral.id())).singleElement().satisfies(grant -> {

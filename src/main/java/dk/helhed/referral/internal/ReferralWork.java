@@ -12,7 +12,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dk.helhed.audit.AuditLog;
 import dk.helhed.catalog.Services;
 import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseRecords.Recipient;
@@ -36,7 +35,7 @@ import dk.helhed.referral.internal.ReferralStore.Referral;
  */
 @Component
 @Transactional
-public class ReferralWork {
+public class ReferralWork implements dk.helhed.referral.Referrals {
 
 	static final String REFERRAL_REASONS = "REFERRAL";
 
@@ -63,18 +62,24 @@ public class ReferralWork {
 	private final CaseAccess caseAccess;
 	private final Services services;
 	private final Municipalities municipalities;
-	private final AuditLog audit;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	ReferralWork(ReferralStore store, PlaceStore reasons, CaseAccess caseAccess, Services services,
-			Municipalities municipalities, AuditLog audit, Clock clock) {
+			Municipalities municipalities, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.reasons = reasons;
 		this.caseAccess = caseAccess;
 		this.services = services;
 		this.municipalities = municipalities;
-		this.audit = audit;
 		this.clock = clock;
+	}
+
+	@Override
+	public UUID refer(StaffMember staff, Request request) {
+		return send(staff, new NewReferral(request.citizenId(), request.serviceId(), request.receiverUnitId(),
+				request.question(), request.wishedStart(), request.shared(), request.planActionId())).id();
 	}
 
 	public Referral send(StaffMember staff, NewReferral request) {
@@ -215,6 +220,10 @@ public class ReferralWork {
 			reasons.notifyUnit(staff.municipalityId(), other, "REFERRAL_ANSWERED",
 					"En henvisning er nu: " + row.to().label().toLowerCase(java.util.Locale.ROOT) + ".",
 					"/personale/henvisninger/" + referral.id(), now);
+		}
+		if (row.to().isFinal()) {
+			events.publishEvent(new dk.helhed.referral.ReferralEnded(referral.municipalityId(), referral.id(),
+					referral.citizenId(), referral.planActionId(), row.to()));
 		}
 		return store.find(staff.municipalityId(), referral.id()).orElseThrow();
 	}

@@ -18,11 +18,11 @@ import dk.helhed.referral.ReferralResource;
  * has only what its own involvement gives it.
  */
 @Component
-class ReferralGrants implements CaseGrantSource {
+class LiveReferralGrants implements CaseGrantSource {
 
 	private final ReferralStore store;
 
-	ReferralGrants(ReferralStore store) {
+	LiveReferralGrants(ReferralStore store) {
 		this.store = store;
 	}
 
