@@ -34,9 +34,11 @@ class DemoReferrals {
 	private final Municipalities municipalities;
 	private final UserDetailsService accounts;
 	private final java.time.Clock clock;
+	private final PlaceSettings settings;
 
 	DemoReferrals(ReferralWork referrals, PlaceWork places, ServiceCapacities capacities, Municipalities municipalities,
-			UserDetailsService accounts, java.time.Clock clock) {
+			UserDetailsService accounts, java.time.Clock clock, PlaceSettings settings) {
+		this.settings = settings;
 		this.referrals = referrals;
 		this.places = places;
 		this.capacities = capacities;
@@ -76,6 +78,9 @@ class DemoReferrals {
 		var accepted = referrals.move(housing, inProgress.id(), Move.ACCEPT, null, null, inProgress.version());
 		referrals.move(housing, inProgress.id(), Move.START, null, null, accepted.version());
 
+		if (!settings.keepPlaces()) {
+			return;
+		}
 		var hold = places.offerPlace(housing, stubbaek, sofie);
 		places.moveIn(housing, hold.id(), today.plusMonths(5));
 		var bjerggade = service.apply("botilbud-bjerggade");
