@@ -84,7 +84,6 @@ class WaitingListOnH2Tests {
 			System.out.printf("Published priority rule %d: LIX %.1f%n", waitingLists.rule().version(),
 					Lix.of(waitingLists.rule().description()));
 			assertThat(Lix.of(waitingLists.rule().description())).isLessThanOrEqualTo(35);
-			assertThat(Lix.of(PlaceNoLongerFree.MESSAGE)).isLessThanOrEqualTo(35);
 
 			var offer = waitingLists.offerNext(municipalityId, service.id(), null).orElseThrow();
 			holds.add(offer.id());
