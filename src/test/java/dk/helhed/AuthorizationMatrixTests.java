@@ -1129,9 +1129,11 @@ class AuthorizationMatrixTests {
 		}));
 		samples.put("POST /personale/indsatser/{id}/ledige-pladser", Sample.post(r -> {
 			var target = "id".equals(r.cell.swapped()) ? foreignService : service;
+			// The matrix's own service has places Helhed keeps, so an allowed report is refused (400) and changes
+			// nothing; the other municipality's service keeps none, and is sent a number above its capacity (400).
 			r.param("pladstype", target.service().content().capacities().getFirst().id().toString())
-				.param("ledige", "2");
-		}));
+				.param("ledige", target == service ? "2" : "999");
+		}).ok(400));
 		samples.put("POST /personale/indsatser/{id}/gennemgang", Sample.post(r -> r.param("ansvarlig", "")
 			.param("interval", "6")));
 		samples.put("POST /personale/indsatser/{id}/udfas", Sample.post(r -> {

@@ -33,5 +33,17 @@ public interface CaseAccess {
 	 * @throws org.springframework.security.access.AccessDeniedException the staff member has no case-work role
 	 */
 	List<CaseRecords.Citizen> ownCases(StaffMember staff, CaseResource resource);
+	 * Records in the audit log, in a transaction of its own, that a use was refused for a reason the calling module
+	 * decided (e.g. a move a referral's transition table does not allow this side to make): one refusal row, nothing
+	 * else. The caller then throws its own exception.
+	 */
+	void refuse(StaffMember staff, UUID citizenId, CaseUse use);
+
+	/**
+	 * The categories of the citizen's information a consent or a recorded legal basis lets this unit or organisation
+	 * see now, decided by the same policy as {@link #open}: what a sender may share in a referral. Call it after
+	 * {@link #open} in the same request; it writes no audit row of its own.
+	 */
+	java.util.Set<InformationCategory> coveredFor(UUID municipalityId, UUID citizenId, CaseRecords.Recipient recipient);
 
 }

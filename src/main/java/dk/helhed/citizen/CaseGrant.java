@@ -11,10 +11,23 @@ import dk.helhed.citizen.CaseRecords.Recipient;
  *
  * @param recipient who may see
  * @param reference the record that gives the ground (e.g. a referral's id), as the audit log keeps it
+ * @param changes the resource the recipient may also change through this ground without an own case, and only the
+ *        record named by the reference (a referral's receiver answers the referral), or null for none
  */
-public record CaseGrant(Recipient recipient, Set<InformationCategory> categories, Basis basis, String reference) {
+public record CaseGrant(Recipient recipient, Set<InformationCategory> categories, Basis basis, String reference,
+		CaseResource changes) {
 
 	public CaseGrant {
 		categories = Set.copyOf(categories);
+	}
+
+	public CaseGrant(Recipient recipient, Set<InformationCategory> categories, Basis basis, String reference) {
+		this(recipient, categories, basis, reference, null);
+	}
+
+	/** This ground lets its recipient make this use, which changes something, without an own case. */
+	public boolean allowsChange(CaseUse use) {
+		return changes != null && changes.equals(use.resource()) && use.resourceId() != null
+				&& use.resourceId().toString().equals(reference);
 	}
 }

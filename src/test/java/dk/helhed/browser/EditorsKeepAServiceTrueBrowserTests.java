@@ -27,7 +27,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  * editor reads why. Every staff page on the way is checked with axe-core.
  */
 @OnChromium
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Units report free places by hand where Helhed does not keep the places (here: turned off for the whole catalog)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "helhed.referral.keep-places=false")
 class EditorsKeepAServiceTrueBrowserTests {
 
 	@RegisterExtension

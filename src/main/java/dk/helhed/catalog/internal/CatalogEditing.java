@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dk.helhed.catalog.CatalogChanged;
+import dk.helhed.catalog.PlaceKeeper;
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.ServiceStatus;
 import dk.helhed.catalog.internal.ChangeRequests.ChangeRequest;
@@ -73,10 +74,12 @@ public class CatalogEditing {
 	private final StaffDirectory staffDirectory;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final List<PlaceKeeper> placeKeepers;
 
 	CatalogEditing(ServiceRepository services, ServiceHistory history, ChangeRequests changeRequests,
 			Catalogs catalogs, Municipalities municipalities, StaffDirectory staffDirectory,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, List<PlaceKeeper> placeKeepers) {
+		this.placeKeepers = placeKeepers;
 		this.services = services;
 		this.history = history;
 		this.changeRequests = changeRequests;
@@ -207,6 +210,10 @@ public class CatalogEditing {
 		var service = load(editor, serviceId);
 		requireResponsibleFor(editor, service);
 		var before = service.capacities().stream().filter(c -> c.id().equals(capacityId)).findFirst();
+		if (placeKeepers.stream().anyMatch(keeper -> keeper.keepsPlacesOf(service.municipalityId(), capacityId))) {
+			throw new InvalidRequestException(
+					"Helhed tæller de ledige pladser ud fra anvisningerne, så de skal ikke meldes her.");
+		}
 		var saved = services.save(service.reportFreePlaces(capacityId, available, clock.instant()));
 		var capacity = before.orElseThrow();
 		history.record(saved, Action.FREE_PLACES, editor,

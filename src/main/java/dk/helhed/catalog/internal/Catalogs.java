@@ -114,14 +114,16 @@ public class Catalogs {
 	/**
 	 * A fingerprint of the catalog's state: every change to a service bumps its version, and services are never
 	 * deleted, so the count and the sum of versions change whenever a service does; publishing an edition changes the
-	 * catalog's edition number and date.
+	 * catalog's edition number and date; free places counted from allocations change a capacity's time.
 	 */
 	private String revision(UUID municipalityId) {
 		return jdbc.sql("""
 				select (select count(*) || ':' || coalesce(sum(version), 0) from service where municipality_id = ?)
 				       || ':' || coalesce((select edition || '/' || published from catalog where municipality_id = ?), '')
+				       || ':' || coalesce((select cast(max(updated_at) as varchar(40)) from service_capacity
+				                           where municipality_id = ?), '')
 				""")
-			.params(municipalityId, municipalityId)
+			.params(municipalityId, municipalityId, municipalityId)
 			.query(String.class)
 			.single();
 	}

@@ -73,7 +73,7 @@ class CaseGate implements CaseAccess {
 			audit.recordRefusal(event(staff, row.id(), use, null, null, Outcome.REFUSED));
 			throw notFound();
 		}
-		if (use.changes() && !view.ownCase()) {
+		if (use.changes() && !view.ownCase() && !grantAllowsChange(staff, row, use)) {
 			audit.recordRefusal(event(staff, row.id(), use, null, null, Outcome.REFUSED));
 			throw new AccessDeniedException("Only a unit in the citizen's case may change it");
 		}
@@ -100,6 +100,45 @@ class CaseGate implements CaseAccess {
 			.toList();
 		audit.record(event(staff, null, use, null, Ground.OWN_CASE, Outcome.ALLOWED));
 		return found;
+	}
+
+	@Override
+	public void refuse(StaffMember staff, UUID citizenId, CaseUse use) {
+		audit.recordRefusal(event(staff, citizenId, use, null, null, Outcome.REFUSED));
+	}
+
+	/** A ground another module holds lets the staff member make this change, e.g. answer the referral it names. */
+	private boolean grantAllowsChange(StaffMember staff, CitizenStore.Row row, CaseUse use) {
+		var today = LocalDate.now(clock);
+		return sources.stream()
+			.flatMap(source -> source.grantsFor(row.municipalityId(), row.id(), today).stream())
+			.anyMatch(grant -> grant.allowsChange(use) && AccessPolicy.covers(staff, grant.recipient()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Set<InformationCategory> coveredFor(UUID municipalityId, UUID citizenId,
+			dk.helhed.citizen.CaseRecords.Recipient recipient) {
+		var row = store.find(municipalityId, citizenId).filter(candidate -> candidate.status() != Status.ANONYMISED);
+		if (row.isEmpty() || recipient == null) {
+			return java.util.Set.of();
+		}
+		var facts = new AccessPolicy.Facts(store.involvements(municipalityId, citizenId),
+				store.consents(municipalityId, citizenId), store.legalBases(municipalityId, citizenId),
+				store.emergencyAccesses(municipalityId, citizenId));
+		// The recipient as a caseworker of that unit or organisation, with no emergency access of their own.
+		var asRecipient = new StaffMember(new UUID(0, 0), municipalityId, "", "", java.util.Set.of(Role.CASEWORKER),
+				recipient.unitId() == null ? java.util.Set.of() : java.util.Set.of(recipient.unitId()),
+				recipient.partnerId());
+		var covered = java.util.EnumSet.noneOf(InformationCategory.class);
+		policy.grants(asRecipient, facts, LocalDate.now(clock), clock.instant())
+			.categories()
+			.forEach((category, ground) -> {
+				if (ground.basis() == Basis.CONSENT || ground.basis() == Basis.LEGAL_BASIS) {
+					covered.add(category);
+				}
+			});
+		return covered;
 	}
 
 	private CaseView decide(StaffMember staff, CitizenStore.Row row) {

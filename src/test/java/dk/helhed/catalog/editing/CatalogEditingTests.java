@@ -196,20 +196,27 @@ abstract class CatalogEditingTests {
 	}
 
 	@Test
-	void aUnitReportsFreePlacesWithinTheCapacity() {
+	void freePlacesHelhedCountsAreNotReportedByHand() {
 		var unitEditor = staff("visitation");
 		var flats = service("overgangsbolig");
 		var capacity = flats.capacities().getFirst();
+		assertThat(capacity.available()).as("counted from the places at start").isEqualTo(6);
 
-		editing.reportFreePlaces(unitEditor, flats.id(), capacity.id(), 2);
+		assertThatThrownBy(() -> editing.reportFreePlaces(unitEditor, flats.id(), capacity.id(), 2))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("tæller de ledige pladser");
+		assertThat(service("overgangsbolig").capacities().getFirst().available()).isEqualTo(6);
+	}
 
-		var updated = service("overgangsbolig").capacities().getFirst();
-		assertThat(updated.available()).isEqualTo(2);
-		assertThat(updated.updatedAt()).isNotNull();
-		assertThatThrownBy(() -> editing.reportFreePlaces(unitEditor, flats.id(), capacity.id(), 7))
+	@Test
+	void reportedFreePlacesStayWithinTheCapacity() {
+		var flats = service("overgangsbolig");
+		var capacity = flats.capacities().getFirst();
+		assertThat(flats.reportFreePlaces(capacity.id(), 2, java.time.Instant.now()).capacities().getFirst().available())
+			.isEqualTo(2);
+		assertThatThrownBy(() -> flats.reportFreePlaces(capacity.id(), 7, java.time.Instant.now()))
 			.isInstanceOf(RuleViolation.class)
 			.hasMessageContaining("mellem 0 og 6");
-		assertThat(service("overgangsbolig").capacities().getFirst().available()).isEqualTo(2);
 	}
 
 	@Test

@@ -166,17 +166,20 @@ abstract class HsdsConformanceTests {
 	}
 
 	@Test
-	void housingTellsHowToApplyButClaimsNoFreePlaces() {
+	void housingTellsHowToApplyAndItsFreePlacesComeFromThePlacesHelhedKeeps() {
 		for (var key : List.of("overgangsbolig", "boenhed-stubbaek")) {
 			var housing = service(key);
 
 			assertThat(housing.get("application_process").asString()).startsWith("Kommunen skal først vurdere")
 				.contains("Afgørelsen træffes af Visitation & Understøttelse.");
 			assertThat(housing.get("capacities").isEmpty())
-				.as(key + ": the catalog knows the number of places but not how many are free, and HSDS requires "
-						+ "'available'")
-				.isTrue();
+				.as(key + ": Helhed keeps the places, so it knows how many are free ('available', which HSDS requires)")
+				.isFalse();
+			var capacity = housing.get("capacities").get(0);
+			assertThat(capacity.get("available").asInt()).isBetween(0, capacity.get("maximum").asInt());
+			assertThat(capacity.get("updated").asString()).isNotBlank();
 		}
+		assertThat(service("overgangsbolig").get("capacities").get(0).get("maximum").asInt()).isEqualTo(6);
 	}
 
 	@Test

@@ -21,9 +21,10 @@ import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.identity.internal.StaffPrincipal;
+import dk.helhed.referral.internal.Allocations;
 
 /**
- * What the seed catalog does not have, but staff record: free places, a service's e-mail, a contact's phone and
+ * What the seed catalog does not have, but staff record: free places (counted from the places Helhed keeps), a service's e-mail, a contact's phone and
  * e-mail. Once recorded they are sent, and the answer still conforms to the official schema. In May 2027 the seed
  * catalog of July 2026 is long overdue for review, so services also carry the warning their public pages show.
  */
@@ -48,6 +49,9 @@ class HsdsReportedFieldsTests {
 	CatalogEditing editing;
 
 	@Autowired
+	Allocations allocations;
+
+	@Autowired
 	Catalogs catalogs;
 
 	@Autowired
@@ -56,7 +60,12 @@ class HsdsReportedFieldsTests {
 	@Test
 	void reportedFreePlacesAndContactDetailsAreSentAndConform() {
 		var housing = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
-		editing.reportFreePlaces(staff("visitation"), housing.id(), housing.capacities().getFirst().id(), 2);
+		// Helhed keeps Overgangsbolig's places: the free places come from who holds them, not from a report
+		var holds = new java.util.ArrayList<java.util.UUID>();
+		for (int i = 0; i < 4; i++) {
+			holds.add(allocations.holdFreePlace(housing.municipalityId(), housing.id(), java.util.UUID.randomUUID(),
+					MAY_2027.plusSeconds(3600), null, Allocations.Offer.DIRECT).id());
+		}
 		var current = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
 		editing.edit(staff("redaktoer"), current.id(), current.version(), withContactDetails(current));
 
@@ -73,6 +82,7 @@ class HsdsReportedFieldsTests {
 		var contact = service.get("contacts").get(0);
 		assertThat(contact.get("email").asString()).isEqualTo("linda@example.org");
 		assertThat(contact.get("phones").get(0).get("number").asString()).isEqualTo("73 76 76 76");
+		holds.forEach(id -> allocations.end(housing.municipalityId(), id, "TEST_CLEANUP"));
 	}
 
 	@Test

@@ -1,0 +1,300 @@
+package dk.helhed.referral.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.helhed.catalog.Services;
+import dk.helhed.citizen.CaseAccess;
+import dk.helhed.citizen.CaseRecords.Recipient;
+import dk.helhed.citizen.CaseUse;
+import dk.helhed.citizen.InformationCategory;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.municipality.Municipalities;
+import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.NotFoundException;
+import dk.helhed.referral.ReferralResource;
+import dk.helhed.referral.ReferralStatus;
+import dk.helhed.referral.internal.ReferralMoves.Actor;
+import dk.helhed.referral.internal.ReferralMoves.Move;
+import dk.helhed.referral.internal.ReferralStore.HistoryEntry;
+import dk.helhed.referral.internal.ReferralStore.Referral;
+
+/**
+ * Closed-loop referrals. Every step opens the citizen's case through the access gate once (which decides and writes
+ * the audit row); the transition table decides which move each side may make; a refused move writes its refusal in
+ * the audit log and says why in Danish.
+ */
+@Component
+@Transactional
+public class ReferralWork implements dk.helhed.referral.Referrals {
+
+	static final String REFERRAL_REASONS = "REFERRAL";
+
+	/** A referral to send; {@code planActionId} links it to the action of a plan it carries out, or null. */
+	public record NewReferral(UUID citizenId, UUID serviceId, UUID receiverUnitId, String question,
+			LocalDate wishedStart, Set<InformationCategory> shared, UUID planActionId) {
+	}
+
+	/** A referral as one side sees it: the referral, its history, who the staff member is to it, and the moves left. */
+	public record Seen(Referral referral, List<HistoryEntry> history, Set<Actor> actors,
+			List<ReferralMoves.Transition> moves) {
+	}
+
+	/** A unit's queue, oldest first, with its counts. */
+	public record Queue(List<Referral> referrals, long waitingForAnswer, long loopNotClosed) {
+	}
+
+	/** Median times, computed from the history. */
+	public record Times(Duration toFirstAnswer, Duration toOutcome, int answered, int ended) {
+	}
+
+	private final ReferralStore store;
+	private final PlaceStore reasons;
+	private final CaseAccess caseAccess;
+	private final Services services;
+	private final Municipalities municipalities;
+	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	ReferralWork(ReferralStore store, PlaceStore reasons, CaseAccess caseAccess, Services services,
+			Municipalities municipalities, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
+		this.store = store;
+		this.reasons = reasons;
+		this.caseAccess = caseAccess;
+		this.services = services;
+		this.municipalities = municipalities;
+		this.clock = clock;
+	}
+
+	@Override
+	public UUID refer(StaffMember staff, Request request) {
+		return send(staff, new NewReferral(request.citizenId(), request.serviceId(), request.receiverUnitId(),
+				request.question(), request.wishedStart(), request.shared(), request.planActionId())).id();
+	}
+
+	public Referral send(StaffMember staff, NewReferral request) {
+		var municipalityId = staff.municipalityId();
+		var service = services.find(municipalityId, request.serviceId())
+			.orElseThrow(() -> new InvalidRequestException("Vælg en indsats fra kataloget."));
+		var receiver = municipalities.unitsOf(municipalityId)
+			.stream()
+			.filter(unit -> unit.id().equals(request.receiverUnitId()))
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException("Vælg den enhed, henvisningen skal til."));
+		var question = request.question() == null ? "" : request.question().strip();
+		if (question.isEmpty() || question.length() > 2000) {
+			throw new InvalidRequestException("Skriv spørgsmålet til modtageren (højst 2000 tegn).");
+		}
+		if (question.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			throw new InvalidRequestException("Spørgsmålet indeholder tegn, der ikke kan gemmes.");
+		}
+		var today = LocalDate.now(clock);
+		if (request.wishedStart() != null
+				&& (request.wishedStart().isBefore(today) || request.wishedStart().isAfter(today.plusYears(2)))) {
+			throw new InvalidRequestException("Den ønskede start skal ligge fra i dag og højst to år frem.");
+		}
+		var view = caseAccess.open(staff, request.citizenId(), CaseUse.create(ReferralResource.REFERRAL));
+		var sender = view.party();
+		if (sender == null || (sender.unitId() != null && sender.unitId().equals(receiver.id()))) {
+			throw new InvalidRequestException("En henvisning skal gå til en anden enhed end din egen.");
+		}
+		var shared = request.shared() == null ? Set.<InformationCategory>of() : request.shared();
+		var covered = caseAccess.coveredFor(municipalityId, request.citizenId(), new Recipient(receiver.id(), null));
+		if (shared.isEmpty()) {
+			throw new InvalidRequestException("Vælg mindst én kategori, som borgerens samtykke eller et lovgrundlag dækker.");
+		}
+		if (!covered.containsAll(shared)) {
+			throw new InvalidRequestException(
+					"Du kan kun dele de kategorier, som borgerens samtykke eller et lovgrundlag dækker for modtageren.");
+		}
+		var now = clock.instant();
+		var referral = new Referral(municipalityId, UUID.randomUUID(), request.citizenId(), service.id(),
+				sender.unitId(), sender.partnerId(), receiver.id(), question, request.wishedStart(),
+				request.planActionId(), ReferralStatus.REQUESTED, null, null, now, staff.id(), null, null, null, 0,
+				EnumSet.copyOf(shared));
+		store.insert(referral);
+		store.record(referral, "SEND", null, ReferralStatus.REQUESTED, Actor.SENDER, staff.id(), sender.unitId(),
+				null, now);
+		reasons.notifyUnit(municipalityId, receiver.id(), "REFERRAL_RECEIVED",
+				"Ny henvisning til " + service.name() + ".", "/personale/henvisninger/" + referral.id(), now);
+		return referral;
+	}
+
+	/** Who the staff member is to the referral; empty if they are neither side. */
+	static Set<Actor> actors(StaffMember staff, Referral referral) {
+		var actors = EnumSet.noneOf(Actor.class);
+		boolean sender = (referral.senderUnitId() != null && staff.belongsTo(referral.senderUnitId()))
+				|| (referral.senderPartnerId() != null && referral.senderPartnerId().equals(staff.partnerId()));
+		boolean receiver = staff.belongsTo(referral.receiverUnitId());
+		if (sender) {
+			actors.add(Actor.SENDER);
+		}
+		if (receiver) {
+			actors.add(Actor.RECEIVER);
+		}
+		if ((sender || receiver) && staff.isTeamLead()) {
+			actors.add(Actor.TEAM_LEAD);
+		}
+		return actors;
+	}
+
+	private Referral referralFor(StaffMember staff, UUID referralId) {
+		var referral = store.find(staff.municipalityId(), referralId)
+			.orElseThrow(() -> new NotFoundException("Henvisningen findes ikke."));
+		if (actors(staff, referral).isEmpty()) {
+			throw new NotFoundException("Henvisningen findes ikke.");
+		}
+		return referral;
+	}
+
+	@Transactional
+	public Seen read(StaffMember staff, UUID referralId) {
+		var referral = referralFor(staff, referralId);
+		caseAccess.open(staff, referral.citizenId(), CaseUse.read(ReferralResource.REFERRAL, referral.id()));
+		var actors = actors(staff, referral);
+		return new Seen(referral, store.history(staff.municipalityId(), referral.id()), actors,
+				ReferralMoves.allowed(referral.status(), actors));
+	}
+
+	/**
+	 * Makes a move of the transition table.
+	 *
+	 * @throws InvalidRequestException the move is not in the table from this state, needs a reason or an outcome that
+	 *         is missing, or someone else moved the referral first; nothing is saved
+	 * @throws AccessDeniedException the staff member's side may not make this move (with a refusal in the audit log)
+	 */
+	public Referral move(StaffMember staff, UUID referralId, Move move, String reasonCode, String outcome,
+			int version) {
+		var referral = referralFor(staff, referralId);
+		var actors = actors(staff, referral);
+		var refusal = ReferralMoves.refusal(referral.status(), move, actors);
+		if (refusal.isPresent()) {
+			// The gate writes the refusal row (in its own transaction) and throws; its answer decides 403 or 404.
+			caseAccess.refuse(staff, referral.citizenId(), CaseUse.update(ReferralResource.REFERRAL, referral.id()));
+			if (ReferralMoves.find(referral.status(), move).isPresent()) {
+				throw new AccessDeniedException(refusal.get());
+			}
+			throw new InvalidRequestException(refusal.get());
+		}
+		var row = ReferralMoves.find(referral.status(), move).orElseThrow();
+		var today = LocalDate.now(clock);
+		PlaceStore.Reason reason = null;
+		if (row.needsReason()) {
+			reason = reasons.reason(REFERRAL_REASONS, reasonCode == null ? "" : reasonCode.strip(), today)
+				.orElseThrow(() -> new InvalidRequestException("Vælg en årsag fra listen."));
+		}
+		String cleanOutcome = null;
+		if (row.needsOutcome()) {
+			cleanOutcome = outcome == null ? "" : outcome.strip();
+			if (cleanOutcome.isEmpty() || cleanOutcome.length() > 2000) {
+				throw new InvalidRequestException("Skriv resultatet, så afsenderen kan se, hvordan det gik (højst 2000 tegn).");
+			}
+			if (cleanOutcome.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+				throw new InvalidRequestException("Resultatet indeholder tegn, der ikke kan gemmes.");
+			}
+		}
+		if (version != referral.version()) {
+			throw new InvalidRequestException("Henvisningen er ændret af en anden, siden du åbnede den. Se den igen.");
+		}
+		caseAccess.open(staff, referral.citizenId(), CaseUse.update(ReferralResource.REFERRAL, referral.id()));
+		var now = clock.instant();
+		if (!store.move(referral, row.to(), reason == null ? null : reason.code(), cleanOutcome, now)) {
+			throw new InvalidRequestException("Henvisningen er ændret af en anden, siden du åbnede den. Se den igen.");
+		}
+		var actor = actors.contains(Actor.RECEIVER) && row.actors().contains(Actor.RECEIVER) ? Actor.RECEIVER
+				: actors.contains(Actor.SENDER) && row.actors().contains(Actor.SENDER) ? Actor.SENDER : Actor.TEAM_LEAD;
+		var unit = actor == Actor.SENDER ? referral.senderUnitId() : referral.receiverUnitId();
+		store.record(referral, move.name(), referral.status(), row.to(), actor, staff.id(), unit, reason, now);
+		var other = actor == Actor.SENDER ? referral.receiverUnitId() : referral.senderUnitId();
+		if (other != null) {
+			reasons.notifyUnit(staff.municipalityId(), other, "REFERRAL_ANSWERED",
+					"En henvisning er nu: " + row.to().label().toLowerCase(java.util.Locale.ROOT) + ".",
+					"/personale/henvisninger/" + referral.id(), now);
+		}
+		if (row.to().isFinal()) {
+			events.publishEvent(new dk.helhed.referral.ReferralEnded(referral.municipalityId(), referral.id(),
+					referral.citizenId(), referral.planActionId(), row.to()));
+		}
+		return store.find(staff.municipalityId(), referral.id()).orElseThrow();
+	}
+
+	/** The sender has seen how the referral ended: the loop is closed. */
+	public Referral closeLoop(StaffMember staff, UUID referralId) {
+		var referral = referralFor(staff, referralId);
+		if (!actors(staff, referral).contains(Actor.SENDER)) {
+			caseAccess.refuse(staff, referral.citizenId(), CaseUse.update(ReferralResource.REFERRAL, referral.id()));
+			throw new AccessDeniedException("Kun afsenderen kan lukke løkken.");
+		}
+		if (!referral.status().isFinal()) {
+			throw new InvalidRequestException("Løkken kan først lukkes, når henvisningen er afsluttet.");
+		}
+		if (!referral.loopOpen()) {
+			throw new InvalidRequestException("Løkken er allerede lukket.");
+		}
+		caseAccess.open(staff, referral.citizenId(), CaseUse.update(ReferralResource.REFERRAL, referral.id()));
+		var now = clock.instant();
+		if (!store.closeLoop(referral, now)) {
+			throw new InvalidRequestException("Henvisningen er ændret af en anden, siden du åbnede den. Se den igen.");
+		}
+		store.record(referral, "CLOSE_LOOP", referral.status(), referral.status(), Actor.SENDER, staff.id(),
+				referral.senderUnitId(), null, now);
+		return store.find(staff.municipalityId(), referral.id()).orElseThrow();
+	}
+
+	/** A unit's queue: incoming or outgoing, oldest first, optionally one state or one service. */
+	@Transactional(readOnly = true)
+	public Queue queue(StaffMember staff, UUID unitId, boolean incoming, ReferralStatus status, UUID serviceId) {
+		if (!staff.belongsTo(unitId)) {
+			throw new AccessDeniedException("Only the unit's own staff see its queue");
+		}
+		var all = store.queue(staff.municipalityId(), unitId, incoming);
+		var filtered = all.stream()
+			.filter(referral -> status == null || referral.status() == status)
+			.filter(referral -> serviceId == null || referral.serviceId().equals(serviceId))
+			.toList();
+		long waiting = all.stream().filter(referral -> referral.status() == ReferralStatus.REQUESTED).count();
+		long open = all.stream().filter(ReferralStore.Referral::loopOpen).count();
+		return new Queue(filtered, waiting, open);
+	}
+
+	/** Median time to first answer and to outcome of the unit's incoming referrals, from their history. */
+	@Transactional(readOnly = true)
+	public Times times(StaffMember staff, UUID unitId) {
+		if (!staff.belongsTo(unitId)) {
+			throw new AccessDeniedException("Only the unit's own staff see its figures");
+		}
+		var toAnswer = new java.util.ArrayList<Duration>();
+		var toOutcome = new java.util.ArrayList<Duration>();
+		for (var referral : store.queue(staff.municipalityId(), unitId, true)) {
+			var history = store.history(staff.municipalityId(), referral.id());
+			var sent = history.getFirst().at();
+			history.stream()
+				.filter(entry -> entry.from() == ReferralStatus.REQUESTED && entry.to() != ReferralStatus.REQUESTED)
+				.findFirst()
+				.ifPresent(entry -> toAnswer.add(Duration.between(sent, entry.at())));
+			history.stream()
+				.filter(entry -> entry.to().isFinal() && entry.from() != entry.to())
+				.findFirst()
+				.ifPresent(entry -> toOutcome.add(Duration.between(sent, entry.at())));
+		}
+		return new Times(median(toAnswer), median(toOutcome), toAnswer.size(), toOutcome.size());
+	}
+
+	private static Duration median(List<Duration> durations) {
+		if (durations.isEmpty()) {
+			return null;
+		}
+		var sorted = durations.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2);
+	}
+}

@@ -1,0 +1,7 @@
+package dk.helhed.referral;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class ReferralScenarioOnH2Tests extends ReferralScenarioTests {
+}
