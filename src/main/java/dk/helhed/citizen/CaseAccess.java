@@ -33,6 +33,8 @@ public interface CaseAccess {
 	 * @throws org.springframework.security.access.AccessDeniedException the staff member has no case-work role
 	 */
 	List<CaseRecords.Citizen> ownCases(StaffMember staff, CaseResource resource);
+
+	/**
 	 * Records in the audit log, in a transaction of its own, that a use was refused for a reason the calling module
 	 * decided (e.g. a move a referral's transition table does not allow this side to make): one refusal row, nothing
 	 * else. The caller then throws its own exception.
