@@ -391,7 +391,7 @@ class AuthorizationMatrixTests {
 			}
 			case WITHDRAWN -> {
 				consent = caseWork.recordConsent(caseworker, id, shared);
-				caseWork.withdrawConsent(caseworker, id, consent);
+				caseWork.withdrawConsent(caseworker, id, consent, "Matrix: borgeren trak samtykket tilbage.");
 			}
 			case EXPIRED -> consent = caseWork.recordConsent(caseworker, id, new NewConsent(shared.purpose(),
 					shared.categories(), shared.recipients(), today(), today().plusDays(30), GivenHow.WRITTEN));
