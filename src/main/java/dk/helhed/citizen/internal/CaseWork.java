@@ -105,6 +105,15 @@ public class CaseWork {
 		}
 	}
 
+	/** Nobody could review the staff member's emergency access, so there is none (security.md item 4). */
+	public static final class NoEmergencyReviewer extends AccessDeniedException {
+
+		NoEmergencyReviewer() {
+			super("Ingen teamleder kan gennemgå en nødadgang fra din enhed. Bed en administrator om at give enheden "
+					+ "en teamleder, eller kontakt en enhed, der arbejder med borgeren.");
+		}
+	}
+
 	/** How long an emergency access lasts. */
 	public static final Duration EMERGENCY_DURATION = Duration.ofHours(4);
 
@@ -676,8 +685,7 @@ public class CaseWork {
 		return reviewers.reviewerOf(staff).orElseThrow(() -> {
 			audit.recordRefusal(event(staff, null, Action.EMERGENCY_ACCESS, null, null, "citizen", "ingen teamleder",
 					Outcome.REFUSED));
-			return new InvalidRequestException("Ingen teamleder kan gennemgå en nødadgang fra din enhed. Bed en "
-					+ "administrator om at give enheden en teamleder, eller kontakt en enhed, der arbejder med borgeren.");
+			return new NoEmergencyReviewer();
 		});
 	}
 

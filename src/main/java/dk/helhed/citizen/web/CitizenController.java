@@ -183,6 +183,10 @@ class CitizenController {
 					+ Labels.DANISH_LABELS.time(access.expiresAt()) + ". Din teamleder får besked.");
 			return "redirect:/personale/borgere/" + access.citizenId();
 		}
+		catch (CaseWork.NoEmergencyReviewer ex) {
+			response.setStatus(403);
+			return searchPage(model, Map.of("emergency-reason", ex.getMessage()));
+		}
 		catch (NotFoundException ex) {
 			response.setStatus(404);
 			model.addAttribute("emergencyForm", null);
