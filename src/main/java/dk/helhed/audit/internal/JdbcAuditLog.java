@@ -69,7 +69,8 @@ class JdbcAuditLog implements AuditLog {
 		var sql = new StringBuilder("""
 				select municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
 				       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
-				from audit_event where municipality_id = ?""");
+				from audit_event
+				where (municipality_id = ? or (municipality_id is null and action = 'LOGIN_FAILED'))""");
 		List<Object> params = new ArrayList<>(List.of(query.municipalityId()));
 		if (query.citizenId() != null) {
 			sql.append(" and citizen_id = ?");
