@@ -304,4 +304,23 @@ class CaseWorkAttacksTests {
 		assertThat(page("jobcenter", citizen)).contains("Rusmiddelcenter Aabenraa",
 				"Behandling for depression og alkohol");
 	}
+
+	/** Finding 9: a name search showing several citizens was in none of their access accounts, the name in clear. */
+	@Test
+	void aNameSearchIsInTheAccessAccountOfEveryCitizenItShowedAndTheNameIsNotKept() throws Exception {
+		var token = "Søgbar" + UUID.randomUUID().toString().substring(0, 6);
+		var firstCpr = SyntheticCpr.random();
+		var secondCpr = SyntheticCpr.random();
+		var first = register("jobcenter", firstCpr, token + " Første (syntetisk)");
+		var second = register("jobcenter", secondCpr, token + " Anden (syntetisk)");
+		var search = as("jobcenter", post("/personale/borgere/navn").param("navn", token));
+		assertThat(search.getContentAsString()).contains("/personale/borgere/" + first, "/personale/borgere/" + second);
+
+		assertThat(jdbc.sql("select count(*) from audit_event where lower(criterion) like ?")
+			.param("%" + token.toLowerCase() + "%").query(Integer.class).single()).as("the name is not kept").isZero();
+		for (var cpr : new String[] { firstCpr, secondCpr }) {
+			var account = as("dpo", post("/personale/aktindsigt").param("cpr", cpr)).getContentAsString();
+			assertThat(account).as("the access account of " + cpr.substring(0, 6)).contains("<td>Søgning</td>");
+		}
+	}
 }

@@ -44,6 +44,7 @@ import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.KeyedHash;
 import dk.helhed.platform.NotFoundException;
 
 /**
@@ -128,10 +129,12 @@ public class CaseWork {
 	private final Services services;
 	private final Clock clock;
 	private final EmergencyReviewers reviewers;
+	private final KeyedHash hashes;
 
 	CaseWork(CitizenStore store, AccessPolicy policy, CprVault vault, AuditLog audit, Municipalities municipalities,
-			Services services, Clock clock, EmergencyReviewers reviewers) {
+			Services services, Clock clock, EmergencyReviewers reviewers, KeyedHash hashes) {
 		this.reviewers = reviewers;
+		this.hashes = hashes;
 		this.store = store;
 		this.policy = policy;
 		this.vault = vault;
@@ -220,8 +223,12 @@ public class CaseWork {
 			.filter(row -> grants(staff, facts(row).facts()).seesRecord())
 			.map(this::citizen)
 			.toList();
+		// The searched text is kept as a keyed hash, as a CPR number is; each citizen shown gets a reference, so that
+		// each finds the search in their access account (issue 8, finding 9).
 		audit.record(event(staff, found.size() == 1 ? found.getFirst().id() : null, Action.SEARCH, null, null,
-				"citizen search", "navn:" + cleaned + " (" + found.size() + " fundet)", Outcome.ALLOWED));
+				"citizen search", hashes.reference("navn", cleaned.toLowerCase(java.util.Locale.ROOT)) + " ("
+						+ found.size() + " fundet)", Outcome.ALLOWED),
+				found.stream().map(Citizen::id).toList());
 		return found;
 	}
 
