@@ -47,6 +47,8 @@ class MalformedRequests extends OncePerRequestFilter {
 		.compile("[A-Za-z_][A-Za-z0-9_-]{0,60}(\\[[0-9]{1,2}])?"
 				+ "(\\.[A-Za-z_][A-Za-z0-9_-]{0,60}(\\[[0-9]{1,2}])?){0,3}");
 
+	private static final Pattern MANY_ROWS = Pattern.compile("\\[[0-9]{3,}]");
+
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([_-][A-Za-z]{2})?");
 
 	private static final String LANGUAGE_COOKIE = "helhed-sprog";
@@ -121,6 +123,9 @@ class MalformedRequests extends OncePerRequestFilter {
 		}
 		for (var name : parameters.keySet()) {
 			if (!FIELD_NAME.matcher(name).matches()) {
+				if (MANY_ROWS.matcher(name).find()) {
+					return new Refusal(400, "a list index no form sends", IndexedFieldLimit.TOO_MANY_ROWS);
+				}
 				return new Refusal(400, "a field name no form has",
 						"Formularen har et felt, Helhed ikke kender. Gå tilbage til siden, og send formularen derfra.");
 			}
