@@ -57,6 +57,7 @@ class LoginAttacksTests {
 		for (int round = 1; round <= 3; round++) {
 			jdbc.sql("delete from login_throttle").update();
 			jdbc.sql("update staff_user set failed_logins = 4, locked_until = null where id = ?").param(id).update();
+			var roundStart = java.time.OffsetDateTime.now().minusSeconds(1);
 			var start = new CountDownLatch(1);
 			var attempts = new ArrayList<Callable<Boolean>>();
 			for (int n = 0; n < 20; n++) {
@@ -78,7 +79,19 @@ class LoginAttacksTests {
 				}
 				var locked = jdbc.sql("select count(*) from staff_user where id = ? and locked_until is not null")
 					.param(id).query(Integer.class).single() == 1;
-				assertThat(loggedIn).as("round " + round + ": at most the one checked attempt").isLessThanOrEqualTo(1);
+				// With one guess left, the first checked password decides: a wrong one locks the account, so no
+				// password may be checked before a successful login in the same round.
+				int wrongBeforeLogin = jdbc.sql("""
+						select count(*) from audit_event e join staff_user s on s.id = e.actor_id
+						where e.actor_id = ? and e.action = 'LOGIN_FAILED' and e.occurred_at >= ?
+						  and e.purpose = 'forkert brugernavn eller adgangskode'
+						  and (s.last_login_at is null or e.occurred_at < s.last_login_at)""")
+					.params(id, roundStart).query(Integer.class).single();
+				assertThat(loggedIn).as("round " + round + ": at most one login").isLessThanOrEqualTo(1);
+				if (loggedIn == 1) {
+					assertThat(wrongBeforeLogin).as("round " + round + ": a wrong guess was checked before the login")
+						.isZero();
+				}
 				if (loggedIn == 0) {
 					assertThat(locked).as("a wrong guess was the one checked: the account is locked").isTrue();
 				}
