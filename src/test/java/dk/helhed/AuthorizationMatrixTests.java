@@ -3,7 +3,9 @@ package dk.helhed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.time.Clock;
@@ -263,6 +265,7 @@ class AuthorizationMatrixTests {
 	EmergencyRecord otherUnitsEmergency;
 	ParticipationRecords participation;
 	ParticipationRecords foreignParticipation;
+	UUID roleRequest;
 	Map<String, String> hsdsIds = new LinkedHashMap<>();
 	byte[] hsdsExport;
 
@@ -321,6 +324,15 @@ class AuthorizationMatrixTests {
 		var otherAccess = caseWork.emergencyAccess(otherUnitsStaff, states.get(ConsentState.NO_CONSENT).identified().id(),
 				"Borgeren er i akut krise, og vi skal kende aftalerne nu.");
 		otherUnitsEmergency = new EmergencyRecord(otherAccess.id(), ownMunicipality, otherUnit);
+
+		// A role for the own unit's caseworker that waits for a second administrator.
+		roleRequest = UUID.randomUUID();
+		jdbc.sql("""
+				insert into staff_role_request (municipality_id, id, account_id, role, requested_by, requested_at)
+				values (?, ?, ?, 'CRIMINAL_MATTERS', ?, ?)""")
+			.params(aabenraa, roleRequest, ownCaseworker.id(), member("matrix-own_unit-administrator").id(),
+					OffsetDateTime.now())
+			.update();
 
 		// The catalog: a service the own unit owns, with places; a service of another municipality; a proposal.
 		var housing = services.findByMunicipalityIdAndKey(aabenraa, "overgangsbolig").orElseThrow();
@@ -482,7 +494,7 @@ class AuthorizationMatrixTests {
 			}
 			case WITHDRAWN -> {
 				consent = caseWork.recordConsent(caseworker, id, shared);
-				caseWork.withdrawConsent(caseworker, id, consent);
+				caseWork.withdrawConsent(caseworker, id, consent, "Matrix: borgeren trak samtykket tilbage.");
 			}
 			case EXPIRED -> consent = caseWork.recordConsent(caseworker, id, new NewConsent(shared.purpose(),
 					shared.categories(), shared.recipients(), today(), today().plusDays(30), GivenHow.WRITTEN));
@@ -547,6 +559,67 @@ class AuthorizationMatrixTests {
 		});
 		endpoints.sort((a, b) -> a.key().compareTo(b.key()));
 		return endpoints;
+	}
+
+	/**
+	 * The cells the outside probe showed were missing (issue 8): a unit that joined a record by CPR number and then
+	 * recorded a consent for itself and for a partner organisation, the partner organisation named in it, and an
+	 * administrator editing their own account. None sees another unit's notes; none changes their own rights.
+	 */
+	@Test
+	void aUnitThatJoinedByCprItsSelfRecordedConsentAPartnerAndAnAdministratorsOwnAccount() throws Exception {
+		var joiningUnit = unit(ownMunicipality, "rusmiddelcenter");
+		var joiner = account("matrix-joined-by-cpr", Role.CASEWORKER, Relation.OTHER_UNIT, joiningUnit);
+		var partnerCaseworker = "matrix-partner_organisation-caseworker";
+		int cells = 0;
+		var ownCaseworker = member("matrix-own_unit-caseworker");
+		for (var state : ConsentState.values()) {
+			// Records of their own, so that the joins leave the matrix's records as they were.
+			var target = citizen(ownCaseworker, state, true);
+			var joined = mvc.perform(post("/personale/borgere").param("cpr", target.cpr())
+				.param("name", target.name() + " (syntetisk)")
+				.param("phone", "").param("email", "").param("address", "").param("preferredLanguage", "")
+				.with(user(accounts.loadUserByUsername(joiner.username()))).with(csrf())).andReturn().getResponse();
+			assertThat(joined.getRedirectedUrl()).as(state + ": joins the record").isEqualTo("/personale/borgere/"
+					+ target.id());
+			var selfRecorded = mvc.perform(post("/personale/borgere/" + target.id() + "/samtykker")
+				.param("purpose", "Matrix: egen adgang")
+				.param("categories", "HOUSING", "EMPLOYMENT", "HEALTH")
+				.param("recipients", "enhed:" + joiningUnit, "organisation:" + partner)
+				.param("givenOn", today().toString())
+				.param("expiresOn", today().plusMonths(6).toString())
+				.param("givenHow", "VERBAL")
+				.with(user(accounts.loadUserByUsername(joiner.username()))).with(csrf())).andReturn().getResponse();
+			assertThat(selfRecorded.getStatus()).as(state + ": the consent is recorded").isEqualTo(302);
+			for (var caller : List.of(joiner.username(), partnerCaseworker)) {
+				var page = mvc.perform(get("/personale/borgere/" + target.id())
+					.with(user(accounts.loadUserByUsername(caller)))).andReturn().getResponse();
+				var body = page.getStatus() == 200 ? page.getContentAsString() : "";
+				boolean partnerByOwnUnitsConsent = caller.equals(partnerCaseworker) && state == ConsentState.CONSENT;
+				assertThat(body.contains("Matrix boligsnotat")).as(caller + " in " + state + " sees the own unit's "
+						+ "housing note only by the own unit's consent").isEqualTo(partnerByOwnUnitsConsent);
+				assertThat(body).as(caller + " in " + state).doesNotContain("Matrix helbredsnotat");
+				cells++;
+			}
+		}
+		// An administrator may not change their own roles, units or organisation, confirmed or not.
+		for (var relation : List.of(Relation.OWN_UNIT, Relation.OTHER_UNIT, Relation.PARTNER_ORGANISATION)) {
+			var admin = member("matrix-" + relation.name().toLowerCase() + "-administrator");
+			var roles = jdbc.sql("select count(*) from staff_role where user_id = ?").param(admin.id())
+				.query(Integer.class).single();
+			var own = mvc.perform(post("/personale/brugere/" + admin.id()).param("displayName", admin.displayName())
+				.param("email", "").param("roles", "ADMINISTRATOR", "CASEWORKER", "CRIMINAL_MATTERS",
+						"DATA_PROTECTION_OFFICER")
+				.param("unitIds", otherUnit.toString()).param("partnerId", "")
+				.with(user(accounts.loadUserByUsername(admin.username()))).with(csrf())).andReturn().getResponse();
+			assertThat(own.getStatus()).as(relation + " administrator's own account").isEqualTo(400);
+			assertThat(own.getContentAsString()).contains("Du kan ikke ændre dine egne roller");
+			assertThat(jdbc.sql("select count(*) from staff_role where user_id = ?").param(admin.id())
+				.query(Integer.class).single()).isEqualTo(roles);
+			cells++;
+		}
+		System.out.println("Authorization matrix, the probe's cells: " + cells + " (joined by CPR, self-recorded "
+				+ "consent, partner organisation, administrator's own account)");
 	}
 
 	@Test
@@ -1163,7 +1236,8 @@ class AuthorizationMatrixTests {
 			.param("phone", "")
 			.param("email", "")
 			.param("address", "")
-			.param("preferredLanguage", "")).adjust(AuthorizationMatrixTests::needsUnitOrOrganisation));
+			.param("preferredLanguage", "")).adjust(a -> a.answer() == Answer.OK && a.member().partnerId() != null
+					? Answer.FORBIDDEN : needsUnitOrOrganisation(a)));
 		samples.put("POST /personale/borgere/anonym", Sample.post(r -> r.param("pseudonym", "Matrixkontakt")
 			.param("birthYear", "1985")).adjust(AuthorizationMatrixTests::needsUnitOrOrganisation));
 		samples.put("POST /personale/borgere/noedadgang", Sample.post(r -> r.param("cpr", r.identified().cpr())
@@ -1171,7 +1245,8 @@ class AuthorizationMatrixTests {
 				if (a.answer() != Answer.OK) {
 					return a.answer();
 				}
-				if (a.member().unitIds().isEmpty() && a.member().partnerId() == null) {
+				// Emergency access is for the municipality's own staff in a unit with a lead to review it.
+				if (a.member().unitIds().isEmpty() || a.member().partnerId() != null || !hasReviewer(a.member())) {
 					return Answer.FORBIDDEN;
 				}
 				return a.cell().actor().relation() == Relation.OTHER_MUNICIPALITY ? Answer.NOT_FOUND : Answer.OK;
@@ -1200,17 +1275,23 @@ class AuthorizationMatrixTests {
 			.param("expiresOn", today().plusMonths(6).toString())
 			.param("givenHow", "VERBAL")));
 		samples.put("POST /personale/borgere/{id}/samtykker/{consentId}/tilbagekald", Sample.post(r -> {
-			r.citizen();
-			var consent = "consentId".equals(r.cell.swapped()) ? unrelatedConsent : r.subject().consentId();
-			r.variables.put("consentId", (consent == null ? UUID.randomUUID() : consent).toString());
-		}).adjust(a -> a.answer() == Answer.OK && (a.cell().state() == ConsentState.NO_CONSENT
-				|| a.cell().state() == ConsentState.WITHDRAWN) ? Answer.NOT_FOUND : a.answer()));
+			withConsent(r);
+			r.param("ord", "Matrix: borgeren sagde nej tak.");
+		}).adjust(AuthorizationMatrixTests::consentInForce));
+		samples.put("GET /personale/borgere/{id}/samtykker/{consentId}/tilbagekald",
+				Sample.get(AuthorizationMatrixTests.this::withConsent).adjust(AuthorizationMatrixTests::consentInForce));
+		samples.put("POST /personale/borgere/{id}/samtykker/{consentId}/bekraeft",
+				Sample.post(AuthorizationMatrixTests.this::withConsent).adjust(AuthorizationMatrixTests::consentInForce));
 		samples.put("POST /personale/borgere/{id}/lovgrundlag", Sample.post(r -> r.citizen()
 			.param("code", "RETSPLEJELOVEN_115")
 			.param("categories", "HOUSING")
 			.param("recipient", "enhed:" + otherUnit)
 			.param("validUntil", today().plusMonths(3).toString())));
-		samples.put("POST /personale/borgere/{id}/luk", Sample.post(Request::citizen));
+		samples.put("POST /personale/borgere/{id}/luk", Sample.post(r -> r.citizen()
+			.param("begrundelse", "Matrix: borgeren er flyttet fra kommunen.")));
+		samples.put("GET /personale/borgere/{id}/luk", Sample.get(Request::citizen));
+		samples.put("POST /personale/borgere/{id}/afslut", Sample.post(Request::citizen));
+		samples.put("GET /personale/borgere/{id}/afslut", Sample.get(Request::citizen));
 		samples.put("POST /personale/borgere/{id}/sammenlaeg/find", Sample.post(r -> r.citizen()
 			.param("cpr", r.identified().cpr())).ok(200).aboutAnonymousContact());
 		samples.put("POST /personale/borgere/{id}/sammenlaeg", Sample.post(r -> r.citizen()
@@ -1340,6 +1421,10 @@ class AuthorizationMatrixTests {
 		}).ok(400));
 		samples.put("POST /personale/brugere/{id}/adgangskode", Sample.post(r -> r.param("password",
 				"Matrix-Gren-Sten-Kage-7").param("passwordRepeat", "Matrix-Gren-Sten-Kage-7")));
+		samples.put("POST /personale/brugere/{id}/rolleanmodninger/{requestId}", Sample.post(r -> r.param("svar",
+				"godkend").variables.put("requestId", ("requestId".equals(r.cell.swapped()) ? UUID.randomUUID()
+						: roleRequest).toString()))
+			.adjust(a -> a.answer() == Answer.OK && a.cell().swapped() != null ? Answer.NOT_FOUND : a.answer()));
 		samples.put("POST /personale/bekraeft", Sample.post(r -> r.param("password", "")
 			.param("tilbage", "/personale/brugere")).ok(400));
 		samples.put("GET /personale/bekraeft/kommunelogin", Sample.get().ok(302));
@@ -1421,6 +1506,30 @@ class AuthorizationMatrixTests {
 				"Matrix: nyt punkt").param("description", "").param("proposal", "")));
 		samples.put("POST /personale/dialog/moeder/" + meeting + "/referat", Sample.post(r -> r.param("minutes",
 				"Matrix: vi talte om bænke.").param("attendees", "9").param("decision-1", "Matrix: undersøges.")));
+	}
+
+	/** The citizen's consent of the cell's state (or, swapped, another citizen's). */
+	void withConsent(Request r) {
+		r.citizen();
+		var consent = "consentId".equals(r.cell.swapped()) ? unrelatedConsent : r.subject().consentId();
+		r.variables.put("consentId", (consent == null ? UUID.randomUUID() : consent).toString());
+	}
+
+	/** A consent that was never given, or is withdrawn, is not found. */
+	static Answer consentInForce(Adjusting a) {
+		return a.answer() == Answer.OK && (a.cell().state() == ConsentState.NO_CONSENT
+				|| a.cell().state() == ConsentState.WITHDRAWN) ? Answer.NOT_FOUND : a.answer();
+	}
+
+	/** Whether another team lead of one of the staff member's units would review their emergency access. */
+	boolean hasReviewer(StaffMember member) {
+		return member.unitIds().stream().anyMatch(unit -> jdbc.sql("""
+				select count(*) from staff_user s join staff_unit u on u.user_id = s.id
+				join staff_role r on r.user_id = s.id
+				where u.unit_id = ? and r.role = 'TEAM_LEAD' and s.enabled = true and s.id <> ?""")
+			.params(unit, member.id())
+			.query(Integer.class)
+			.single() > 0);
 	}
 
 	/** Registering needs a unit or an organisation for the citizen's case. */

@@ -18,6 +18,12 @@ public interface AuditLog {
 	void record(AuditEvent event);
 
 	/**
+	 * Records a search in the current transaction, with a reference to each citizen it showed, so that each finds it
+	 * in their access account (security.md items 7 and 10).
+	 */
+	void record(AuditEvent event, java.util.Collection<java.util.UUID> citizensShown);
+
+	/**
 	 * Records a refused attempt (or a failed login, or a search that found nothing and is answered "not found") in a
 	 * transaction of its own, so that it survives the rollback of the request it is answered with.
 	 */

@@ -24,7 +24,9 @@ public final class CaseRecords {
 
 	/** On which ground a unit or organisation works with a citizen. */
 	public enum InvolvementBasis {
-		OWN_CASE, CONSENT, LEGAL_BASIS, REFERRAL
+		OWN_CASE, CONSENT, LEGAL_BASIS, REFERRAL,
+		/** The unit registered a CPR number the municipality already knew: its own case, its own notes only. */
+		JOINED_BY_CPR
 	}
 
 	/** How a consent was given. */
@@ -65,9 +67,23 @@ public final class CaseRecords {
 	public record Recipient(UUID unitId, UUID partnerId) {
 	}
 
+	/**
+	 * A consent the citizen gave.
+	 *
+	 * @param recordedFor the unit or organisation the consent was recorded for: what it holds is shared
+	 * @param signedReference a team lead's reference to the signed consent: then what every unit holds is shared
+	 * @param confirmedBy the holding units (or organisations) that confirmed that what they hold is shared too
+	 * @param withdrawalWords how the citizen said they withdrew it, in their own words
+	 */
 	public record Consent(UUID id, String purpose, Set<InformationCategory> categories, List<Recipient> recipients,
 			LocalDate givenOn, LocalDate expiresOn, GivenHow givenHow, UUID recordedBy, Instant recordedAt,
-			Instant withdrawnAt) {
+			Instant withdrawnAt, Recipient recordedFor, String signedReference, List<Recipient> confirmedBy,
+			UUID withdrawnBy, String withdrawalWords) {
+
+		/** Whether this consent passes on what the given holding party holds. */
+		public boolean sharesWhatIsHeldBy(Recipient holder) {
+			return signedReference != null || holder.equals(recordedFor) || confirmedBy.contains(holder);
+		}
 
 		/** In force: given, not expired, not withdrawn. */
 		public boolean activeOn(LocalDate day) {
@@ -79,8 +95,13 @@ public final class CaseRecords {
 		}
 	}
 
+	/**
+	 * A legal basis recorded instead of a consent.
+	 *
+	 * @param recordedFor the lead's unit that recorded it: what it holds is shared
+	 */
 	public record LegalBasis(UUID id, LegalBasisCode code, Set<InformationCategory> categories, Recipient recipient,
-			LocalDate validUntil, UUID recordedBy, Instant recordedAt, Instant revokedAt) {
+			LocalDate validUntil, UUID recordedBy, Instant recordedAt, Instant revokedAt, Recipient recordedFor) {
 
 		public boolean activeOn(LocalDate day) {
 			return revokedAt == null && !validUntil.isBefore(day);
@@ -89,7 +110,7 @@ public final class CaseRecords {
 
 	/** Access "breaking the glass": a written reason, a time limit, a flag for the unit's lead. */
 	public record EmergencyAccess(UUID id, UUID citizenId, UUID staffId, UUID unitId, String reason,
-			Instant grantedAt, Instant expiresAt, UUID seenByLead, Instant seenAt) {
+			Instant grantedAt, Instant expiresAt, UUID seenByLead, Instant seenAt, UUID reviewerId) {
 
 		public boolean activeAt(Instant moment) {
 			return !grantedAt.isAfter(moment) && expiresAt.isAfter(moment);

@@ -16,4 +16,7 @@ public interface StaffDirectory {
 	List<Person> staffOf(UUID municipalityId);
 
 	Optional<Person> find(UUID municipalityId, UUID staffId);
+
+	/** The open accounts with the team-lead role in the unit: who reviews its staff's emergency access. */
+	List<Person> teamLeadsOf(UUID municipalityId, UUID unitId);
 }

@@ -28,7 +28,10 @@ public record StaffLoginFailed(String username, UUID staffId, UUID municipalityI
 		ACCOUNT_DISABLED,
 
 		/** The identity provider vouched for a person, but no staff account of Helhed matches them. */
-		NO_ACCOUNT_FOR_PROVIDER_IDENTITY
+		NO_ACCOUNT_FOR_PROVIDER_IDENTITY,
+
+		/** Local login: too many failed logins from the client's address; it must wait a while (growing). */
+		ADDRESS_THROTTLED
 	}
 
 	/** A failed local login, its reason told by whether the account was locked. */

@@ -59,6 +59,7 @@ class DatabaseRoles implements Callback {
 				statement.execute("grant select, insert, update, delete on all tables in schema public to "
 						+ applicationRole);
 				statement.execute("revoke update, delete, truncate on audit_event from " + applicationRole);
+				statement.execute("revoke update, delete, truncate on audit_search_hit from " + applicationRole);
 				statement.execute("grant execute on function helhed_purge_audit(uuid, timestamptz) to " + applicationRole);
 			}
 		}

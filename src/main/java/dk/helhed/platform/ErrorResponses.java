@@ -71,6 +71,19 @@ class ErrorResponses {
 				ex instanceof InvalidRequestException || ex instanceof RuleViolation);
 	}
 
+	/**
+	 * A field name that fits no form field as it is used ({@code cpr[0]} on a text field): the binder's message
+	 * quotes the value, which may be a CPR number, so only the kind of problem is logged, as one line
+	 * (security.md item 14a).
+	 */
+	@ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+	ModelAndView unknownField(HttpServletRequest request, Exception ex) {
+		log.warn("Refused a malformed request: {} {} ({})", request.getMethod(),
+				request.getRequestURI().replaceAll("[^A-Za-z0-9/_.-]", "?"), ex.getClass().getSimpleName());
+		return respond(request, HttpStatus.BAD_REQUEST, "error.badrequest", text(request, "error.badrequest.detail"),
+				false);
+	}
+
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ModelAndView methodNotAllowed(HttpServletRequest request, HttpServletResponse response,
 			HttpRequestMethodNotSupportedException ex) {

@@ -95,7 +95,9 @@ class SecurityConfiguration {
 				form.loginPage("/log-ind")
 					.loginProcessingUrl("/log-ind")
 					.defaultSuccessUrl("/personale", false)
-					.failureUrl("/log-ind?fejl")
+					// An address that must wait is told so; every other refusal says the same, whatever the reason.
+					.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+							+ ("helhed_wait".equals(exception.getMessage()) ? "/log-ind?fejl=helhed_wait" : "/log-ind?fejl")))
 					.permitAll();
 				afterLogin.ifAvailable(form::successHandler);
 			});

@@ -130,7 +130,14 @@ abstract class AuditLogTests {
 			});
 		assertThat(jdbc.sql("select count(*) from audit_event where actor_name = 'ukendt-bruger' and municipality_id is null")
 			.query(Integer.class)
-			.single()).as("a name no account has").isPositive();
+			.single()).as("a name no account has is never kept in clear").isZero();
+		assertThat(jdbc.sql("select count(*) from audit_event where actor_name like 'ukendt-bruger:%' and municipality_id is null")
+			.query(Integer.class)
+			.single()).as("a name no account has, as its keyed hash").isPositive();
+		assertThat(auditLog.search(new AuditLog.Query(aabenraa, null, null, AuditEvent.Action.LOGIN_FAILED, null,
+				null, 100)))
+			.as("the municipality's data-protection officer sees it").anySatisfy(row -> assertThat(row.actorName())
+				.startsWith("ukendt-bruger:"));
 	}
 
 	AuditEvent readBy(String username, UUID citizenId, Instant when) {

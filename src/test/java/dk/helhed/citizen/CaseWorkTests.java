@@ -119,7 +119,7 @@ abstract class CaseWorkTests {
 		assertThat(caseWork.open(addiction, citizen.id()).notes()).extracting(CaseRecords.Note::category)
 			.containsOnly(InformationCategory.ADDICTION);
 
-		caseWork.withdrawConsent(jobCentre, citizen.id(), consent);
+		caseWork.withdrawConsent(jobCentre, citizen.id(), consent, "Borgeren ringede og sagde nej tak.");
 
 		assertThatThrownBy(() -> caseWork.open(housing, citizen.id())).isInstanceOf(NotFoundException.class);
 		assertThat(caseWork.findByCpr(housing, cpr)).isEmpty();

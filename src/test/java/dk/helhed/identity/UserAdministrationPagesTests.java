@@ -285,9 +285,12 @@ class UserAdministrationPagesTests {
 		assertThat(hash).startsWith("{bcrypt}");
 		assertThat(passwords.matches("Grøn-Cykel-Tårn-42", hash)).isTrue();
 		assertThat(jdbc.sql("select role from staff_role where user_id = ? order by role").param(id)
-			.query(String.class).list()).containsExactly("CASEWORKER", "TEAM_LEAD");
+			.query(String.class).list()).as("case-work roles wait for a second administrator (security.md item 5a)")
+			.isEmpty();
+		assertThat(jdbc.sql("select role from staff_role_request where account_id = ? and decided_at is null order by role")
+			.param(id).query(String.class).list()).containsExactly("CASEWORKER", "TEAM_LEAD");
 		assertThat(history(id)).contains("Oprettet", "Demo Administrator", "Brugernavn: bo.nybruger",
-				"Roller: Sagsbehandler, Teamleder", "Login: med adgangskode");
+				"Login: med adgangskode");
 	}
 
 	@Test
@@ -336,7 +339,9 @@ class UserAdministrationPagesTests {
 				"/personale/brugere/{id}/genaabn", post("/personale/brugere/" + closed + "/genaabn"),
 				"/personale/brugere/{id}/laas-op", post("/personale/brugere/" + locked + "/laas-op"),
 				"/personale/brugere/{id}/adgangskode", post("/personale/brugere/" + caseworker + "/adgangskode")
-					.param("password", "Blå-Hest-Under-Broen-9").param("passwordRepeat", "Blå-Hest-Under-Broen-9"));
+					.param("password", "Blå-Hest-Under-Broen-9").param("passwordRepeat", "Blå-Hest-Under-Broen-9"),
+				"/personale/brugere/{id}/rolleanmodninger/{requestId}", post("/personale/brugere/" + caseworker
+						+ "/rolleanmodninger/" + roleRequest(caseworker)).param("svar", "godkend"));
 		List<String> endpoints = new ArrayList<>();
 		handlerMapping.getHandlerMethods().forEach((mapping, handler) -> {
 			var rule = AccessRules.ruleOf(handler);
@@ -467,7 +472,7 @@ class UserAdministrationPagesTests {
 		var ownRole = asAdmin(post("/personale/brugere/" + adminId).param("displayName", "Demo Administrator")
 			.param("roles", "CASEWORKER").param("unitIds", unit("aabenraa", "jobcenteret").toString()));
 		assertThat(ownRole.getStatus()).isEqualTo(400);
-		assertThat(ownRole.getContentAsString()).contains("Du kan ikke fjerne din egen administratorrolle.");
+		assertThat(ownRole.getContentAsString()).contains("Du kan ikke ændre dine egne roller, enheder eller samarbejdspartner.");
 
 		var ownAccount = asAdmin(post("/personale/brugere/" + adminId + "/luk").param("bekraeftet", "ja"));
 		assertThat(ownAccount.getStatus()).isEqualTo(400);
@@ -504,7 +509,7 @@ class UserAdministrationPagesTests {
 			.query(Integer.class).single()).as("the save without changes is not recorded").isEqualTo(5);
 		var history = history(id);
 		assertThat(history).contains("Ændret", "Navn ændret", "E-mailadresse ændret",
-				"Roller: Sagsbehandler, Adgang til strafbare forhold", "Enheder: Jobcenteret, Rusmiddelcenter Aabenraa",
+				"Enheder: Jobcenteret, Rusmiddelcenter Aabenraa",
 				"Samarbejdspartner: Blå Kors", "Enheder: ingen", "Ny adgangskode sat", "Lukket", "Genåbnet",
 				"Demo Administrator");
 		assertThat(jdbc.sql("select count(*) from staff_account_change_field where new_value like '%Sort-Kat%' "
@@ -670,5 +675,18 @@ class UserAdministrationPagesTests {
 		assertThat(asAdmin(post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen")
 			.param("roles[0]", "CASEWORKER").param("unitIds[1]", unit("aabenraa", "jobcenteret").toString()))
 			.getStatus()).as("indexes a form could send are bound as usual").isEqualTo(302);
+	}
+
+	/** A request, by the other demo administrator, to give the account the criminal-matters role. */
+	UUID roleRequest(UUID account) {
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into staff_role_request (municipality_id, id, account_id, role, requested_by, requested_at)
+				select municipality_id, ?, id, 'CRIMINAL_MATTERS', (select id from staff_user where username = 'admin2'),
+				       current_timestamp
+				from staff_user where id = ?""")
+			.params(id, account)
+			.update();
+		return id;
 	}
 }

@@ -44,13 +44,25 @@ class JdbcAuditLog implements AuditLog {
 		insert(event);
 	}
 
-	private void insert(AuditEvent event) {
+	@Override
+	@Transactional
+	public void record(AuditEvent event, java.util.Collection<UUID> citizensShown) {
+		var id = insert(event);
+		for (var citizen : new java.util.LinkedHashSet<>(citizensShown)) {
+			jdbc.sql("insert into audit_search_hit (municipality_id, audit_event_id, citizen_id) values (?, ?, ?)")
+				.params(event.municipalityId(), id, citizen)
+				.update();
+		}
+	}
+
+	private UUID insert(AuditEvent event) {
+		var id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into audit_event (id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id,
 				                         actor_role, partner_id, citizen_id, action, category, basis, basis_ref, purpose,
 				                         resource, criterion, outcome)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), event.municipalityId(),
+			.params(id, event.municipalityId(),
 					OffsetDateTime.ofInstant(event.occurredAt() == null ? clock.instant() : event.occurredAt(),
 							ZoneOffset.UTC),
 					event.actorId(), AuditText.clean(event.actorName(), 80), event.actorUnitId(),
@@ -61,6 +73,7 @@ class JdbcAuditLog implements AuditLog {
 					AuditText.clean(event.resource(), 200), AuditText.clean(event.criterion(), 300),
 					event.outcome().name())
 			.update();
+		return id;
 	}
 
 	@Override
@@ -69,10 +82,14 @@ class JdbcAuditLog implements AuditLog {
 		var sql = new StringBuilder("""
 				select municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
 				       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
-				from audit_event where municipality_id = ?""");
+				from audit_event
+				where (municipality_id = ? or (municipality_id is null and action = 'LOGIN_FAILED'))""");
 		List<Object> params = new ArrayList<>(List.of(query.municipalityId()));
 		if (query.citizenId() != null) {
-			sql.append(" and citizen_id = ?");
+			sql.append(" and (citizen_id = ? or id in (select audit_event_id from audit_search_hit "
+					+ "where municipality_id = ? and citizen_id = ?))");
+			params.add(query.citizenId());
+			params.add(query.municipalityId());
 			params.add(query.citizenId());
 		}
 		if (query.actorId() != null) {

@@ -225,7 +225,9 @@ class HsdsExport {
 		var out = new StringWriter();
 		try (var writer = csv.writerFor(Map.class).with(schema).writeValues(out)) {
 			for (var row : rows) {
-				writer.write(row);
+				Map<String, String> escaped = new LinkedHashMap<>();
+				row.forEach((column, value) -> escaped.put(column, SpreadsheetCells.escape(value)));
+				writer.write(escaped);
 			}
 		}
 		return out.toString();

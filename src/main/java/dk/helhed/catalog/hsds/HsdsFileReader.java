@@ -48,6 +48,9 @@ final class HsdsFileReader {
 			"application/octet-stream", "binary/octet-stream");
 	private static final int MAX_ROWS = 200_000;
 
+	/** How many values that look like spreadsheet formulas the report names; more would drown it. */
+	private static final int MAX_FORMULA_NOTES = 20;
+
 	private final HsdsImportSettings settings;
 	private final JsonMapper json = JsonMapper
 		.builder(JsonFactory.builder()
@@ -379,11 +382,11 @@ final class HsdsFileReader {
 				}
 				var name = entry.getName();
 				var base = name.substring(name.lastIndexOf('/') + 1);
-				if (entry.isDirectory() || base.isEmpty() || base.startsWith(".") || name.startsWith("__MACOSX/")) {
-					continue;
-				}
-				// Count what is actually unpacked: the sizes a zip declares can lie.
-				var content = new ByteArrayOutputStream();
+				boolean skipped = entry.isDirectory() || base.isEmpty() || base.startsWith(".")
+						|| name.startsWith("__MACOSX/");
+				// Count what is actually unpacked, of every entry: the sizes a zip declares can lie, and the next
+				// entry is reached only by inflating this one, kept or skipped (issue 8, finding 13).
+				var content = skipped ? null : new ByteArrayOutputStream();
 				var buffer = new byte[8192];
 				for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
 					unpacked += read;
@@ -391,7 +394,12 @@ final class HsdsFileReader {
 						throw new ImportRefused("Zip-filen fylder for meget, når den pakkes ud. Den må højst fylde "
 								+ megabytes(limit) + " udpakket.");
 					}
-					content.write(buffer, 0, read);
+					if (content != null) {
+						content.write(buffer, 0, read);
+					}
+				}
+				if (skipped) {
+					continue;
 				}
 				var file = base.toLowerCase(Locale.ROOT);
 				if (files.containsKey(file)) {
@@ -423,7 +431,7 @@ final class HsdsFileReader {
 				continue;
 			}
 			try {
-				tables.put(name, csv(name, utf8(file.getValue(), name), rows, unreadable));
+				tables.put(name, csv(name, utf8(file.getValue(), name), rows, unreadable, notes));
 			}
 			catch (ImportRefused ex) {
 				unreadable.addAll(ex.problems());
@@ -436,7 +444,7 @@ final class HsdsFileReader {
 	}
 
 	/** A CSV table as records, one per row after the header; {@code række 2} is the first row after the header. */
-	private List<ImportItem> csv(String file, String text, int[] rows, List<String> unreadable) {
+	private List<ImportItem> csv(String file, String text, int[] rows, List<String> unreadable, List<String> notes) {
 		var table = tableName(file);
 		List<ImportItem> items = new ArrayList<>();
 		try (var iterator = csv.readerFor(String[].class).readValues(text)) {
@@ -454,6 +462,7 @@ final class HsdsFileReader {
 				}
 			}
 			int row = 1;
+			int formulaNotes = 0;
 			while (iterator.hasNext()) {
 				var values = (String[]) iterator.next();
 				row++;
@@ -470,7 +479,15 @@ final class HsdsFileReader {
 				}
 				var node = JsonNodeFactory.instance.objectNode();
 				for (int i = 0; i < values.length; i++) {
-					node.put(header[i], values[i]);
+					var value = SpreadsheetCells.unescape(values[i]);
+					if (SpreadsheetCells.looksLikeFormula(values[i]) && formulaNotes < MAX_FORMULA_NOTES) {
+						formulaNotes++;
+						notes.add(file + ", række " + row + ", " + ImportItem.abbreviate(header[i], 40)
+								+ ": værdien begynder med =, +, -, @, tabulator eller linjeskift og kan blive læst som en "
+								+ "formel, når den åbnes i et regneark. Kontrollér værdien; eksporten skriver den med "
+								+ "en apostrof foran.");
+					}
+					node.put(header[i], value);
 				}
 				items.add(new ImportItem(table, file + ", række " + row, node));
 			}

@@ -47,6 +47,7 @@ import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.KeyedHash;
 import dk.helhed.platform.NotFoundException;
 
 /**
@@ -60,19 +61,61 @@ import dk.helhed.platform.NotFoundException;
 public class CaseWork {
 
 	/** Everything about one citizen a staff member may see, after the access decision. */
+	/**
+	 * Everything about one citizen a staff member may see, after the access decision. A reader outside the case sees
+	 * only the consents and legal bases that name their own unit (or organisation), and not who else is involved:
+	 * the name of a unit (an addiction centre) can itself be information no consent gave them (security.md item 2).
+	 *
+	 * @param actingParty the unit or organisation the staff member acts for in this case
+	 * @param notices what the acting party has been told about the case (a consent withdrawn, a unit joined)
+	 */
 	public record CitizenPage(Citizen citizen, boolean ownCase, Set<InformationCategory> sharedCategories,
 			List<Involvement> involvements, List<Consent> consents, List<LegalBasis> legalBases, List<Note> notes,
-			EmergencyAccess emergency) {
+			EmergencyAccess emergency, Recipient actingParty, List<CaseNotice> notices) {
+	}
+
+	/** A notice to a unit about a case it works with. */
+	public record CaseNotice(String kind, UUID subjectId, UUID aboutUnitId, Instant at) {
 	}
 
 	/** A new identified citizen, as the form gives it. */
 	public record NewCitizen(String cpr, String name, String phone, String email, String address,
-			String preferredLanguage) {
+			String preferredLanguage, boolean cprChecked) {
+
+		public NewCitizen(String cpr, String name, String phone, String email, String address,
+				String preferredLanguage) {
+			this(cpr, name, phone, email, address, preferredLanguage, false);
+		}
+	}
+
+	/**
+	 * The CPR number is known under another name: the caller checks the number (the stored name is not shown) and
+	 * confirms it before the unit joins the record.
+	 */
+	public static final class KnownUnderAnotherName extends InvalidRequestException {
+
+		KnownUnderAnotherName() {
+			super("Borgeren er kendt under et andet navn, kontrollér CPR-nummeret.");
+		}
 	}
 
 	/** A consent as the citizen gave it. */
 	public record NewConsent(String purpose, Set<InformationCategory> categories, List<Recipient> recipients,
-			LocalDate givenOn, LocalDate expiresOn, GivenHow givenHow) {
+			LocalDate givenOn, LocalDate expiresOn, GivenHow givenHow, String signedReference) {
+
+		public NewConsent(String purpose, Set<InformationCategory> categories, List<Recipient> recipients,
+				LocalDate givenOn, LocalDate expiresOn, GivenHow givenHow) {
+			this(purpose, categories, recipients, givenOn, expiresOn, givenHow, null);
+		}
+	}
+
+	/** Nobody could review the staff member's emergency access, so there is none (security.md item 4). */
+	public static final class NoEmergencyReviewer extends AccessDeniedException {
+
+		NoEmergencyReviewer() {
+			super("Ingen teamleder kan gennemgå en nødadgang fra din enhed. Bed en administrator om at give enheden "
+					+ "en teamleder, eller kontakt en enhed, der arbejder med borgeren.");
+		}
 	}
 
 	/** How long an emergency access lasts. */
@@ -88,9 +131,13 @@ public class CaseWork {
 	private final Municipalities municipalities;
 	private final Services services;
 	private final Clock clock;
+	private final EmergencyReviewers reviewers;
+	private final KeyedHash hashes;
 
 	CaseWork(CitizenStore store, AccessPolicy policy, CprVault vault, AuditLog audit, Municipalities municipalities,
-			Services services, Clock clock) {
+			Services services, Clock clock, EmergencyReviewers reviewers, KeyedHash hashes) {
+		this.reviewers = reviewers;
+		this.hashes = hashes;
 		this.store = store;
 		this.policy = policy;
 		this.vault = vault;
@@ -117,8 +164,32 @@ public class CaseWork {
 		var ground = grants.recordGround();
 		audit.record(event(staff, row.id(), grants.emergency() != null && !grants.ownCase() ? Action.EMERGENCY_ACCESS
 				: Action.READ, categories(shown), ground, "citizen", null, Outcome.ALLOWED));
-		return new CitizenPage(citizen(row), grants.ownCase(), grants.categories().keySet(), facts.facts().involvements(),
-				facts.facts().consents(), facts.facts().legalBases(), notes, grants.emergency());
+		var party = policy.actingParty(staff, facts.facts(), today());
+		if (grants.seesWholeRecord()) {
+			var notices = party == null ? List.<CaseNotice>of()
+					: store.notices(staff.municipalityId(), row.id())
+						.stream()
+						.filter(notice -> notice.party().equals(party))
+						.map(notice -> new CaseNotice(notice.kind(), notice.subjectId(), notice.aboutUnitId(),
+								notice.createdAt()))
+						.toList();
+			return new CitizenPage(citizen(row), grants.ownCase(), grants.categories().keySet(),
+					facts.facts().involvements(), facts.facts().consents(), facts.facts().legalBases(), notes,
+					grants.emergency(), party, notices);
+		}
+		var ownConsents = facts.facts()
+			.consents()
+			.stream()
+			.filter(consent -> consent.activeOn(today())
+					&& consent.recipients().stream().anyMatch(recipient -> AccessPolicy.covers(staff, recipient)))
+			.toList();
+		var ownBases = facts.facts()
+			.legalBases()
+			.stream()
+			.filter(basis -> basis.activeOn(today()) && AccessPolicy.covers(staff, basis.recipient()))
+			.toList();
+		return new CitizenPage(citizen(row), false, grants.categories().keySet(), List.of(), ownConsents, ownBases,
+				notes, null, party, List.of());
 	}
 
 	/** Citizens with this CPR number that the staff member may see (at most one). The search itself is audited. */
@@ -155,8 +226,12 @@ public class CaseWork {
 			.filter(row -> grants(staff, facts(row).facts()).seesRecord())
 			.map(this::citizen)
 			.toList();
+		// The searched text is kept as a keyed hash, as a CPR number is; each citizen shown gets a reference, so that
+		// each finds the search in their access account (issue 8, finding 9).
 		audit.record(event(staff, found.size() == 1 ? found.getFirst().id() : null, Action.SEARCH, null, null,
-				"citizen search", "navn:" + cleaned + " (" + found.size() + " fundet)", Outcome.ALLOWED));
+				"citizen search", hashes.reference("navn", cleaned.toLowerCase(java.util.Locale.ROOT)) + " ("
+						+ found.size() + " fundet)", Outcome.ALLOWED),
+				found.stream().map(Citizen::id).toList());
 		return found;
 	}
 
@@ -168,6 +243,12 @@ public class CaseWork {
 	 */
 	public Citizen registerIdentified(StaffMember staff, NewCitizen form) {
 		requireCaseRole(staff);
+		if (staff.partnerId() != null) {
+			// Asked before the number is looked up, so the answer tells nothing about whether the municipality knows it.
+			audit.recordRefusal(event(staff, null, Action.CREATE, null, null, "citizen", "samarbejdspartner",
+					Outcome.REFUSED));
+			throw new AccessDeniedException("A partner organisation does not register citizens by CPR number");
+		}
 		var problem = CprNumber.problem(form.cpr());
 		if (problem != null) {
 			throw new InvalidRequestException(problem);
@@ -189,8 +270,36 @@ public class CaseWork {
 		var hash = vault.hash(cpr);
 		var existing = store.findByCprHash(staff.municipalityId(), hash);
 		UUID id;
+		boolean joined = false;
 		if (existing.isPresent()) {
-			id = existing.get().id();
+			var known = existing.get();
+			id = known.id();
+			if (!sameName(known.name(), name) && !form.cprChecked()) {
+				throw new KnownUnderAnotherName();
+			}
+			var involvements = store.involvements(staff.municipalityId(), id);
+			boolean wasInvolved = involvements.stream()
+				.anyMatch(involvement -> party.equals(new Recipient(involvement.unitId(), involvement.partnerId())));
+			boolean involvedNow = involvements.stream()
+				.anyMatch(involvement -> involvement.activeOn(today())
+						&& party.equals(new Recipient(involvement.unitId(), involvement.partnerId())));
+			if (!involvedNow) {
+				joined = !wasInvolved;
+				store.involve(staff.municipalityId(), id, party,
+						joined ? InvolvementBasis.JOINED_BY_CPR : InvolvementBasis.OWN_CASE, null, today(), staff.id(), now);
+				for (var other : involvements) {
+					if (other.activeOn(today())) {
+						store.notice(staff.municipalityId(), id, new Recipient(other.unitId(), other.partnerId()),
+								"UNIT_JOINED", null, party.unitId(), now);
+					}
+				}
+			}
+			if (known.status() == Status.CLOSED) {
+				reopen(known);
+			}
+			audit.record(event(staff, id, Action.UPDATE, null, Ground.OWN_CASE,
+					joined ? "joined by cpr" : "involvement", "cpr:" + hash.substring(0, 12), Outcome.ALLOWED));
+			return citizen(store.find(staff.municipalityId(), id).orElseThrow());
 		}
 		else {
 			id = UUID.randomUUID();
@@ -198,15 +307,29 @@ public class CaseWork {
 					name, null, cpr.birthDate().getYear(), phone, email, address, language, Status.OPEN, null, null,
 					false, 0), staff.id(), now);
 		}
-		if (store.involvements(staff.municipalityId(), id)
-			.stream()
-			.noneMatch(involvement -> involvement.activeOn(today()) && party.equals(
-					new Recipient(involvement.unitId(), involvement.partnerId())))) {
-			store.involve(staff.municipalityId(), id, party, InvolvementBasis.OWN_CASE, null, today(), staff.id(), now);
-		}
-		audit.record(event(staff, id, existing.isPresent() ? Action.UPDATE : Action.CREATE, null, Ground.OWN_CASE,
-				existing.isPresent() ? "involvement" : "citizen", null, Outcome.ALLOWED));
+		store.involve(staff.municipalityId(), id, party, InvolvementBasis.OWN_CASE, null, today(), staff.id(), now);
+		audit.record(event(staff, id, Action.CREATE, null, Ground.OWN_CASE, "citizen", null, Outcome.ALLOWED));
 		return citizen(store.find(staff.municipalityId(), id).orElseThrow());
+	}
+
+	private void reopen(CitizenStore.Row row) {
+		var current = store.find(row.municipalityId(), row.id()).orElseThrow();
+		if (!store.update(new CitizenStore.Row(current.id(), current.municipalityId(), current.kind(),
+				current.cprEncrypted(), current.cprHash(), current.name(), current.pseudonym(), current.birthYear(),
+				current.phone(), current.email(), current.address(), current.preferredLanguage(), Status.OPEN, null,
+				current.joinedInto(), current.synthetic(), current.version()))) {
+			throw new InvalidRequestException("Borgerens sag er ændret af en anden. Prøv igen.");
+		}
+		store.closeReason(row.municipalityId(), row.id(), null);
+	}
+
+	/** Names compared as people write them: case, spaces and the "(syntetisk)" mark of test data aside. */
+	private static boolean sameName(String stored, String given) {
+		return normalisedName(stored).equals(normalisedName(given));
+	}
+
+	private static String normalisedName(String name) {
+		return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
 	}
 
 	/** Registers an anonymous contact: a pseudonym and a year of birth, no CPR number. */
@@ -258,18 +381,88 @@ public class CaseWork {
 		ownCaseRow(staff, citizenId, resource);
 	}
 
-	/** The unit's work with the citizen has ended for everyone: the record is closed and its retention begins. */
-	public void close(StaffMember staff, UUID citizenId) {
+	/** What ending a unit's case leads to: whether the record closes with it, and who else still works with it. */
+	public record EndingOurCase(boolean recordCloses, List<Recipient> othersInvolved) {
+	}
+
+	/** What "Afslut vores sag" will do, for the confirmation page; reading it is a read of the record. */
+	public EndingOurCase whatEndingOurCaseDoes(StaffMember staff, UUID citizenId) {
+		var row = ownCaseRow(staff, citizenId, "end involvement");
+		audit.record(event(staff, citizenId, Action.READ, null, Ground.OWN_CASE, "involvement", null,
+				Outcome.ALLOWED));
+		var facts = facts(row).facts();
+		var party = policy.actingParty(staff, facts, today());
+		var others = facts.involvements()
+			.stream()
+			.filter(involvement -> involvement.activeOn(today()))
+			.map(involvement -> new Recipient(involvement.unitId(), involvement.partnerId()))
+			.filter(other -> !other.equals(party))
+			.distinct()
+			.toList();
+		return new EndingOurCase(others.isEmpty(), others);
+	}
+
+	/**
+	 * "Afslut vores sag": the staff member's unit (or organisation) ends its own work with the citizen. The record
+	 * itself closes, and its retention begins, only when no unit is involved any longer (security.md item 3a).
+	 *
+	 * @return whether the record closed with it
+	 */
+	public boolean endOurCase(StaffMember staff, UUID citizenId) {
+		var row = ownCaseRow(staff, citizenId, "end involvement");
+		if (row.status() != Status.OPEN) {
+			throw new InvalidRequestException("Borgerens sag er allerede lukket.");
+		}
+		var facts = facts(row).facts();
+		var party = policy.actingParty(staff, facts, today());
+		store.endInvolvement(staff.municipalityId(), citizenId, party, today());
+		boolean nobodyLeft = store.involvements(staff.municipalityId(), citizenId)
+			.stream()
+			.noneMatch(involvement -> involvement.activeOn(today()));
+		if (nobodyLeft) {
+			closeRow(row);
+		}
+		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE,
+				nobodyLeft ? "involvement ended, citizen closed" : "involvement ended", null, Outcome.ALLOWED));
+		return nobodyLeft;
+	}
+
+	/**
+	 * A team lead of a unit in the case closes the whole record, with a reason: every unit's involvement ends and the
+	 * retention begins. A unit that was involved reopens it by registering the citizen again.
+	 */
+	public void closeRecord(StaffMember staff, UUID citizenId, String reason) {
+		if (!staff.has(Role.TEAM_LEAD)) {
+			refuse(staff, citizenId, Action.UPDATE, "close");
+			throw new AccessDeniedException("Only a team lead closes a citizen's record for every unit");
+		}
 		var row = ownCaseRow(staff, citizenId, "close");
+		var written = closeReason(reason);
 		if (row.status() != Status.OPEN) {
 			throw new InvalidRequestException("Borgerens sag er allerede lukket.");
 		}
 		store.endInvolvements(staff.municipalityId(), citizenId, today());
-		store.update(new CitizenStore.Row(row.id(), row.municipalityId(), row.kind(), row.cprEncrypted(), row.cprHash(),
-				row.name(), row.pseudonym(), row.birthYear(), row.phone(), row.email(), row.address(),
-				row.preferredLanguage(), Status.CLOSED, today(), row.joinedInto(), row.synthetic(), row.version()));
-		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "citizen closed", null,
+		closeRow(row);
+		store.closeReason(staff.municipalityId(), citizenId, written);
+		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "citizen closed by lead", null,
 				Outcome.ALLOWED));
+	}
+
+	/** The reason a lead gives for closing a record: checked before anything else is shown. */
+	public static String closeReason(String reason) {
+		var written = reason == null ? "" : reason.strip();
+		if (written.length() < 10 || written.length() > 300 || hasControlCharacters(written) || written.contains("\n")) {
+			throw new InvalidRequestException("Skriv i mindst 10 og højst 300 tegn på én linje, hvorfor sagen lukkes for alle.");
+		}
+		return written;
+	}
+
+	private void closeRow(CitizenStore.Row row) {
+		if (!store.update(new CitizenStore.Row(row.id(), row.municipalityId(), row.kind(), row.cprEncrypted(),
+				row.cprHash(), row.name(), row.pseudonym(), row.birthYear(), row.phone(), row.email(), row.address(),
+				row.preferredLanguage(), Status.CLOSED, today(), row.joinedInto(), row.synthetic(), row.version()))) {
+			throw new InvalidRequestException("Borgerens sag er ændret af en anden. Prøv igen.");
+		}
 	}
 
 	// Consent and legal basis
@@ -293,23 +486,90 @@ public class CaseWork {
 			throw new InvalidRequestException(
 					"Samtykket skal være givet senest i dag og udløbe efter det er givet og inden for fem år.");
 		}
+		var reference = text(consent.signedReference(), 100, false, "Henvisningen til den underskrevne erklæring");
+		if (reference != null && !staff.has(Role.TEAM_LEAD)) {
+			throw new InvalidRequestException("Kun en teamleder kan henvise til en underskrevet samtykkeerklæring. "
+					+ "Lad feltet stå tomt: så deler samtykket det, din enhed har, og de andre enheder bekræfter selv.");
+		}
+		var recordedFor = policy.actingParty(staff, facts(row).facts(), today());
 		var id = store.insertConsent(staff.municipalityId(), row.id(), purpose, EnumSet.copyOf(consent.categories()),
 				List.copyOf(new LinkedHashSet<>(consent.recipients())), consent.givenOn(), consent.expiresOn(),
-				consent.givenHow(), staff.id(), clock.instant());
+				consent.givenHow(), recordedFor, reference, staff.id(), clock.instant());
 		audit.record(event(staff, citizenId, Action.CREATE, categories(consent.categories()), Ground.OWN_CASE,
 				"consent " + id, null, Outcome.ALLOWED));
 		return id;
 	}
 
-	/** The citizen withdrew the consent: it stops giving access at once. */
-	public void withdrawConsent(StaffMember staff, UUID citizenId, UUID consentId) {
-		ownCaseRow(staff, citizenId, "consent");
-		if (!store.withdrawConsent(staff.municipalityId(), citizenId, consentId, staff.id(), clock.instant())) {
+	/** A consent of the citizen that has not been withdrawn, for the withdrawal's confirmation page; one audit row. */
+	public Consent consentToWithdraw(StaffMember staff, UUID citizenId, UUID consentId) {
+		var consent = openConsent(staff, citizenId, consentId);
+		audit.record(event(staff, citizenId, Action.READ, categories(consent.categories()), Ground.OWN_CASE,
+				"consent " + consentId, null, Outcome.ALLOWED));
+		return consent;
+	}
+
+	private Consent openConsent(StaffMember staff, UUID citizenId, UUID consentId) {
+		var row = ownCaseRow(staff, citizenId, "consent");
+		return facts(row).facts()
+			.consents()
+			.stream()
+			.filter(consent -> consent.id().equals(consentId) && !consent.withdrawn())
+			.findFirst()
+			.orElseThrow(() -> {
+				refuse(staff, citizenId, Action.UPDATE, "consent");
+				return new NotFoundException("Samtykket findes ikke eller er allerede trukket tilbage.");
+			});
+	}
+
+	/**
+	 * The citizen withdrew the consent: it stops giving access at once. Any unit in the case may record it (a citizen
+	 * may say it anywhere), with the citizen's own words; the units the consent concerned are told.
+	 */
+	public void withdrawConsent(StaffMember staff, UUID citizenId, UUID consentId, String citizensWords) {
+		var consent = openConsent(staff, citizenId, consentId);
+		var words = withdrawalWords(citizensWords);
+		var now = clock.instant();
+		if (!store.withdrawConsent(staff.municipalityId(), citizenId, consentId, words, staff.id(), now)) {
 			refuse(staff, citizenId, Action.UPDATE, "consent");
 			throw new NotFoundException("Samtykket findes ikke eller er allerede trukket tilbage.");
 		}
+		var facts = facts(store.find(staff.municipalityId(), citizenId).orElseThrow()).facts();
+		var party = policy.actingParty(staff, facts, today());
+		var concerned = new LinkedHashSet<Recipient>(consent.recipients());
+		if (consent.recordedFor() != null) {
+			concerned.add(consent.recordedFor());
+		}
+		concerned.addAll(consent.confirmedBy());
+		concerned.remove(party);
+		concerned.forEach(other -> store.notice(staff.municipalityId(), citizenId, other, "CONSENT_WITHDRAWN",
+				consentId, party == null ? null : party.unitId(), now));
 		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "consent withdrawn " + consentId,
 				null, Outcome.ALLOWED));
+	}
+
+	/** How the citizen said it, as the staff member writes it down: checked before anything else is shown. */
+	public static String withdrawalWords(String words) {
+		var written = words == null ? "" : words.strip().replace("\r\n", "\n");
+		if (written.length() < 5 || written.length() > 500 || hasControlCharacters(written)) {
+			throw new InvalidRequestException(
+					"Skriv med mindst 5 og højst 500 tegn, hvad borgeren sagde, da samtykket blev trukket tilbage.");
+		}
+		return written;
+	}
+
+	/**
+	 * The staff member's unit (or organisation), in the citizen's case, confirms that what it holds is passed on under
+	 * the consent: the holding unit decides (security.md item 3a). Confirming twice changes nothing.
+	 */
+	public void confirmConsent(StaffMember staff, UUID citizenId, UUID consentId) {
+		var consent = openConsent(staff, citizenId, consentId);
+		var party = policy.actingParty(staff, facts(store.find(staff.municipalityId(), citizenId).orElseThrow()).facts(),
+				today());
+		if (!consent.sharesWhatIsHeldBy(party)) {
+			store.confirmConsent(staff.municipalityId(), consentId, party, staff.id(), clock.instant());
+		}
+		audit.record(event(staff, citizenId, Action.UPDATE, categories(consent.categories()), Ground.OWN_CASE,
+				"consent confirmed " + consentId, null, Outcome.ALLOWED));
 	}
 
 	/**
@@ -330,8 +590,9 @@ public class CaseWork {
 			throw new InvalidRequestException("Lovgrundlaget skal gælde fra i dag og højst to år frem.");
 		}
 		requireKnownRecipients(staff.municipalityId(), List.of(recipient));
+		var recordedFor = policy.actingParty(staff, facts(row).facts(), today());
 		var id = store.insertLegalBasis(staff.municipalityId(), row.id(), code, EnumSet.copyOf(categories), recipient,
-				validUntil, staff.id(), clock.instant());
+				validUntil, recordedFor == null ? null : recordedFor.unitId(), staff.id(), clock.instant());
 		audit.record(event(staff, citizenId, Action.CREATE, categories(categories),
 				new Ground(Basis.LEGAL_BASIS, code.name()), "legal basis " + id, null, Outcome.ALLOWED));
 		return id;
@@ -343,14 +604,15 @@ public class CaseWork {
 	 */
 	public EmergencyAccess emergencyAccess(StaffMember staff, UUID citizenId, String reason) {
 		requireCaseRole(staff);
+		requireMunicipalStaff(staff);
 		var written = emergencyReason(reason);
+		var reviewer = reviewerOf(staff);
 		var row = store.find(staff.municipalityId(), citizenId)
 			.filter(candidate -> candidate.status() != Status.ANONYMISED)
 			.orElseThrow(() -> notFound(staff, citizenId, Action.EMERGENCY_ACCESS, "citizen"));
 		var now = clock.instant();
-		var unit = staff.unitIds().stream().sorted().findFirst().orElse(null);
-		var id = store.insertEmergencyAccess(staff.municipalityId(), row.id(), staff.id(), unit, written, now,
-				now.plus(EMERGENCY_DURATION));
+		var id = store.insertEmergencyAccess(staff.municipalityId(), row.id(), staff.id(), reviewer.unitId(),
+				reviewer.reviewerId(), written, now, now.plus(EMERGENCY_DURATION));
 		audit.record(event(staff, citizenId, Action.EMERGENCY_ACCESS, null, new Ground(Basis.EMERGENCY, id.toString()),
 				"emergency access", null, Outcome.ALLOWED));
 		return store.emergencyAccesses(staff.municipalityId(), citizenId)
@@ -369,12 +631,9 @@ public class CaseWork {
 	 */
 	public EmergencyAccess emergencyAccessByCpr(StaffMember staff, String cprText, String reason) {
 		requireCaseRole(staff);
-		if (staff.unitIds().isEmpty() && staff.partnerId() == null) {
-			audit.recordRefusal(event(staff, null, Action.EMERGENCY_ACCESS, null, null, "citizen", null,
-					Outcome.REFUSED));
-			throw new AccessDeniedException("Staff without a unit or organisation cannot ask for emergency access");
-		}
+		requireMunicipalStaff(staff);
 		emergencyReason(reason);
+		reviewerOf(staff);
 		var problem = CprNumber.problem(cprText);
 		if (problem != null) {
 			throw new InvalidRequestException(problem);
@@ -416,7 +675,28 @@ public class CaseWork {
 					Outcome.REFUSED));
 			throw new AccessDeniedException("Team lead role required");
 		}
-		return store.emergencyAccessesByUnits(lead.municipalityId(), lead.unitIds());
+		return store.emergencyAccessesToReview(lead.municipalityId(), lead.id(), lead.unitIds());
+	}
+
+	/**
+	 * Emergency access is for the municipality's own staff, in a unit (security.md item 4): a partner organisation
+	 * has no lead of the municipality to review it, and is refused before the number is looked up.
+	 */
+	private void requireMunicipalStaff(StaffMember staff) {
+		if (staff.partnerId() != null || staff.unitIds().isEmpty()) {
+			audit.recordRefusal(event(staff, null, Action.EMERGENCY_ACCESS, null, null, "citizen",
+					staff.partnerId() != null ? "samarbejdspartner" : "ingen enhed", Outcome.REFUSED));
+			throw new AccessDeniedException("Emergency access is for the municipality's own staff in a unit");
+		}
+	}
+
+	/** The named lead who will review the staff member's emergency access; refused when there is none. */
+	private EmergencyReviewers.Reviewer reviewerOf(StaffMember staff) {
+		return reviewers.reviewerOf(staff).orElseThrow(() -> {
+			audit.recordRefusal(event(staff, null, Action.EMERGENCY_ACCESS, null, null, "citizen", "ingen teamleder",
+					Outcome.REFUSED));
+			return new NoEmergencyReviewer();
+		});
 	}
 
 	private static String emergencyReason(String reason) {

@@ -196,6 +196,52 @@ class CitizenStore {
 			.list();
 	}
 
+	/** Ends one party's involvement; true when it had one. */
+	boolean endInvolvement(UUID municipalityId, UUID citizenId, Recipient party, LocalDate day) {
+		return jdbc.sql("""
+				update involvement set ended_on = ?
+				where municipality_id = ? and citizen_id = ? and ended_on is null
+				  and (unit_id = ? or partner_id = ?)""")
+			.params(day, municipalityId, citizenId, party.unitId(), party.partnerId())
+			.update() > 0;
+	}
+
+	void closeReason(UUID municipalityId, UUID citizenId, String reason) {
+		jdbc.sql("update citizen set closed_reason = ? where municipality_id = ? and id = ?")
+			.params(reason, municipalityId, citizenId)
+			.update();
+	}
+
+	// Notices to the units of a case
+
+	/** A notice to one party of the citizen's case. */
+	record Notice(UUID id, UUID citizenId, Recipient party, String kind, UUID subjectId, UUID aboutUnitId,
+			Instant createdAt) {
+	}
+
+	void notice(UUID municipalityId, UUID citizenId, Recipient party, String kind, UUID subjectId, UUID aboutUnitId,
+			Instant at) {
+		jdbc.sql("""
+				insert into case_notice (municipality_id, id, citizen_id, unit_id, partner_id, kind, subject_id,
+				                         about_unit_id, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(municipalityId, UUID.randomUUID(), citizenId, party.unitId(), party.partnerId(), kind, subjectId,
+					aboutUnitId, utc(at))
+			.update();
+	}
+
+	List<Notice> notices(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("""
+				select id, citizen_id, unit_id, partner_id, kind, subject_id, about_unit_id, created_at from case_notice
+				where municipality_id = ? and citizen_id = ? order by created_at desc""")
+			.params(municipalityId, citizenId)
+			.query((rs, n) -> new Notice(rs.getObject("id", UUID.class), rs.getObject("citizen_id", UUID.class),
+					new Recipient(rs.getObject("unit_id", UUID.class), rs.getObject("partner_id", UUID.class)),
+					rs.getString("kind"), rs.getObject("subject_id", UUID.class),
+					rs.getObject("about_unit_id", UUID.class), instant(rs, "created_at")))
+			.list();
+	}
+
 	void endInvolvements(UUID municipalityId, UUID citizenId, LocalDate day) {
 		jdbc.sql("update involvement set ended_on = ? where municipality_id = ? and citizen_id = ? and ended_on is null")
 			.params(day, municipalityId, citizenId)
@@ -214,14 +260,16 @@ class CitizenStore {
 	// Consent
 
 	UUID insertConsent(UUID municipalityId, UUID citizenId, String purpose, Set<InformationCategory> categories,
-			List<Recipient> recipients, LocalDate givenOn, LocalDate expiresOn, GivenHow how, UUID by, Instant at) {
+			List<Recipient> recipients, LocalDate givenOn, LocalDate expiresOn, GivenHow how, Recipient recordedFor,
+			String signedReference, UUID by, Instant at) {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into consent (id, municipality_id, citizen_id, purpose, categories, given_on, expires_on, given_how,
-				                     recorded_by, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, municipalityId, citizenId, purpose, join(categories), givenOn, expiresOn, how.name(), by,
-					utc(at))
+				                     recorded_unit_id, recorded_partner_id, signed_reference, recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, municipalityId, citizenId, purpose, join(categories), givenOn, expiresOn, how.name(),
+					recordedFor == null ? null : recordedFor.unitId(), recordedFor == null ? null : recordedFor.partnerId(),
+					signedReference, by, utc(at))
 			.update();
 		for (int i = 0; i < recipients.size(); i++) {
 			jdbc.sql("""
@@ -233,12 +281,21 @@ class CitizenStore {
 		return id;
 	}
 
-	boolean withdrawConsent(UUID municipalityId, UUID citizenId, UUID consentId, UUID by, Instant at) {
+	boolean withdrawConsent(UUID municipalityId, UUID citizenId, UUID consentId, String words, UUID by, Instant at) {
 		return jdbc.sql("""
-				update consent set withdrawn_at = ?, withdrawn_by = ?
+				update consent set withdrawn_at = ?, withdrawn_by = ?, withdrawal_words = ?
 				where municipality_id = ? and citizen_id = ? and id = ? and withdrawn_at is null""")
-			.params(utc(at), by, municipalityId, citizenId, consentId)
+			.params(utc(at), by, words, municipalityId, citizenId, consentId)
 			.update() == 1;
+	}
+
+	void confirmConsent(UUID municipalityId, UUID consentId, Recipient holder, UUID by, Instant at) {
+		jdbc.sql("""
+				insert into consent_confirmation (municipality_id, id, consent_id, unit_id, partner_id, confirmed_by,
+				                                  confirmed_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(municipalityId, UUID.randomUUID(), consentId, holder.unitId(), holder.partnerId(), by, utc(at))
+			.update();
 	}
 
 	List<Consent> consents(UUID municipalityId, UUID citizenId) {
@@ -253,8 +310,21 @@ class CitizenStore {
 				return null;
 			})
 			.list();
+		Map<UUID, List<Recipient>> confirmations = new LinkedHashMap<>();
+		jdbc.sql("""
+				select f.consent_id, f.unit_id, f.partner_id from consent_confirmation f
+				join consent c on c.municipality_id = f.municipality_id and c.id = f.consent_id
+				where c.municipality_id = ? and c.citizen_id = ? order by f.confirmed_at""")
+			.params(municipalityId, citizenId)
+			.query((rs, n) -> {
+				confirmations.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+					.add(new Recipient(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)));
+				return null;
+			})
+			.list();
 		return jdbc.sql("""
-				select id, purpose, categories, given_on, expires_on, given_how, recorded_by, recorded_at, withdrawn_at
+				select id, purpose, categories, given_on, expires_on, given_how, recorded_by, recorded_at, withdrawn_at,
+				       recorded_unit_id, recorded_partner_id, signed_reference, withdrawn_by, withdrawal_words
 				from consent where municipality_id = ? and citizen_id = ? order by recorded_at""")
 			.params(municipalityId, citizenId)
 			.query((rs, n) -> new Consent(rs.getObject("id", UUID.class), rs.getString("purpose"),
@@ -262,48 +332,56 @@ class CitizenStore {
 					List.copyOf(recipients.getOrDefault(rs.getObject("id", UUID.class), List.of())),
 					rs.getObject("given_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class),
 					GivenHow.valueOf(rs.getString("given_how")), rs.getObject("recorded_by", UUID.class),
-					instant(rs, "recorded_at"), instant(rs, "withdrawn_at")))
+					instant(rs, "recorded_at"), instant(rs, "withdrawn_at"),
+					party(rs.getObject("recorded_unit_id", UUID.class), rs.getObject("recorded_partner_id", UUID.class)),
+					rs.getString("signed_reference"),
+					List.copyOf(confirmations.getOrDefault(rs.getObject("id", UUID.class), List.of())),
+					rs.getObject("withdrawn_by", UUID.class), rs.getString("withdrawal_words")))
 			.list();
 	}
 
 	// Legal basis
 
 	UUID insertLegalBasis(UUID municipalityId, UUID citizenId, LegalBasisCode code,
-			Set<InformationCategory> categories, Recipient recipient, LocalDate validUntil, UUID by, Instant at) {
+			Set<InformationCategory> categories, Recipient recipient, LocalDate validUntil, UUID recordedForUnit, UUID by,
+			Instant at) {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into legal_basis (id, municipality_id, citizen_id, basis_code, categories, unit_id, partner_id,
-				                         valid_until, recorded_by, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                         valid_until, recorded_unit_id, recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, municipalityId, citizenId, code.name(), join(categories), recipient.unitId(),
-					recipient.partnerId(), validUntil, by, utc(at))
+					recipient.partnerId(), validUntil, recordedForUnit, by, utc(at))
 			.update();
 		return id;
 	}
 
 	List<LegalBasis> legalBases(UUID municipalityId, UUID citizenId) {
 		return jdbc.sql("""
-				select id, basis_code, categories, unit_id, partner_id, valid_until, recorded_by, recorded_at, revoked_at
+				select id, basis_code, categories, unit_id, partner_id, valid_until, recorded_by, recorded_at, revoked_at,
+				       recorded_unit_id
 				from legal_basis where municipality_id = ? and citizen_id = ? order by recorded_at""")
 			.params(municipalityId, citizenId)
 			.query((rs, n) -> new LegalBasis(rs.getObject("id", UUID.class),
 					LegalBasisCode.valueOf(rs.getString("basis_code")), categories(rs.getString("categories")),
 					new Recipient(rs.getObject("unit_id", UUID.class), rs.getObject("partner_id", UUID.class)),
 					rs.getObject("valid_until", LocalDate.class), rs.getObject("recorded_by", UUID.class),
-					instant(rs, "recorded_at"), instant(rs, "revoked_at")))
+					instant(rs, "recorded_at"), instant(rs, "revoked_at"),
+					party(rs.getObject("recorded_unit_id", UUID.class), null)))
 			.list();
 	}
 
 	// Emergency access
 
-	UUID insertEmergencyAccess(UUID municipalityId, UUID citizenId, UUID staffId, UUID unitId, String reason,
-			Instant grantedAt, Instant expiresAt) {
+	UUID insertEmergencyAccess(UUID municipalityId, UUID citizenId, UUID staffId, UUID unitId, UUID reviewerId,
+			String reason, Instant grantedAt, Instant expiresAt) {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into emergency_access (id, municipality_id, citizen_id, staff_id, unit_id, reason, granted_at,
-				                              expires_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, municipalityId, citizenId, staffId, unitId, reason, utc(grantedAt), utc(expiresAt))
+				insert into emergency_access (id, municipality_id, citizen_id, staff_id, unit_id, reviewer_id, reason,
+				                              granted_at, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, municipalityId, citizenId, staffId, unitId, reviewerId, reason, utc(grantedAt),
+					utc(expiresAt))
 			.update();
 		return id;
 	}
@@ -313,16 +391,20 @@ class CitizenStore {
 				citizenId);
 	}
 
-	/** Emergency access by the staff of the given units, newest first: what a unit's lead must see. */
-	List<EmergencyAccess> emergencyAccessesByUnits(UUID municipalityId, Set<UUID> unitIds) {
-		if (unitIds.isEmpty()) {
-			return List.of();
-		}
-		var placeholders = unitIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+	/**
+	 * Emergency access by the staff of the given units, or naming the lead as its reviewer, newest first: what a lead
+	 * must see.
+	 */
+	List<EmergencyAccess> emergencyAccessesToReview(UUID municipalityId, UUID leadId, Set<UUID> unitIds) {
 		var params = new ArrayList<Object>();
 		params.add(municipalityId);
-		params.addAll(unitIds);
-		return emergencyQuery("where municipality_id = ? and unit_id in (" + placeholders + ") order by granted_at desc",
+		params.add(leadId);
+		var byUnit = "";
+		if (!unitIds.isEmpty()) {
+			byUnit = " or unit_id in (" + unitIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")";
+			params.addAll(unitIds);
+		}
+		return emergencyQuery("where municipality_id = ? and (reviewer_id = ?" + byUnit + ") order by granted_at desc",
 				params.toArray());
 	}
 
@@ -336,13 +418,14 @@ class CitizenStore {
 
 	private List<EmergencyAccess> emergencyQuery(String where, Object... params) {
 		return jdbc.sql("""
-				select id, citizen_id, staff_id, unit_id, reason, granted_at, expires_at, seen_by_lead, seen_at
+				select id, citizen_id, staff_id, unit_id, reason, granted_at, expires_at, seen_by_lead, seen_at, reviewer_id
 				from emergency_access\s""" + where)
 			.params(params)
 			.query((rs, n) -> new EmergencyAccess(rs.getObject("id", UUID.class),
 					rs.getObject("citizen_id", UUID.class), rs.getObject("staff_id", UUID.class),
 					rs.getObject("unit_id", UUID.class), rs.getString("reason"), instant(rs, "granted_at"),
-					instant(rs, "expires_at"), rs.getObject("seen_by_lead", UUID.class), instant(rs, "seen_at")))
+					instant(rs, "expires_at"), rs.getObject("seen_by_lead", UUID.class), instant(rs, "seen_at"),
+					rs.getObject("reviewer_id", UUID.class)))
 			.list();
 	}
 
@@ -372,6 +455,10 @@ class CitizenStore {
 					rs.getObject("written_by", UUID.class), rs.getString("written_by_name"),
 					instant(rs, "written_at")))
 			.list();
+	}
+
+	private static Recipient party(UUID unitId, UUID partnerId) {
+		return unitId == null && partnerId == null ? null : new Recipient(unitId, partnerId);
 	}
 
 	private static Set<InformationCategory> categories(String text) {

@@ -93,6 +93,11 @@ class Retention {
 		}
 		var id = citizen.id();
 		var municipality = citizen.municipalityId();
+		jdbc.sql("delete from consent_confirmation where municipality_id = ? and consent_id in (select id from consent "
+				+ "where citizen_id = ?)")
+			.params(municipality, id)
+			.update();
+		jdbc.sql("delete from case_notice where municipality_id = ? and citizen_id = ?").params(municipality, id).update();
 		jdbc.sql("delete from consent_recipient where consent_id in (select id from consent where citizen_id = ?)")
 			.param(id)
 			.update();
@@ -105,6 +110,7 @@ class Retention {
 		jdbc.sql("""
 				update citizen set status = 'ANONYMISED', cpr_encrypted = null, cpr_hash = null, name = null,
 				                   pseudonym = null, phone = null, email = null, address = null, preferred_language = null,
+				                   closed_reason = null,
 				                   version = version + 1
 				where municipality_id = ? and id = ?""")
 			.params(municipality, id)

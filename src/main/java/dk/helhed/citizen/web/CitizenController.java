@@ -126,6 +126,10 @@ class CitizenController {
 				redirect.addFlashAttribute("message", "Borgeren er registreret i din enheds sag.");
 				return "redirect:/personale/borgere/" + citizen.id();
 			}
+			catch (CaseWork.KnownUnderAnotherName ex) {
+				errors.put("identified-cpr", ex.getMessage());
+				model.addAttribute("askCprChecked", true);
+			}
 			catch (InvalidRequestException ex) {
 				errors.put("identified", ex.getMessage());
 			}
@@ -179,6 +183,10 @@ class CitizenController {
 					+ Labels.DANISH_LABELS.time(access.expiresAt()) + ". Din teamleder får besked.");
 			return "redirect:/personale/borgere/" + access.citizenId();
 		}
+		catch (CaseWork.NoEmergencyReviewer ex) {
+			response.setStatus(403);
+			return searchPage(model, Map.of("emergency-reason", ex.getMessage()));
+		}
 		catch (NotFoundException ex) {
 			response.setStatus(404);
 			model.addAttribute("emergencyForm", null);
@@ -225,11 +233,51 @@ class CitizenController {
 				"Samtykket er registreret.", "#samtykker", model, response, redirect);
 	}
 
+	/** What withdrawing the consent does, and to whom, before it is done (works without JavaScript). */
+	@GetMapping("/personale/borgere/{id}/samtykker/{consentId}/tilbagekald")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
+	String confirmWithdrawal(@PathVariable UUID id, @PathVariable UUID consentId, Model model) {
+		return withdrawalPage(id, consentId, "", Map.of(), model);
+	}
+
 	@PostMapping("/personale/borgere/{id}/samtykker/{consentId}/tilbagekald")
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
-	String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId, RedirectAttributes redirect) {
-		caseWork.withdrawConsent(CurrentStaff.get(), id, consentId);
-		redirect.addFlashAttribute("message", "Samtykket er trukket tilbage. Det giver ikke længere adgang.");
+	String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId,
+			@RequestParam(name = "ord", required = false) String words, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			caseWork.withdrawConsent(CurrentStaff.get(), id, consentId, words);
+		}
+		catch (NotFoundException ex) {
+			throw ex;
+		}
+		catch (InvalidRequestException ex) {
+			response.setStatus(400);
+			return withdrawalPage(id, consentId, clip(words, 600), Map.of("withdraw-words", ex.getMessage()), model);
+		}
+		redirect.addFlashAttribute("message", "Kvittering: samtykket er trukket tilbage i dag. Det giver ikke længere "
+				+ "adgang, og de enheder, det gjaldt, har fået besked. Borgerens ord er gemt ved samtykket.");
+		return "redirect:/personale/borgere/" + id + "#samtykker";
+	}
+
+	private String withdrawalPage(UUID id, UUID consentId, String words, Map<String, String> errors, Model model) {
+		var staff = CurrentStaff.get();
+		var consent = caseWork.consentToWithdraw(staff, id, consentId);
+		model.addAttribute("citizenId", id);
+		model.addAttribute("consent", consent);
+		model.addAttribute("parties", partyNames(staff.municipalityId()));
+		model.addAttribute("words", words);
+		model.addAttribute("errors", errors);
+		model.addAttribute("action", "withdraw");
+		return "citizen/confirm";
+	}
+
+	/** The staff member's unit confirms that what it holds is passed on under the consent (security.md item 3a). */
+	@PostMapping("/personale/borgere/{id}/samtykker/{consentId}/bekraeft")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
+	String confirmConsent(@PathVariable UUID id, @PathVariable UUID consentId, RedirectAttributes redirect) {
+		caseWork.confirmConsent(CurrentStaff.get(), id, consentId);
+		redirect.addFlashAttribute("message", "Din enheds oplysninger i samtykkets kategorier deles nu med modtagerne.");
 		return "redirect:/personale/borgere/" + id + "#samtykker";
 	}
 
@@ -271,12 +319,74 @@ class CitizenController {
 		return citizenPage(id, model, errors);
 	}
 
-	@PostMapping("/personale/borgere/{id}/luk")
+	/** "Afslut vores sag": what it will do, and to whom, before it is done. */
+	@GetMapping("/personale/borgere/{id}/afslut")
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
-	String close(@PathVariable UUID id, RedirectAttributes redirect) {
-		caseWork.close(CurrentStaff.get(), id);
-		redirect.addFlashAttribute("message", "Sagen er lukket. Oplysningerne slettes, når opbevaringsperioden udløber.");
-		return "redirect:/personale/borgere/" + id;
+	String confirmEndOurCase(@PathVariable UUID id, Model model) {
+		var staff = CurrentStaff.get();
+		model.addAttribute("ending", caseWork.whatEndingOurCaseDoes(staff, id));
+		model.addAttribute("citizenId", id);
+		model.addAttribute("parties", partyNames(staff.municipalityId()));
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("action", "end");
+		return "citizen/confirm";
+	}
+
+	/** The unit ends its own case; it no longer sees the citizen, so the receipt is shown on the search page. */
+	@PostMapping("/personale/borgere/{id}/afslut")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
+	String endOurCase(@PathVariable UUID id, RedirectAttributes redirect) {
+		boolean closed = caseWork.endOurCase(CurrentStaff.get(), id);
+		redirect.addFlashAttribute("message", closed
+				? "Kvittering: jeres sag er afsluttet i dag. Ingen andre enheder arbejdede med borgeren, så sagen er "
+						+ "lukket, og opbevaringsperioden er begyndt. Registrér borgeren igen for at genåbne sagen."
+				: "Kvittering: jeres sag er afsluttet i dag. I kan ikke længere se borgeren. De andre enheder arbejder "
+						+ "videre; sagen er stadig åben hos dem.");
+		return "redirect:/personale/borgere";
+	}
+
+	/** A team lead closes the record for every unit, with a reason: what it will do, before it is done. */
+	@GetMapping("/personale/borgere/{id}/luk")
+	@AccessRule(value = Audience.TEAM_LEADS, scope = Scope.CITIZEN_CASE)
+	String confirmClose(@PathVariable UUID id, Model model) {
+		return closePage(id, "", Map.of(), model);
+	}
+
+	@PostMapping("/personale/borgere/{id}/luk")
+	@AccessRule(value = Audience.TEAM_LEADS, scope = Scope.CITIZEN_CASE)
+	String close(@PathVariable UUID id, @RequestParam(name = "begrundelse", required = false) String reason,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			caseWork.closeRecord(CurrentStaff.get(), id, reason);
+		}
+		catch (NotFoundException ex) {
+			throw ex;
+		}
+		catch (InvalidRequestException ex) {
+			response.setStatus(400);
+			return closePage(id, clip(reason, 400), Map.of("close-reason", ex.getMessage()), model);
+		}
+		redirect.addFlashAttribute("message", "Kvittering: sagen er lukket i dag for alle enheder. Opbevaringsperioden "
+				+ "er begyndt. En enhed, der har arbejdet med borgeren, kan genåbne sagen ved at registrere borgeren igen.");
+		return "redirect:/personale/borgere";
+	}
+
+	private String closePage(UUID id, String reason, Map<String, String> errors, Model model) {
+		var staff = CurrentStaff.get();
+		model.addAttribute("ending", caseWork.whatEndingOurCaseDoes(staff, id));
+		model.addAttribute("citizenId", id);
+		model.addAttribute("parties", partyNames(staff.municipalityId()));
+		model.addAttribute("reason", reason);
+		model.addAttribute("errors", errors);
+		model.addAttribute("action", "close");
+		return "citizen/confirm";
+	}
+
+	private Map<UUID, String> partyNames(UUID municipalityId) {
+		Map<UUID, String> parties = new HashMap<>();
+		municipalities.unitsOf(municipalityId).forEach(unit -> parties.put(unit.id(), unit.name()));
+		municipalities.partnersOf(municipalityId).forEach(partner -> parties.put(partner.id(), partner.name()));
+		return parties;
 	}
 
 	private String citizenPage(UUID id, Model model, Map<String, String> errors) {

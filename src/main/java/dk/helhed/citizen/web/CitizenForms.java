@@ -33,11 +33,14 @@ final class CitizenForms {
 		}
 	}
 
+	/**
+	 * @param cprChecked "ja" when the caseworker has checked the CPR number of a citizen known under another name
+	 */
 	record IdentifiedForm(String cpr, String name, String phone, String email, String address,
-			String preferredLanguage) {
+			String preferredLanguage, String cprChecked) {
 
 		static IdentifiedForm empty() {
-			return new IdentifiedForm("", "", "", "", "", "");
+			return new IdentifiedForm("", "", "", "", "", "", "");
 		}
 
 		Checked<NewCitizen> check() {
@@ -51,7 +54,8 @@ final class CitizenForms {
 			FormValues.text(errors, "email", email, 200, false, false, "E-mailadressen");
 			FormValues.text(errors, "address", address, 300, false, false, "Adressen");
 			FormValues.text(errors, "preferredLanguage", preferredLanguage, 40, false, false, "Sproget");
-			return new Checked<>(new NewCitizen(cpr, name, phone, email, address, preferredLanguage), errors);
+			return new Checked<>(new NewCitizen(cpr, name, phone, email, address, preferredLanguage,
+					"ja".equals(cprChecked)), errors);
 		}
 	}
 
@@ -121,11 +125,12 @@ final class CitizenForms {
 		}
 	}
 
+	/** @param signedReference a team lead's reference to the signed consent (e.g. its journal number), or blank */
 	record ConsentForm(String purpose, List<String> categories, List<String> recipients, String givenOn,
-			String expiresOn, String givenHow) {
+			String expiresOn, String givenHow, String signedReference) {
 
 		static ConsentForm empty(LocalDate today) {
-			return new ConsentForm("", List.of(), List.of(), today.toString(), today.plusYears(1).toString(), "");
+			return new ConsentForm("", List.of(), List.of(), today.toString(), today.plusYears(1).toString(), "", "");
 		}
 
 		Checked<NewConsent> check() {
@@ -150,7 +155,9 @@ final class CitizenForms {
 			var expires = FormValues.date(errors, "consent-expiresOn", expiresOn, true, "datoen, samtykket udløber");
 			var how = FormValues.choice(errors, "consent-givenHow", givenHow, GivenHow.class,
 					"Vælg hvordan samtykket er givet.");
-			return new Checked<>(new NewConsent(text, chosen, parties, given, expires, how), errors);
+			var reference = FormValues.text(errors, "consent-signedReference", signedReference, 100, false, false,
+					"Henvisningen til den underskrevne erklæring");
+			return new Checked<>(new NewConsent(text, chosen, parties, given, expires, how, reference), errors);
 		}
 	}
 

@@ -45,6 +45,8 @@ class DemoStaff implements ApplicationRunner {
 			new Account("socialpsykiatri", "Demo Enhedsredaktør, Socialpsykiatri og Rusmiddel", "aabenraa",
 					Set.of(Role.UNIT_EDITOR), List.of("csr")),
 			new Account("admin", "Demo Administrator", "aabenraa", Set.of(Role.ADMINISTRATOR), List.of()),
+			// The second administrator who approves the first one's grants of sensitive roles (security.md item 5a).
+			new Account("admin2", "Demo Administrator 2", "aabenraa", Set.of(Role.ADMINISTRATOR), List.of()),
 			new Account("redaktoer-aarhus", "Demo Katalogredaktør, Aarhus", "aarhus", Set.of(Role.CATALOG_EDITOR),
 					List.of()),
 			new Account("jobcenter", "Demo Sagsbehandler, Jobcenteret", "aabenraa", Set.of(Role.CASEWORKER),

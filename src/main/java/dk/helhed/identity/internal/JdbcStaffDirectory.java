@@ -35,4 +35,17 @@ class JdbcStaffDirectory implements StaffDirectory {
 			.query(Person.class)
 			.optional();
 	}
+
+	@Override
+	public List<Person> teamLeadsOf(UUID municipalityId, UUID unitId) {
+		return jdbc.sql("""
+				select s.id, s.display_name from staff_user s
+				join staff_unit u on u.user_id = s.id and u.municipality_id = s.municipality_id
+				join staff_role r on r.user_id = s.id and r.municipality_id = s.municipality_id
+				where s.municipality_id = ? and u.unit_id = ? and r.role = 'TEAM_LEAD' and s.enabled = true
+				order by s.display_name, s.id""")
+			.params(municipalityId, unitId)
+			.query(Person.class)
+			.list();
+	}
 }

@@ -69,6 +69,38 @@ class StaffAccounts implements UserDetailsService {
 			.update();
 	}
 
+	/**
+	 * Counts a login attempt before its password is checked, in one atomic update: with one guess left, of many
+	 * simultaneous attempts only one is checked (security.md item 14a). False when the account is locked (or the
+	 * attempts in flight have used up what is left): the password is then not checked at all.
+	 */
+	@Transactional
+	boolean reserveAttempt(UUID accountId) {
+		return jdbc.sql("""
+				update staff_user set failed_logins = failed_logins + 1
+				where id = ? and failed_logins < ? and (locked_until is null or locked_until <= ?)""")
+			.params(accountId, MAX_FAILED_LOGINS, now())
+			.update() == 1;
+	}
+
+	/** The reserved attempt failed: the attempt that used up the last guess locks the account. */
+	@Transactional
+	void attemptFailed(UUID accountId) {
+		jdbc.sql("""
+				update staff_user set locked_until = ?, failed_logins = 0
+				where id = ? and failed_logins >= ?""")
+			.params(now().plus(LOCK_TIME), accountId, MAX_FAILED_LOGINS)
+			.update();
+	}
+
+	/** An attempt from an address that may no longer count against accounts: give its reservation back. */
+	@Transactional
+	void releaseAttempt(UUID accountId) {
+		jdbc.sql("update staff_user set failed_logins = failed_logins - 1 where id = ? and failed_logins > 0")
+			.param(accountId)
+			.update();
+	}
+
 	/** Counts a failed login; the fifth in a row locks the account for {@link #LOCK_TIME}. */
 	@Transactional
 	void loginFailed(String username) {

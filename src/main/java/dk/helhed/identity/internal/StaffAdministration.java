@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
+import dk.helhed.identity.StaffRoleGranted;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.municipality.OrganisationalUnit;
 import dk.helhed.municipality.PartnerOrganisation;
@@ -140,6 +142,18 @@ public class StaffAdministration {
 		}
 	}
 
+	/**
+	 * The roles a second administrator must approve (security.md item 5a): criminal-matters access, the
+	 * data-protection officer's, and the roles that work with citizens.
+	 */
+	public static final Set<Role> NEED_A_SECOND_ADMINISTRATOR = Set.of(Role.CRIMINAL_MATTERS,
+			Role.DATA_PROTECTION_OFFICER, Role.CASEWORKER, Role.OUTREACH_WORKER, Role.TEAM_LEAD);
+
+	/** A role asked for by one administrator, waiting for another's approval. */
+	public record RoleRequest(UUID id, UUID accountId, Role role, UUID requestedBy, String requestedByName,
+			Instant requestedAt) {
+	}
+
 	/** The login of an account created without a password: through the municipality's identity provider only. */
 	public static final String PROVIDER_ONLY = "provider";
 
@@ -151,9 +165,11 @@ public class StaffAdministration {
 	private final PasswordEncoder passwords;
 	private final AccountSessions sessions;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	StaffAdministration(JdbcClient jdbc, Municipalities municipalities, PasswordEncoder passwords,
-			AccountSessions sessions, Clock clock) {
+			AccountSessions sessions, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.municipalities = municipalities;
 		this.passwords = passwords;
@@ -250,8 +266,13 @@ public class StaffAdministration {
 		if (details.roles().isEmpty()) {
 			problems.put("roles", "Vælg mindst én rolle.");
 		}
-		else if (administrator.id().equals(accountId) && !details.roles().contains(Role.ADMINISTRATOR)) {
-			problems.put("roles", "Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.");
+		else if (administrator.id().equals(accountId)) {
+			var own = find(municipalityId, accountId).orElseThrow();
+			if (!own.roles().equals(details.roles()) || !own.unitIds().equals(details.unitIds())
+					|| !Objects.equals(own.partnerId(), details.partnerId())) {
+				problems.put("roles", "Du kan ikke ændre dine egne roller, enheder eller samarbejdspartner. "
+						+ "Bed en anden administrator om det.");
+			}
 		}
 		var units = municipalities.unitsOf(municipalityId).stream().map(OrganisationalUnit::id).collect(Collectors.toSet());
 		if (!units.containsAll(details.unitIds())) {
@@ -298,7 +319,9 @@ public class StaffAdministration {
 	public UUID create(StaffMember administrator, NewAccount account) {
 		var municipalityId = requireAdministrator(administrator);
 		refuseIfAny(problems(administrator, account));
-		var details = account.details();
+		var requested = account.details();
+		var held = heldBack(requested.roles(), Set.of());
+		var details = withoutRoles(requested, held);
 		var id = UUID.randomUUID();
 		try {
 			jdbc.sql("""
@@ -327,7 +350,100 @@ public class StaffAdministration {
 		}
 		fields.add(new FieldChange(Fields.LOGIN, account.password() == null ? PROVIDER_ONLY : WITH_PASSWORD));
 		record(administrator, municipalityId, id, Action.CREATED, fields);
+		requestRoles(administrator, municipalityId, id, held);
 		return id;
+	}
+
+	/** The roles asked for that a second administrator must approve first, of those the account does not have. */
+	private static Set<Role> heldBack(Set<Role> asked, Set<Role> has) {
+		var held = EnumSet.noneOf(Role.class);
+		asked.stream()
+			.filter(role -> NEED_A_SECOND_ADMINISTRATOR.contains(role) && !has.contains(role))
+			.forEach(held::add);
+		return held;
+	}
+
+	private static Details withoutRoles(Details details, Set<Role> held) {
+		var roles = EnumSet.noneOf(Role.class);
+		details.roles().stream().filter(role -> !held.contains(role)).forEach(roles::add);
+		return new Details(details.displayName(), details.email(), roles, details.unitIds(), details.partnerId());
+	}
+
+	private void requestRoles(StaffMember administrator, UUID municipalityId, UUID accountId, Set<Role> roles) {
+		for (var role : roles) {
+			boolean waiting = jdbc.sql("""
+					select count(*) from staff_role_request
+					where municipality_id = ? and account_id = ? and role = ? and decided_at is null""")
+				.params(municipalityId, accountId, role.name())
+				.query(Integer.class)
+				.single() > 0;
+			if (!waiting) {
+				jdbc.sql("""
+						insert into staff_role_request (municipality_id, id, account_id, role, requested_by, requested_at)
+						values (?, ?, ?, ?, ?, ?)""")
+					.params(municipalityId, UUID.randomUUID(), accountId, role.name(), administrator.id(), now())
+					.update();
+			}
+		}
+	}
+
+	/** The roles asked for the account that wait for a second administrator, oldest first. */
+	@Transactional(readOnly = true)
+	public List<RoleRequest> roleRequests(StaffMember administrator, UUID accountId) {
+		var account = account(administrator, accountId);
+		return jdbc.sql("""
+				select r.id, r.account_id, r.role, r.requested_by, s.display_name, r.requested_at
+				from staff_role_request r join staff_user s on s.id = r.requested_by
+				where r.municipality_id = ? and r.account_id = ? and r.decided_at is null
+				order by r.requested_at, r.role""")
+			.params(account.municipalityId(), accountId)
+			.query((rs, n) -> new RoleRequest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					Role.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
+					rs.getObject(6, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/**
+	 * A second administrator approves (or refuses) a role another administrator asked for. Nobody decides their own
+	 * request, nor one for their own account; an approval is told to the data-protection officer through the audit
+	 * log, and ends the account's sessions so that it takes effect at once.
+	 */
+	@Transactional
+	public void decideRoleRequest(StaffMember administrator, UUID accountId, UUID requestId, boolean approve) {
+		var account = account(administrator, accountId);
+		var request = roleRequests(administrator, accountId).stream()
+			.filter(candidate -> candidate.id().equals(requestId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Anmodningen findes ikke eller er allerede afgjort."));
+		if (request.requestedBy().equals(administrator.id())) {
+			throw new InvalidRequestException("Du kan ikke selv godkende en rolle, du har bedt om. En anden "
+					+ "administrator skal godkende den.");
+		}
+		if (administrator.id().equals(accountId)) {
+			throw new InvalidRequestException("Du kan ikke godkende roller til din egen konto. Bed en anden "
+					+ "administrator om det.");
+		}
+		int decided = jdbc.sql("""
+				update staff_role_request set decided_by = ?, decided_at = ?, approved = ?
+				where municipality_id = ? and id = ? and decided_at is null""")
+			.params(administrator.id(), now(), approve, account.municipalityId(), requestId)
+			.update();
+		if (decided != 1) {
+			throw new NotFoundException("Anmodningen findes ikke eller er allerede afgjort.");
+		}
+		if (!approve || account.has(request.role())) {
+			return;
+		}
+		jdbc.sql("insert into staff_role (user_id, municipality_id, role) values (?, ?, ?)")
+			.params(accountId, account.municipalityId(), request.role().name())
+			.update();
+		var roles = EnumSet.of(request.role());
+		roles.addAll(account.roles());
+		record(administrator, account.municipalityId(), accountId, Action.EDITED,
+				List.of(new FieldChange(Fields.ROLES, roles(roles))));
+		events.publishEvent(new StaffRoleGranted(account.municipalityId(), accountId, account.username(),
+				request.role(), request.requestedBy(), administrator.id(), administrator.username(), clock.instant()));
+		sessions.endAfterCommit(account.username());
 	}
 
 	/**
@@ -335,9 +451,12 @@ public class StaffAdministration {
 	 * they were the account's already (and records nothing).
 	 */
 	@Transactional
-	public boolean edit(StaffMember administrator, UUID id, Details details) {
+	public boolean edit(StaffMember administrator, UUID id, Details requested) {
 		var account = account(administrator, id);
-		refuseIfAny(problems(administrator, id, details));
+		refuseIfAny(problems(administrator, id, requested));
+		var held = heldBack(requested.roles(), account.roles());
+		requestRoles(administrator, account.municipalityId(), id, held);
+		var details = withoutRoles(requested, held);
 		List<FieldChange> fields = new ArrayList<>();
 		if (!details.displayName().equals(account.displayName())) {
 			fields.add(new FieldChange(Fields.DISPLAY_NAME, null));
@@ -359,7 +478,7 @@ public class StaffAdministration {
 			access = true;
 		}
 		if (fields.isEmpty()) {
-			return false;
+			return !held.isEmpty();
 		}
 		jdbc.sql("update staff_user set display_name = ?, email = ?, partner_id = ? where id = ? and municipality_id = ?")
 			.params(details.displayName(), details.email(), details.partnerId(), id, account.municipalityId())

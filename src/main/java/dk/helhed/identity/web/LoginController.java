@@ -65,6 +65,7 @@ class LoginController {
 			case "helhed_no_account" -> "login.provider.noaccount";
 			case "helhed_account_disabled" -> "login.provider.disabled";
 			case "helhed_locked" -> "login.locked";
+			case "helhed_wait" -> "login.wait";
 			default -> "login.provider.failed";
 		};
 	}

@@ -40,6 +40,7 @@ import dk.helhed.identity.web.AccountForms.DetailsForm;
 import dk.helhed.identity.web.AccountForms.NewAccountForm;
 import dk.helhed.identity.web.AccountForms.PasswordForm;
 import dk.helhed.platform.InvalidRequestException;
+import dk.helhed.platform.NotFoundException;
 import dk.helhed.platform.web.AccessRule;
 import dk.helhed.platform.web.AccessRule.Audience;
 import dk.helhed.platform.web.AccessRule.Scope;
@@ -165,7 +166,8 @@ class UserAdministrationController {
 		}
 		try {
 			var id = administration.create(admin, checked.value());
-			redirect.addFlashAttribute("message", "Brugeren " + checked.value().username() + " er oprettet.");
+			redirect.addFlashAttribute("message", "Brugeren " + checked.value().username() + " er oprettet."
+					+ waitingNote(admin, id));
 			return "redirect:" + LIST + "/" + id;
 		}
 		catch (InvalidRequestException ex) {
@@ -230,7 +232,7 @@ class UserAdministrationController {
 			boolean changed = administration.edit(admin, id, checked.value());
 			var after = administration.account(admin, id);
 			redirect.addFlashAttribute("message", !changed ? "Der var ingen ændringer at gemme."
-					: "Ændringerne er gemt." + accessNote(admin, before, after));
+					: "Ændringerne er gemt." + accessNote(admin, before, after) + waitingNote(admin, id));
 			return "redirect:" + path(id);
 		}
 		catch (InvalidRequestException ex) {
@@ -241,6 +243,43 @@ class UserAdministrationController {
 
 	private static final List<String> DETAILS_FIELDS = List.of("displayName", "email", "roles", "unitIds",
 			"partnerId");
+
+	/**
+	 * A second administrator approves or refuses a role another administrator asked for (security.md item 5a);
+	 * like every change to an account, after confirming who they are.
+	 */
+	@PostMapping(LIST + "/{id}/rolleanmodninger/{requestId}")
+	@AccessRule(value = Audience.ADMINISTRATORS, scope = Scope.STAFF_ACCOUNT)
+	String decideRoleRequest(@PathVariable UUID id, @PathVariable UUID requestId,
+			@RequestParam(name = "svar", required = false) String answer, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var admin = CurrentStaff.get();
+		var account = administration.account(admin, id);
+		if (administration.roleRequests(admin, id).stream().noneMatch(waiting -> waiting.id().equals(requestId))) {
+			throw new NotFoundException("Anmodningen findes ikke eller er allerede afgjort.");
+		}
+		if (!"godkend".equals(answer) && !"afvis".equals(answer)) {
+			response.setStatus(400);
+			return accountPage(model, request, admin, account, DetailsForm.of(account),
+					Map.of("request", "Vælg Godkend eller Afvis."));
+		}
+		if (!confirmations.recent(request, admin)) {
+			confirmations.keep(request, admin, path(id), DetailsForm.of(account));
+			return confirmFirst(path(id), false, redirect);
+		}
+		try {
+			administration.decideRoleRequest(admin, id, requestId, "godkend".equals(answer));
+		}
+		catch (InvalidRequestException ex) {
+			response.setStatus(400);
+			return accountPage(model, request, admin, account, DetailsForm.of(account), Map.of("request", ex.getMessage()));
+		}
+		redirect.addFlashAttribute("message", "godkend".equals(answer)
+				? "Rollen er givet, og brugeren er logget ud, så den gælder med det samme. Databeskyttelsesrådgiveren "
+						+ "kan se godkendelsen i revisionssporet."
+				: "Anmodningen er afvist. Brugeren har ikke fået rollen.");
+		return "redirect:" + path(id);
+	}
 
 	@PostMapping(LIST + "/{id}/luk")
 	@AccessRule(value = Audience.ADMINISTRATORS, scope = Scope.STAFF_ACCOUNT)
@@ -365,6 +404,7 @@ class UserAdministrationController {
 		if (!model.containsAttribute("pending")) {
 			model.addAttribute("pending", null);
 		}
+		model.addAttribute("roleRequests", administration.roleRequests(admin, account.id()));
 		model.addAttribute("history", administration.history(admin, account.id())
 			.stream()
 			.map(change -> historyRow(change, names))
@@ -467,6 +507,14 @@ class UserAdministrationController {
 		}
 		return new HistoryRow(labels.moment(change.at()), change.changedByName(), labels.action(change.action()),
 				details);
+	}
+
+	/** What the flash message adds about roles that wait for a second administrator. */
+	private String waitingNote(StaffMember admin, UUID id) {
+		var waiting = administration.roleRequests(admin, id);
+		return waiting.isEmpty() ? ""
+				: " " + AdministrationLabels.DANISH_LABELS.roles(waiting.stream().map(StaffAdministration.RoleRequest::role)
+					.toList()) + " gives først, når en anden administrator har godkendt det.";
 	}
 
 	/** What the flash message adds about when a change to what an account may do takes effect. */

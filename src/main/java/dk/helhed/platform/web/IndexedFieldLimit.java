@@ -23,6 +23,10 @@ class IndexedFieldLimit implements HandlerInterceptor, WebMvcConfigurer {
 
 	private static final Pattern INDEX = Pattern.compile("\\[(\\d*)]");
 
+	/** What a form with an index no page sends is told (here, and by {@link MalformedRequests}). */
+	static final String TOO_MANY_ROWS = "Formularen har flere rækker, end Helhed tager imod. Gå tilbage til siden, og "
+			+ "send formularen derfra.";
+
 	/** Spring's limit for growing a list while binding; no form of Helhed has nearly so many rows. */
 	private static final int LIMIT = DataBinder.DEFAULT_AUTO_GROW_COLLECTION_LIMIT;
 
@@ -41,8 +45,7 @@ class IndexedFieldLimit implements HandlerInterceptor, WebMvcConfigurer {
 			while (index.find()) {
 				var digits = index.group(1);
 				if (digits.length() > 3 || (!digits.isEmpty() && Integer.parseInt(digits) >= LIMIT)) {
-					throw new InvalidRequestException("Formularen har flere rækker, end Helhed tager imod. Gå tilbage "
-							+ "til siden, og send formularen derfra.");
+					throw new InvalidRequestException(TOO_MANY_ROWS);
 				}
 			}
 		}

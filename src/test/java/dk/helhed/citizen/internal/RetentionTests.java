@@ -90,8 +90,8 @@ class RetentionTests {
 			.params(UUID.randomUUID(), jobCentre.municipalityId(), held.id(), jobCentre.id(),
 					java.time.OffsetDateTime.now())
 			.update();
-		caseWork.close(jobCentre, citizen.id());
-		caseWork.close(jobCentre, held.id());
+		caseWork.endOurCase(jobCentre, citizen.id());
+		caseWork.endOurCase(jobCentre, held.id());
 
 		CLOCK.advance(Duration.ofDays(200));
 		run();

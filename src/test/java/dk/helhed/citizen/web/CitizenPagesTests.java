@@ -164,8 +164,8 @@ class CitizenPagesTests {
 			.doesNotContain("Skriv et notat");
 
 		var consentId = jdbc.sql("select id from consent where citizen_id = ?").param(id).query(UUID.class).single();
-		assertThat(audited(1, post("/personale/borgere/" + id + "/samtykker/" + consentId + "/tilbagekald"),
-				"jobcenter").getStatus()).isEqualTo(302);
+		assertThat(audited(1, post("/personale/borgere/" + id + "/samtykker/" + consentId + "/tilbagekald")
+			.param("ord", "Borgeren sagde: det vil jeg ikke mere."), "jobcenter").getStatus()).isEqualTo(302);
 		assertThat(audited(1, get("/personale/borgere/" + id), "boligsag").getStatus())
 			.as("withdrawal takes effect at once").isEqualTo(404);
 
@@ -174,9 +174,9 @@ class CitizenPagesTests {
 			.param("validUntil", LocalDate.now().plusMonths(3).toString()), "jobcenter").getStatus())
 			.as("only team leads record legal bases").isEqualTo(403);
 
-		assertThat(audited(1, post("/personale/borgere/" + id + "/luk"), "jobcenter").getStatus()).isEqualTo(302);
+		assertThat(audited(1, post("/personale/borgere/" + id + "/afslut"), "jobcenter").getStatus()).isEqualTo(302);
 		assertThat(audited(1, get("/personale/borgere/" + id), "jobcenter").getStatus())
-			.as("a closed case ends every unit's involvement: nobody works with the citizen any more").isEqualTo(404);
+			.as("the last unit ended its case: nobody works with the citizen any more").isEqualTo(404);
 		assertThat(jdbc.sql("select status from citizen where id = ?").param(id).query(String.class).single())
 			.isEqualTo("CLOSED");
 	}
@@ -270,7 +270,7 @@ class CitizenPagesTests {
 			.isEqualTo(404);
 		assertThat(audited(1, post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
 			.param("text", "Forsøg"), "sagsbehandler-aarhus").getStatus()).isEqualTo(404);
-		assertThat(audited(1, post("/personale/borgere/" + id + "/luk"), "boligsag").getStatus()).isEqualTo(404);
+		assertThat(audited(1, post("/personale/borgere/" + id + "/afslut"), "boligsag").getStatus()).isEqualTo(404);
 		assertThat(perform(get("/personale/borgere/ikke-et-id"), "jobcenter").getStatus()).isEqualTo(400);
 	}
 
