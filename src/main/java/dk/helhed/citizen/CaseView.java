@@ -1,9 +1,11 @@
 package dk.helhed.citizen;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import dk.helhed.audit.AuditEvent.Basis;
 import dk.helhed.citizen.CaseRecords.Citizen;
@@ -15,11 +17,13 @@ import dk.helhed.citizen.CaseRecords.Recipient;
  * @param citizen the record, with the CPR number masked
  * @param ownCase the staff member's unit or organisation is involved in the citizen's case
  * @param party the unit or organisation the staff member acts for in this case (null only for staff without one)
- * @param categories the categories of information held by others that the staff member may see, each with its ground
+ * @param categories the categories of information held by others that some ground lets the staff member see (for
+ *        display: whose information each ground passes on is in {@code shares})
+ * @param shares each ground in force, the categories it covers and whose information it passes on
  * @param criminalMatters the staff member has the permission for criminal matters (GDPR art. 10)
  */
 public record CaseView(Citizen citizen, boolean ownCase, Recipient party, Map<InformationCategory, Ground> categories,
-		boolean criminalMatters) {
+		List<Share> shares, boolean criminalMatters) {
 
 	/** Why something may be seen: the basis and its reference (a consent's id, a legal basis' code). */
 	public record Ground(Basis basis, String reference) {
@@ -27,8 +31,21 @@ public record CaseView(Citizen citizen, boolean ownCase, Recipient party, Map<In
 		public static final Ground OWN_CASE = new Ground(Basis.OWN_CASE, null);
 	}
 
+	/**
+	 * One ground in force: a consent, a legal basis, an emergency access or a ground another module holds, with the
+	 * categories it covers and whose information it passes on (a consent passes on only what the units that recorded
+	 * or confirmed it hold: no unit gives itself access by its own hand).
+	 */
+	public record Share(Ground ground, Set<InformationCategory> categories, Predicate<Recipient> passesOnWhatIsHeldBy) {
+
+		public Share {
+			categories = Set.copyOf(categories);
+		}
+	}
+
 	public CaseView {
 		categories = Map.copyOf(categories);
+		shares = List.copyOf(shares);
 	}
 
 	public UUID citizenId() {
@@ -41,8 +58,8 @@ public record CaseView(Citizen citizen, boolean ownCase, Recipient party, Map<In
 
 	/**
 	 * The ground on which information of this category, held (written, recorded) by this unit or organisation, may
-	 * be seen, or empty: what the staff member's own party holds in an own case, otherwise what a grant covers;
-	 * criminal matters only with the permission.
+	 * be seen, or empty: what the staff member's own party holds in an own case, otherwise a ground that covers the
+	 * category and passes on what this holder holds; criminal matters only with the permission.
 	 */
 	public Optional<Ground> groundFor(InformationCategory category, Recipient holder) {
 		if (category.needsOwnPermission() && !criminalMatters) {
@@ -51,7 +68,13 @@ public record CaseView(Citizen citizen, boolean ownCase, Recipient party, Map<In
 		if (ownCase && isOwn(holder)) {
 			return Optional.of(Ground.OWN_CASE);
 		}
-		return Optional.ofNullable(categories.get(category));
+		if (holder == null) {
+			return Optional.empty();
+		}
+		return shares.stream()
+			.filter(share -> share.categories().contains(category) && share.passesOnWhatIsHeldBy().test(holder))
+			.map(Share::ground)
+			.findFirst();
 	}
 
 	/** May see information of this category held by this party. */

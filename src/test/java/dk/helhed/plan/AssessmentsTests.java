@@ -155,7 +155,7 @@ class AssessmentsTests {
 		assertThat(shared.getFirst().whatMatters()).isNull();
 		assertThat(shared.getFirst().currentOverallWords()).isNull();
 
-		caseWork.withdrawConsent(staff("jobcenter"), citizen, consent);
+		caseWork.withdrawConsent(staff("jobcenter"), citizen, consent, "Jeg vil ikke dele mere (syntetisk).");
 		assertThatThrownBy(() -> gate.open(staff("boligsag"), citizen, CaseUse.read(PlanResource.ASSESSMENT)))
 			.isInstanceOf(NotFoundException.class);
 	}

@@ -158,7 +158,7 @@ class PlansTests {
 		assertThat(housing.generalVisible()).isFalse();
 		assertThat(housing.versions()).extracting(version -> version.item()).contains("Mål (skjult for dig)");
 
-		caseWork.withdrawConsent(jobcenter, citizen, consent);
+		caseWork.withdrawConsent(jobcenter, citizen, consent, "Jeg vil ikke dele mere (syntetisk).");
 		var after = plans.find(gate.open(boligsag, citizen, CaseUse.read(PlanResource.PLAN)), null).orElseThrow();
 		assertThat(after.goals()).isEmpty();
 		assertThat(after.ownActionsWithoutGoal()).extracting(action -> action.action().description())

@@ -151,12 +151,24 @@ class CaseGate implements CaseAccess {
 		Map<InformationCategory, Ground> categories = new EnumMap<>(InformationCategory.class);
 		grants.categories()
 			.forEach((category, ground) -> categories.put(category, new Ground(ground.basis(), ground.reference())));
+		// Whose information each ground passes on (security.md item 3a): a consent or legal basis only what the
+		// units that passed it on hold; an emergency access, and a ground another module holds, what its categories
+		// cover.
+		List<CaseView.Share> shares = new java.util.ArrayList<>();
+		for (var share : grants.shares()) {
+			shares.add(new CaseView.Share(new Ground(share.ground().basis(), share.ground().reference()),
+					share.categories(), share.passesOnWhatIsHeldBy()));
+		}
+		if (grants.emergency() != null) {
+			shares.add(new CaseView.Share(new Ground(Basis.EMERGENCY, grants.emergency().id().toString()),
+					java.util.EnumSet.allOf(InformationCategory.class), holder -> true));
+		}
 		for (var source : sources) {
 			for (var grant : source.grantsFor(municipalityId, row.id(), today)) {
 				if (AccessPolicy.covers(staff, grant.recipient())) {
-					grant.categories()
-						.forEach(category -> categories.putIfAbsent(category,
-								new Ground(grant.basis(), grant.reference())));
+					var ground = new Ground(grant.basis(), grant.reference());
+					grant.categories().forEach(category -> categories.putIfAbsent(category, ground));
+					shares.add(new CaseView.Share(ground, grant.categories(), holder -> true));
 				}
 			}
 		}
@@ -164,7 +176,8 @@ class CaseGate implements CaseAccess {
 			categories.remove(InformationCategory.CRIMINAL);
 		}
 		var party = grants.ownCase() || !categories.isEmpty() ? policy.actingParty(staff, facts, today) : null;
-		return new CaseView(citizen(row), grants.ownCase(), party, categories, staff.has(Role.CRIMINAL_MATTERS));
+		return new CaseView(citizen(row), grants.ownCase(), party, categories, shares,
+				staff.has(Role.CRIMINAL_MATTERS));
 	}
 
 	private Citizen citizen(CitizenStore.Row row) {
