@@ -27,7 +27,7 @@ create table priority_rule (
     description     varchar(2000) not null
 );
 insert into priority_rule (version, valid_from, title, description) values
-    (1, date '2026-12-01', 'Hastegrad, så dato, så lodtrækning',
+    (1, date '2026-01-01', 'Hastegrad, så dato, så lodtrækning',
      'Først kommer de, hvis sag haster mest (akut før høj før almindelig). Har flere samme hastegrad, kommer den først, der blev skrevet op tidligst. Er også datoen den samme, afgør et tilfældigt tal, der blev trukket, da borgeren blev skrevet op.');
 
 -- Coded reasons from a versioned list: who decided (citizen, provider, system) and what follows.
@@ -46,11 +46,11 @@ create table reason_code (
     constraint reason_consequence check (consequence in ('BACK_ON_LIST', 'OFF_LIST', 'WAITING_LIST', 'BACK_TO_SENDER', 'NONE'))
 );
 insert into reason_code (list, code, version, valid_from, label, decided_by, consequence) values
-    ('OFFER_DECLINED', 'CITIZEN_DECLINED', 1, date '2026-12-01', 'Borgeren ønsker ikke boligen', 'CITIZEN', 'BACK_ON_LIST'),
-    ('OFFER_DECLINED', 'CITIZEN_NO_LONGER_NEEDS', 1, date '2026-12-01', 'Borgeren har ikke længere brug for en plads', 'CITIZEN', 'OFF_LIST'),
-    ('OFFER_DECLINED', 'NOT_REACHED', 1, date '2026-12-01', 'Borgeren kunne ikke kontaktes efter 3 forsøg', 'PROVIDER', 'BACK_ON_LIST'),
-    ('OFFER_DECLINED', 'NOT_SUITABLE', 1, date '2026-12-01', 'Pladsen passer ikke til borgerens behov', 'PROVIDER', 'BACK_ON_LIST'),
-    ('OFFER_DECLINED', 'EXPIRED', 1, date '2026-12-01', 'Tilbuddet udløb uden svar', 'SYSTEM', 'BACK_ON_LIST');
+    ('OFFER_DECLINED', 'CITIZEN_DECLINED', 1, date '2026-01-01', 'Borgeren ønsker ikke boligen', 'CITIZEN', 'BACK_ON_LIST'),
+    ('OFFER_DECLINED', 'CITIZEN_NO_LONGER_NEEDS', 1, date '2026-01-01', 'Borgeren har ikke længere brug for en plads', 'CITIZEN', 'OFF_LIST'),
+    ('OFFER_DECLINED', 'NOT_REACHED', 1, date '2026-01-01', 'Borgeren kunne ikke kontaktes efter 3 forsøg', 'PROVIDER', 'BACK_ON_LIST'),
+    ('OFFER_DECLINED', 'NOT_SUITABLE', 1, date '2026-01-01', 'Pladsen passer ikke til borgerens behov', 'PROVIDER', 'BACK_ON_LIST'),
+    ('OFFER_DECLINED', 'EXPIRED', 1, date '2026-01-01', 'Tilbuddet udløb uden svar', 'SYSTEM', 'BACK_ON_LIST');
 
 create table waiting_list_entry (
     municipality_id uuid not null references municipality (id),

@@ -60,12 +60,12 @@ create table referral_event (
 );
 
 insert into reason_code (list, code, version, valid_from, label, decided_by, consequence) values
-    ('REFERRAL', 'NO_FREE_PLACE', 1, date '2026-12-01', 'Ingen ledig plads', 'PROVIDER', 'WAITING_LIST'),
-    ('REFERRAL', 'CITIZEN_DECLINES', 1, date '2026-12-01', 'Borgeren ønsker ikke', 'CITIZEN', 'BACK_TO_SENDER'),
-    ('REFERRAL', 'NOT_TARGET_GROUP', 1, date '2026-12-01', 'Ikke i målgruppen', 'PROVIDER', 'BACK_TO_SENDER'),
-    ('REFERRAL', 'NOT_REACHED', 1, date '2026-12-01', 'Kunne ikke kontaktes efter 3 forsøg', 'PROVIDER', 'BACK_TO_SENDER'),
-    ('REFERRAL', 'SENT_BY_MISTAKE', 1, date '2026-12-01', 'Sendt ved en fejl', 'PROVIDER', 'NONE'),
-    ('REFERRAL', 'NEED_CHANGED', 1, date '2026-12-01', 'Borgerens behov har ændret sig', 'CITIZEN', 'BACK_TO_SENDER'),
-    ('REFERRAL', 'CASE_CLOSED', 1, date '2026-12-01', 'Borgerens sag er lukket', 'SYSTEM', 'NONE'),
-    ('REFERRAL', 'WAITING_FOR_CITIZEN', 1, date '2026-12-01', 'Venter på borgeren', 'CITIZEN', 'NONE'),
-    ('REFERRAL', 'WAITING_FOR_PLACE', 1, date '2026-12-01', 'Venter på en ledig plads', 'PROVIDER', 'WAITING_LIST');
+    ('REFERRAL', 'NO_FREE_PLACE', 1, date '2026-01-01', 'Ingen ledig plads', 'PROVIDER', 'WAITING_LIST'),
+    ('REFERRAL', 'CITIZEN_DECLINES', 1, date '2026-01-01', 'Borgeren ønsker ikke', 'CITIZEN', 'BACK_TO_SENDER'),
+    ('REFERRAL', 'NOT_TARGET_GROUP', 1, date '2026-01-01', 'Ikke i målgruppen', 'PROVIDER', 'BACK_TO_SENDER'),
+    ('REFERRAL', 'NOT_REACHED', 1, date '2026-01-01', 'Kunne ikke kontaktes efter 3 forsøg', 'PROVIDER', 'BACK_TO_SENDER'),
+    ('REFERRAL', 'SENT_BY_MISTAKE', 1, date '2026-01-01', 'Sendt ved en fejl', 'PROVIDER', 'NONE'),
+    ('REFERRAL', 'NEED_CHANGED', 1, date '2026-01-01', 'Borgerens behov har ændret sig', 'CITIZEN', 'BACK_TO_SENDER'),
+    ('REFERRAL', 'CASE_CLOSED', 1, date '2026-01-01', 'Borgerens sag er lukket', 'SYSTEM', 'NONE'),
+    ('REFERRAL', 'WAITING_FOR_CITIZEN', 1, date '2026-01-01', 'Venter på borgeren', 'CITIZEN', 'NONE'),
+    ('REFERRAL', 'WAITING_FOR_PLACE', 1, date '2026-01-01', 'Venter på en ledig plads', 'PROVIDER', 'WAITING_LIST');

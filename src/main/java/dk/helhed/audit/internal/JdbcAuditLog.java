@@ -128,10 +128,15 @@ class JdbcAuditLog implements AuditLog {
 		var sql = new StringBuilder("""
 				select id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
 				       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
-				from audit_event where municipality_id = ?""");
+				from audit_event
+				where (municipality_id = ? or (municipality_id is null and action = 'LOGIN_FAILED'))""");
 		List<Object> params = new ArrayList<>(List.of(query.municipalityId()));
 		if (query.citizenId() != null) {
-			sql.append(" and citizen_id = ?");
+			// The citizen's own rows, and the searches whose result list showed the citizen.
+			sql.append(" and (citizen_id = ? or id in (select audit_event_id from audit_search_hit "
+					+ "where municipality_id = ? and citizen_id = ?))");
+			params.add(query.citizenId());
+			params.add(query.municipalityId());
 			params.add(query.citizenId());
 		}
 		if (query.actorName() != null) {

@@ -40,16 +40,21 @@ class MessageKeysTests {
 	private static final Pattern EXPRESSION_KEY = Pattern.compile("#\\{\\$\\{([A-Za-z]+)\\}");
 
 	/** Every key a template builds from a value: its prefix and every value that can follow it. */
-	private static final Map<String, List<String>> BUILT = Map.of(
-			"access.", names(AccessMode.values()),
-			"access.short.", names(AccessMode.values()),
-			"catalog.access.", CatalogFilter.accessKeys(),
-			"charge.", names(Charge.values()),
-			"day.", names(DayOfWeek.values()),
-			"editions.origin.", names(Edition.Origin.values()),
-			"focusarea.plural.", List.of("indsatsområde", "tema", "fokusområde"),
-			"partner.", names(PartnerOrganisation.Kind.values()),
-			"situation.", names(Situation.values()));
+	private static final Map<String, List<String>> BUILT = Map.ofEntries(
+			Map.entry("access.", names(AccessMode.values())),
+			Map.entry("access.short.", names(AccessMode.values())),
+			Map.entry("catalog.access.", CatalogFilter.accessKeys()),
+			Map.entry("charge.", names(Charge.values())),
+			Map.entry("day.", names(DayOfWeek.values())),
+			Map.entry("editions.origin.", names(Edition.Origin.values())),
+			Map.entry("focusarea.plural.", List.of("indsatsområde", "tema", "fokusområde")),
+			Map.entry("partner.", names(PartnerOrganisation.Kind.values())),
+			Map.entry("situation.", names(Situation.values())),
+			Map.entry("dialog.body.kind.", names(dk.helhed.participation.internal.Body.Kind.values())),
+			Map.entry("dialog.member.", names(dk.helhed.participation.internal.Body.Member.Role.values())),
+			Map.entry("dialog.held.", names(dk.helhed.participation.internal.PersonalData.Kind.values())),
+			Map.entry("dialog.mode.", names(dk.helhed.participation.internal.Meeting.Mode.values())),
+			Map.entry("dialog.kind.", names(dk.helhed.participation.internal.Proposal.Kind.values())));
 
 	/**
 	 * Keys a template takes whole from the model (#{${message}}); the code that sets them is checked by the page
@@ -143,11 +148,14 @@ class MessageKeysTests {
 		}
 	}
 
+	/** A language's texts: every bundle the application reads (spring.messages.basename), in that language. */
 	private static Properties load(String path) throws IOException {
 		var properties = new Properties();
-		try (var in = new InputStreamReader(MessageKeysTests.class.getClassLoader().getResourceAsStream(path),
-				StandardCharsets.UTF_8)) {
-			properties.load(in);
+		for (var bundle : List.of(path, path.replace("messages", "participation"))) {
+			try (var in = new InputStreamReader(MessageKeysTests.class.getClassLoader().getResourceAsStream(bundle),
+					StandardCharsets.UTF_8)) {
+				properties.load(in);
+			}
 		}
 		return properties;
 	}
