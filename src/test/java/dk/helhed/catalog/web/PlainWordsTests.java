@@ -112,6 +112,14 @@ class PlainWordsTests {
 			var html = mvc.perform(get(page.getKey()).accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
 			var figure = Lix.ofPage(html);
+			if (System.getProperty("lix.dump") != null) {
+				var file = java.nio.file.Path.of(System.getProperty("lix.dump"),
+						(page.getKey().equals("/") ? "root" : page.getKey().substring(1).replace('/', '_')) + ".txt");
+				java.nio.file.Files.createDirectories(file.getParent());
+				var start = html.indexOf("<main");
+				var end = html.indexOf("</main>");
+				java.nio.file.Files.writeString(file, Lix.textOf(start >= 0 && end > start ? html.substring(start, end) : html));
+			}
 			sum += figure.lix();
 			System.out.printf("LIX %5.1f  %4d ord  %3d sætninger  %-45s %s%n", figure.lix(), figure.words(),
 					figure.sentences(), page.getValue(), page.getKey());
