@@ -53,7 +53,7 @@ class CitizenFindsHelpBrowserTests {
 		browser.andWaitForNewPage(() -> browser.find("form[role=search] button[type=submit]").click());
 		assertThat(browser.path()).startsWith("/aabenraa/indsatser?q=");
 		assertThat(browser.find("#q").getDomProperty("value")).isEqualTo("tandpleje for hjemløse");
-		assertThat(resultCount()).startsWith("14 indsatser passer");
+		assertThat(resultCount()).startsWith("15 indsatser passer");
 		assertThat(serviceNames()).first().isEqualTo("Socialtandpleje");
 		assertThat(serviceNames()).contains("Bopladsen", "Overgangsbolig");
 		assertAccessible();
@@ -61,7 +61,7 @@ class CitizenFindsHelpBrowserTests {
 		// With JavaScript, each change to a filter updates the results in place (htmx).
 		browser.showFilters();
 		browser.andWaitForNewResults(() -> browser.find("label[for=gratis]").click());
-		assertThat(resultCount()).startsWith("11 indsatser passer");
+		assertThat(resultCount()).startsWith("12 indsatser passer");
 		assertThat(serviceNames()).contains("Socialtandpleje").doesNotContain("Bopladsen", "Overgangsbolig");
 
 		browser.andWaitForNewResults(() -> new Select(browser.find("#adgang")).selectByVisibleText("Åbent – mød bare op"));

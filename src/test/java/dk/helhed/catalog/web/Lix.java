@@ -25,10 +25,14 @@ final class Lix {
 	}
 
 	static Figure ofPage(String html) {
+		return ofText(mainTextOf(html));
+	}
+
+	/** The text of the page's {@code <main>} (of the whole page if it has none), as {@link #ofPage} measures it. */
+	static String mainTextOf(String html) {
 		var start = html.indexOf("<main");
 		var end = html.indexOf("</main>");
-		var main = start >= 0 && end > start ? html.substring(start, end) : html;
-		return ofText(textOf(main));
+		return textOf(start >= 0 && end > start ? html.substring(start, end) : html);
 	}
 
 	static String textOf(String html) {
