@@ -113,8 +113,11 @@ class CaseWorkAcrossUnitsBrowserTests {
 		// The citizen withdraws the consent at the job centre.
 		logIn(browser, Staff.JOB_CENTRE);
 		openByCpr(browser, cpr, name);
-		browser.andWaitForNewPage(() -> press(browser, "Træk samtykket tilbage"));
-		assertThat(flash(browser)).isEqualTo("Samtykket er trukket tilbage. Det giver ikke længere adgang.");
+		// First a page that says what will happen, with the citizen's own words; then a receipt.
+		Staff.follow(browser, "Træk samtykket tilbage");
+		fillIn(browser, "#f-withdraw-words", "Jeg vil ikke dele mere (syntetisk).");
+		browser.andWaitForNewPage(() -> press(browser, "Ja, træk samtykket tilbage"));
+		assertThat(flash(browser)).startsWith("Kvittering: samtykket er trukket tilbage i dag.");
 		assertThat(browser.text("#samtykker + .card")).contains("Trukket tilbage");
 		logOut(browser);
 

@@ -83,7 +83,7 @@ class ServiceFormBrowserTests {
 
 		browser.open("/aabenraa/indsatser/fremskudt-visitation");
 		assertThat(browser.text("h1")).isEqualTo("Fremskudt visitation");
-		assertThat(browser.text("section[aria-labelledby=practical]")).contains("6200 Aabenraa");
+		assertThat(browser.text("main")).contains("6200 Aabenraa");
 		browser.open(form + "/historik");
 		assertThat(browser.text("main")).contains("Indsatsen er ikke ændret, siden den blev indlæst fra kataloget.");
 	}
@@ -106,7 +106,7 @@ class ServiceFormBrowserTests {
 		assertAccessible(browser);
 
 		browser.open("/aabenraa/indsatser/veterankoordinator");
-		assertThat(browser.text("main .lead")).startsWith("Veterankoordinatoren giver råd og støtte");
+		assertThat(browser.text("main .lead")).startsWith("Har du været soldat, kan du få råd og støtte her.");
 	}
 
 	@Test
