@@ -42,7 +42,7 @@ class CatalogOnAPhoneBrowserTests {
 		var status = browser.find("#result-status");
 
 		browser.andWaitForNewResults(() -> browser.find("#q").sendKeys("tandpleje"));
-		assertThat(resultCount()).isEqualTo("5 indsatser passer på „tandpleje“");
+		assertThat(resultCount()).isEqualTo("6 indsatser passer på „tandpleje“");
 		assertThat(serviceNames()).first().isEqualTo("Socialtandpleje");
 
 		browser.andWaitForNewResults(() -> browser.find("#q").sendKeys(" for hjemløse"));

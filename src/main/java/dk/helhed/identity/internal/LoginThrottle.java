@@ -57,10 +57,20 @@ class LoginThrottle {
 				.params(addressHash, now.minus(FORGOTTEN_AFTER))
 				.update();
 			int failures = failures(addressHash);
+			var wait = wait(failures);
+			if (wait.isZero()) {
+				// Nothing to slow down yet: nothing is reserved, so that colleagues behind one address (an office's
+				// network) who log in at the same moment are never told to wait for each other.
+				return jdbc.sql("""
+						select count(*) from login_throttle where address_hash = ? and next_allowed_at > ?""")
+					.params(addressHash, now)
+					.query(Integer.class)
+					.single() == 0;
+			}
 			return jdbc.sql("""
 					update login_throttle set next_allowed_at = ?
 					where address_hash = ? and (next_allowed_at is null or next_allowed_at <= ?)""")
-				.params(now.plus(wait(failures)), addressHash, now)
+				.params(now.plus(wait), addressHash, now)
 				.update() == 1;
 		}));
 	}
