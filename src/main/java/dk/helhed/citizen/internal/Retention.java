@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,14 +16,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
+import dk.helhed.citizen.CitizenRecordErased;
 import dk.helhed.citizen.InformationCategory;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * When a closed citizen record's retention periods end, its information goes (security.md item 11): the notes of each
  * category when that category's period ends; when every period has ended, the person's identity is anonymised and
- * consents, legal bases and emergency-access reasons are deleted. A recorded retention hold stops it all. Every
- * deletion is audited. One citizen per transaction, so a failure leaves no half-deleted record.
+ * consents, legal bases, emergency-access reasons, the units' involvement and ended holds are deleted, and
+ * {@link CitizenRecordErased} tells the other modules to erase what they hold about the citizen (plans, assessments,
+ * referrals, decisions, places) in the same transaction. A recorded retention hold stops it all. Every deletion is
+ * audited. One citizen per transaction, so a failure anywhere leaves no half-erased record; the other citizens are
+ * still erased, and the failed one is tried again the next night.
  */
 @Component
 class Retention {
@@ -34,11 +39,13 @@ class Retention {
 	private final AuditLog audit;
 	private final RetentionSettings settings;
 	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Retention(JdbcClient jdbc, CitizenStore store, AuditLog audit, RetentionSettings settings,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.store = store;
 		this.audit = audit;
 		this.settings = settings;
@@ -50,23 +57,37 @@ class Retention {
 	@SchedulerLock(name = "citizen-retention")
 	void nightly() {
 		var outcome = run();
-		log.info("Retention: deleted {} notes, anonymised {} citizens", outcome.notesDeleted(),
-				outcome.citizensAnonymised());
+		log.info("Retention: deleted {} notes, anonymised {} citizens, {} failed and were rolled back",
+				outcome.notesDeleted(), outcome.citizensAnonymised(), outcome.failed());
 	}
 
-	record Outcome(int notesDeleted, int citizensAnonymised) {
+	/** @param failed citizens whose erasure failed and was rolled back as a whole */
+	record Outcome(int notesDeleted, int citizensAnonymised, int failed) {
+
+		Outcome(int notesDeleted, int citizensAnonymised) {
+			this(notesDeleted, citizensAnonymised, 0);
+		}
 	}
 
 	Outcome run() {
 		var today = LocalDate.now(clock);
 		int notes = 0;
 		int anonymised = 0;
+		int failed = 0;
 		for (var citizen : store.closedBefore(today)) {
-			var result = transactions.execute(status -> apply(citizen, today));
-			notes += result.notesDeleted();
-			anonymised += result.citizensAnonymised();
+			try {
+				var result = transactions.execute(status -> apply(citizen, today));
+				notes += result.notesDeleted();
+				anonymised += result.citizensAnonymised();
+			}
+			catch (RuntimeException ex) {
+				// no personal data in the log: the exception's message may hold some
+				log.warn("Retention: one citizen's erasure failed and was rolled back: {}",
+						ex.getClass().getSimpleName());
+				failed++;
+			}
 		}
-		return new Outcome(notes, anonymised);
+		return new Outcome(notes, anonymised, failed);
 	}
 
 	private Outcome apply(CitizenStore.Row citizen, LocalDate today) {
@@ -107,6 +128,11 @@ class Retention {
 			.params(municipality, id)
 			.update();
 		jdbc.sql("delete from case_note where municipality_id = ? and citizen_id = ?").params(municipality, id).update();
+		jdbc.sql("delete from involvement where municipality_id = ? and citizen_id = ?").params(municipality, id).update();
+		// only ended holds are left here: a hold in force stopped the erasure above
+		jdbc.sql("delete from retention_hold where municipality_id = ? and citizen_id = ?")
+			.params(municipality, id)
+			.update();
 		jdbc.sql("""
 				update citizen set status = 'ANONYMISED', cpr_encrypted = null, cpr_hash = null, name = null,
 				                   pseudonym = null, phone = null, email = null, address = null, preferred_language = null,
@@ -115,6 +141,8 @@ class Retention {
 				where municipality_id = ? and id = ?""")
 			.params(municipality, id)
 			.update();
+		// the other modules erase what they hold in this same transaction; if one fails, all of this rolls back
+		events.publishEvent(new CitizenRecordErased(municipality, id, clock.instant()));
 		audit.record(event(citizen, null, "citizen anonymised"));
 		return new Outcome(deleted, 1);
 	}

@@ -378,4 +378,23 @@ public class Assessments {
 	private static String text(Rating rating) {
 		return rating == null || rating.currentWords() == null ? null : rating.currentWords().text();
 	}
+
+	/**
+	 * Deletes every assessment of the citizen, with its ratings and the citizen's words, when the citizen's record is
+	 * erased (see {@link PlanErasure}).
+	 *
+	 * @return how many assessments were deleted
+	 */
+	int deleteAllOf(UUID municipalityId, UUID citizenId) {
+		var mine = "(select a.id from assessment a where a.municipality_id = ? and a.citizen_id = ?)";
+		jdbc.sql("delete from assessment_citizen_words where municipality_id = ? and assessment_id in " + mine)
+			.params(municipalityId, municipalityId, citizenId)
+			.update();
+		jdbc.sql("delete from assessment_rating where municipality_id = ? and assessment_id in " + mine)
+			.params(municipalityId, municipalityId, citizenId)
+			.update();
+		return jdbc.sql("delete from assessment where municipality_id = ? and citizen_id = ?")
+			.params(municipalityId, citizenId)
+			.update();
+	}
 }

@@ -462,4 +462,21 @@ public class Plans {
 				.orElse("Indsats (skjult for dig)");
 		};
 	}
+
+	/**
+	 * Deletes the citizen's shared plan with every version of it (goals, actions, follow-ups are in the versions),
+	 * when the citizen's record is erased (see {@link PlanErasure}).
+	 *
+	 * @return how many plans were deleted (0 or 1)
+	 */
+	int deleteAllOf(UUID municipalityId, UUID citizenId) {
+		jdbc.sql("""
+				delete from shared_plan_version where municipality_id = ? and plan_id in
+				    (select p.id from shared_plan p where p.municipality_id = ? and p.citizen_id = ?)""")
+			.params(municipalityId, municipalityId, citizenId)
+			.update();
+		return jdbc.sql("delete from shared_plan where municipality_id = ? and citizen_id = ?")
+			.params(municipalityId, citizenId)
+			.update();
+	}
 }

@@ -256,4 +256,16 @@ public class Decisions {
 		}
 		return out.toByteArray();
 	}
+
+	/**
+	 * Deletes every decision about the citizen (with its reasons), when the citizen's record is erased (see
+	 * {@link ReferralErasure}).
+	 *
+	 * @return how many decisions were deleted
+	 */
+	int deleteAllOf(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("delete from decision where municipality_id = ? and citizen_id = ?")
+			.params(municipalityId, citizenId)
+			.update();
+	}
 }

@@ -346,4 +346,41 @@ public class PlaceStore {
 					rs.getString("text"), rs.getString("link"), instant(rs, "created_at"), instant(rs, "read_at")))
 			.list();
 	}
+
+	// Erasure of a citizen's record (see ReferralErasure)
+
+	/** The citizen's holds and occupancies that are still active. */
+	List<Allocation> activeAllocationsOfCitizen(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("select * from place_allocation where municipality_id = ? and citizen_id = ? and status = 'ACTIVE'")
+			.params(municipalityId, citizenId)
+			.query(PlaceStore::allocation)
+			.list();
+	}
+
+	void deleteNotificationsLinkingTo(UUID municipalityId, String link) {
+		jdbc.sql("delete from unit_notification where municipality_id = ? and link = ?")
+			.params(municipalityId, link)
+			.update();
+	}
+
+	/**
+	 * Erases the citizen from the places: their waiting-list entries and offers (holds) are deleted; an occupancy
+	 * stays as the place's history, that the place was occupied from one moment to another, and keeps nothing else
+	 * (no citizen, no waiting-list entry, no rule inputs, no planned move-out, no staff member). The caller has ended
+	 * the active ones first.
+	 */
+	void eraseCitizen(UUID municipalityId, UUID citizenId) {
+		jdbc.sql("delete from place_allocation where municipality_id = ? and citizen_id = ? and kind = 'HOLD'")
+			.params(municipalityId, citizenId)
+			.update();
+		jdbc.sql("""
+				update place_allocation set citizen_id = null, waiting_entry_id = null, rule_version = null,
+				    rule_inputs = null, planned_move_out = null, created_by = null
+				where municipality_id = ? and citizen_id = ?""")
+			.params(municipalityId, citizenId)
+			.update();
+		jdbc.sql("delete from waiting_list_entry where municipality_id = ? and citizen_id = ?")
+			.params(municipalityId, citizenId)
+			.update();
+	}
 }

@@ -183,4 +183,31 @@ public class ReferralStore {
 			.map(this::withShared)
 			.toList();
 	}
+
+	/** The ids of every referral about the citizen, whatever its status. */
+	List<UUID> idsOf(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("select id from referral where municipality_id = ? and citizen_id = ?")
+			.params(municipalityId, citizenId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Deletes every referral about the citizen with its shared categories and its history, when the citizen's record
+	 * is erased (see {@link ReferralErasure}; the decisions that name a referral go first).
+	 *
+	 * @return how many referrals were deleted
+	 */
+	int deleteAllOf(UUID municipalityId, UUID citizenId) {
+		var mine = "(select r.id from referral r where r.municipality_id = ? and r.citizen_id = ?)";
+		jdbc.sql("delete from referral_shared_category where municipality_id = ? and referral_id in " + mine)
+			.params(municipalityId, municipalityId, citizenId)
+			.update();
+		jdbc.sql("delete from referral_event where municipality_id = ? and referral_id in " + mine)
+			.params(municipalityId, municipalityId, citizenId)
+			.update();
+		return jdbc.sql("delete from referral where municipality_id = ? and citizen_id = ?")
+			.params(municipalityId, citizenId)
+			.update();
+	}
 }
