@@ -3,7 +3,6 @@ package dk.helhed.audit.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,100 +75,42 @@ class JdbcAuditLog implements AuditLog {
 		return id;
 	}
 
+	private static final String SELECT = """
+			select id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
+			       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
+			from audit_event
+			where\s""";
+
 	@Override
 	@Transactional(readOnly = true)
 	public List<AuditEvent> search(Query query) {
-		var sql = new StringBuilder("""
-				select municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
-				       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
-				from audit_event
-				where (municipality_id = ? or (municipality_id is null and action = 'LOGIN_FAILED'))""");
-		List<Object> params = new ArrayList<>(List.of(query.municipalityId()));
-		if (query.citizenId() != null) {
-			sql.append(" and (citizen_id = ? or id in (select audit_event_id from audit_search_hit "
-					+ "where municipality_id = ? and citizen_id = ?))");
-			params.add(query.citizenId());
-			params.add(query.municipalityId());
-			params.add(query.citizenId());
-		}
-		if (query.actorId() != null) {
-			sql.append(" and actor_id = ?");
-			params.add(query.actorId());
-		}
-		if (query.action() != null) {
-			sql.append(" and action = ?");
-			params.add(query.action().name());
-		}
-		if (query.from() != null) {
-			sql.append(" and occurred_at >= ?");
-			params.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
-		}
-		if (query.to() != null) {
-			sql.append(" and occurred_at < ?");
-			params.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
-		}
-		sql.append(" order by occurred_at desc limit ").append(Math.clamp(query.limit(), 1, 10_000));
-		return jdbc.sql(sql.toString())
-			.params(params)
-			.query((rs, n) -> new AuditEvent(rs.getObject("municipality_id", UUID.class),
-					rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
-					rs.getString("actor_name"), rs.getObject("actor_unit_id", UUID.class), rs.getString("actor_role"),
-					rs.getObject("partner_id", UUID.class), rs.getObject("citizen_id", UUID.class),
-					AuditEvent.Action.valueOf(rs.getString("action")), rs.getString("category"),
-					AuditEvent.Basis.valueOf(rs.getString("basis")), rs.getString("basis_ref"),
-					rs.getString("purpose"), rs.getString("resource"), rs.getString("criterion"),
-					AuditEvent.Outcome.valueOf(rs.getString("outcome"))))
+		var filter = AuditFilter.of(query.municipalityId())
+			.citizen(query.citizenId())
+			.actorId(query.actorId())
+			.action(query.action())
+			.period(query.from(), query.to());
+		return jdbc.sql(SELECT + filter.where() + " order by occurred_at desc limit "
+				+ Math.clamp(query.limit(), 1, 10_000))
+			.params(filter.params())
+			.query((rs, n) -> event(rs))
 			.list();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Page page(PageQuery query) {
-		var sql = new StringBuilder("""
-				select id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
-				       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
-				from audit_event
-				where (municipality_id = ? or (municipality_id is null and action = 'LOGIN_FAILED'))""");
-		List<Object> params = new ArrayList<>(List.of(query.municipalityId()));
-		if (query.citizenId() != null) {
-			// The citizen's own rows, and the searches whose result list showed the citizen.
-			sql.append(" and (citizen_id = ? or id in (select audit_event_id from audit_search_hit "
-					+ "where municipality_id = ? and citizen_id = ?))");
-			params.add(query.citizenId());
-			params.add(query.municipalityId());
-			params.add(query.citizenId());
-		}
-		if (query.actorName() != null) {
-			sql.append(" and actor_name = ?");
-			params.add(query.actorName());
-		}
-		if (query.action() != null) {
-			sql.append(" and action = ?");
-			params.add(query.action().name());
-		}
-		if (query.from() != null) {
-			sql.append(" and occurred_at >= ?");
-			params.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
-		}
-		if (query.to() != null) {
-			sql.append(" and occurred_at < ?");
-			params.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
-		}
-		if (query.after() != null) {
-			// After the last row of the page before, in the same order: older, or as old with a smaller id.
-			var at = OffsetDateTime.ofInstant(query.after().occurredAt(), ZoneOffset.UTC);
-			sql.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
-			params.add(at);
-			params.add(at);
-			params.add(query.after().id());
-		}
+		var filter = AuditFilter.of(query.municipalityId())
+			.citizen(query.citizenId())
+			.actorName(query.actorName())
+			.action(query.action())
+			.period(query.from(), query.to())
+			.after(query.after());
 		int size = Math.clamp(query.size(), 1, MAX_PAGE_SIZE);
-		// One row more than the page, to know whether another page follows.
-		sql.append(" order by occurred_at desc, id desc limit ").append(size + 1);
 		record Keyed(PageKey key, AuditEvent event) {
 		}
-		var rows = jdbc.sql(sql.toString())
-			.params(params)
+		// One row more than the page, to know whether another page follows.
+		var rows = jdbc.sql(SELECT + filter.where() + " order by occurred_at desc, id desc limit " + (size + 1))
+			.params(filter.params())
 			.query((rs, n) -> new Keyed(new PageKey(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					rs.getObject("id", UUID.class)), event(rs)))
 			.list();
