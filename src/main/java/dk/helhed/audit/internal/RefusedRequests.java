@@ -3,11 +3,10 @@ package dk.helhed.audit.internal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dk.helhed.audit.ActingRole;
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
-import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffAccessRefused;
-import dk.helhed.identity.StaffMember;
 
 /**
  * A request refused because the staff member's roles do not admit them to an endpoint with personal data belongs in
@@ -29,13 +28,9 @@ class RefusedRequests {
 		}
 		var staff = event.staff();
 		auditLog.recordRefusal(new AuditEvent(staff.municipalityId(), event.at(), staff.id(), staff.username(),
-				staff.unitIds().stream().sorted().findFirst().orElse(null), role(staff), staff.partnerId(),
+				staff.unitIds().stream().sorted().findFirst().orElse(null), ActingRole.of(staff), staff.partnerId(),
 				event.citizenId(),
 				event.reading() ? AuditEvent.Action.READ : AuditEvent.Action.UPDATE, null, AuditEvent.Basis.NONE, null,
 				"rolle giver ikke adgang", event.endpoint(), null, AuditEvent.Outcome.REFUSED));
-	}
-
-	private static String role(StaffMember staff) {
-		return staff.roles().stream().sorted().map(Role::name).findFirst().orElse(null);
 	}
 }

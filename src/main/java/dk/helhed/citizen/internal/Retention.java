@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dk.helhed.audit.ActingRole;
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
 import dk.helhed.citizen.CitizenRecordErased;
@@ -169,8 +170,8 @@ class Retention {
 	}
 
 	private AuditEvent event(CitizenStore.Row citizen, String category, String resource) {
-		return new AuditEvent(citizen.municipalityId(), clock.instant(), null, "helhed-sletning", null, "SYSTEM", null,
-				citizen.id(), AuditEvent.Action.DELETE, category, AuditEvent.Basis.LEGAL_BASIS, "opbevaringsregel",
+		return new AuditEvent(citizen.municipalityId(), clock.instant(), null, "helhed-sletning", null,
+				ActingRole.SYSTEM, null, citizen.id(), AuditEvent.Action.DELETE, category, AuditEvent.Basis.LEGAL_BASIS, "opbevaringsregel",
 				"sletning efter opbevaringsperiode", resource, null, AuditEvent.Outcome.ALLOWED);
 	}
 }
