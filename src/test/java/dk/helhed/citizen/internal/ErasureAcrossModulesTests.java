@@ -143,6 +143,8 @@ abstract class ErasureAcrossModulesTests {
 		assertThat(columns).as("the catalog shows the citizen columns of every module")
 			.containsKeys("involvement", "case_note", "case_notice", "assessment", "shared_plan", "referral",
 					"decision", "waiting_list_entry", "place_allocation");
+		assertThat(columns.keySet()).as("participation holds nothing tied to a case record")
+			.noneMatch(table -> table.startsWith("participation"));
 		assertThat(rowsFor(citizen, columns)).as("the citizen has data in every table that can hold some")
 			.allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
 		var referralLinks = referralLinks(citizen);
