@@ -268,4 +268,54 @@ class ReferralPagesTests {
 			.getStatus()).isEqualTo(404);
 		assertThat(refusals(mads, staff("udsatte"))).isEqualTo(before + 2);
 	}
+
+	@Autowired
+	dk.helhed.citizen.CaseAccess caseAccess;
+
+	@Autowired
+	dk.helhed.plan.internal.Plans plans;
+
+	@Test
+	void anActionOfThePlanForAnotherUnitFillsInTheReferral() throws Exception {
+		var mads = mads();
+		var jobCentre = staff("jobcenter");
+		var today = LocalDate.now(clock);
+		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
+		var view = caseAccess.open(jobCentre, mads, dk.helhed.citizen.CaseUse.update(
+				dk.helhed.plan.internal.PlanResource.PLAN, null));
+		plans.saveBasics(view, jobCentre, new dk.helhed.plan.internal.Plans.Basics("Jeg vil have mit eget sted.",
+				"Egen bolig", "Boligsøgning", "Et år", "Ingen", dk.helhed.plan.internal.Plans.Offer.ACCEPTED, null,
+				dk.helhed.plan.internal.Plans.Participation.PRESENT, null, "Borgeren", today.plusMonths(1)));
+		var goal = plans.addGoal(view, jobCentre, UUID.fromString("fd4b8dd3-5c4b-4257-8c13-ea045617d2f6"),
+				UUID.fromString("8328ce4a-6238-4f73-bf1a-74aadb68eff8"), dk.helhed.plan.internal.Plans.GoalType.DEVELOP,
+				"Egen lejekontrakt", today.plusMonths(9), "Borgeren har en lejekontrakt");
+		plans.addAction(view, jobCentre, goal, unit("visitation"), flats.id(), "Hjælp til en overgangsbolig",
+				today, today.plusMonths(9));
+
+		var plan = as("jobcenter", get("/personale/borgere/" + mads + "/plan")).getContentAsString();
+		var link = java.util.regex.Pattern.compile("href=\"(/personale/borgere/" + mads
+				+ "/henvisninger/ny\\?handling=([0-9a-f-]{36}))\"").matcher(plan);
+		assertThat(link.find()).as("a Henvis link on the action for Visitation").isTrue();
+		var action = link.group(2);
+
+		var form = as("jobcenter", get("/personale/borgere/" + mads + "/henvisninger/ny").param("handling", action))
+			.getContentAsString();
+		assertThat(form).contains("Hjælp til en overgangsbolig", "value=\"" + action + "\"")
+			.containsPattern("value=\"" + flats.id() + "\"[^>]*selected");
+		var sent = as("jobcenter", post("/personale/borgere/" + mads + "/henvisninger")
+			.param("indsats", flats.id().toString()).param("enhed", unit("visitation").toString())
+			.param("spoergsmaal", "Hjælp til en overgangsbolig").param("kategorier", "HOUSING")
+			.param("handling", action));
+		assertThat(sent.getStatus()).isEqualTo(302);
+		assertThat(jdbc.sql("select plan_action_id from referral where citizen_id = ?").param(mads).query(UUID.class)
+			.single()).isEqualTo(UUID.fromString(action));
+
+		// An action that is not in the citizen's plan is refused at the field, and nothing is sent.
+		var foreign = as("jobcenter", post("/personale/borgere/" + mads + "/henvisninger")
+			.param("indsats", flats.id().toString()).param("spoergsmaal", "Noget andet")
+			.param("kategorier", "HOUSING").param("handling", UUID.randomUUID().toString()));
+		assertThat(foreign.getStatus()).isEqualTo(400);
+		assertThat(foreign.getContentAsString()).contains("Indsatsen findes ikke i borgerens handleplan.");
+		assertThat(referrals(mads)).isEqualTo(1);
+	}
 }

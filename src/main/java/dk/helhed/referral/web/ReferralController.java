@@ -215,6 +215,9 @@ class ReferralController {
 		var catalog = services.activeOf(municipalityId);
 		var service = serviceId == null ? null
 				: catalog.stream().filter(candidate -> candidate.id().equals(serviceId)).findFirst().orElse(null);
+		if (serviceId != null && service == null && !errors.containsKey("indsats")) {
+			errors.put("indsats", "Vælg en indsats fra kataloget.");
+		}
 		var units = municipalities.unitsOf(municipalityId);
 		var receiverId = unitId != null ? unitId : service == null ? null : service.owningUnitId();
 		var receiver = receiverId == null ? null
