@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -40,9 +39,8 @@ import dk.helhed.municipality.Municipalities;
  * completes it with an outcome; the job centre sees the outcome and closes the loop. A move the table forbids is
  * refused with its Danish message and a refusal in the audit log; a form with mistakes changes nothing.
  */
-@SpringBootTest
 @AutoConfigureMockMvc
-class ReferralPagesTests {
+abstract class ReferralPagesTests {
 
 	@Autowired
 	MockMvc mvc;
