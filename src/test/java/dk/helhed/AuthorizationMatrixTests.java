@@ -85,6 +85,9 @@ import dk.helhed.plan.internal.Plans.GoalType;
 import dk.helhed.plan.internal.Plans.Offer;
 import dk.helhed.plan.internal.Plans.Participation;
 import dk.helhed.platform.web.AccessRule;
+import dk.helhed.referral.internal.ReferralMoves.Move;
+import dk.helhed.referral.internal.ReferralWork;
+import dk.helhed.referral.internal.ReferralWork.NewReferral;
 import dk.helhed.platform.web.AccessRule.Audience;
 import dk.helhed.platform.web.AccessRule.Scope;
 import dk.helhed.support.MutableClock;
@@ -175,6 +178,13 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	Plans plans;
+
+	@Autowired
+	ReferralWork referrals;
+
+	/** A referral from the own unit to the other unit about the citizen with consent: live, and one completed. */
+	UUID liveReferral;
+	UUID completedReferral;
 
 	static final UUID OWN_HEALTH_THEME = UUID.fromString("4a58417e-9a75-43f2-9763-66505050159f");
 	static final UUID MILD_LEVEL = UUID.fromString("8328ce4a-6238-4f73-bf1a-74aadb68eff8");
@@ -339,6 +349,18 @@ class AuthorizationMatrixTests {
 		service = new ServiceRecord(housing.id(), ownMunicipality, housing.content().owningUnitId(), housing.key(),
 				housing);
 		assertThat(service.owningUnit()).isEqualTo(ownUnit);
+
+		// Referrals: the own unit refers the citizen with consent to the other unit, which the consent covers for
+		// housing; one waits for an answer, the other is completed with an outcome and its loop is open.
+		var withConsent = states.get(ConsentState.CONSENT).identified().id();
+		liveReferral = referrals.send(ownCaseworker, new NewReferral(withConsent, housing.id(), otherUnit,
+				"Matrix: kan borgeren få hjælp?", null, Set.of(InformationCategory.HOUSING), null)).id();
+		var completed = referrals.send(ownCaseworker, new NewReferral(withConsent, housing.id(), otherUnit,
+				"Matrix: og nu?", null, Set.of(InformationCategory.HOUSING), null));
+		var accepted = referrals.move(otherCaseworker, completed.id(), Move.ACCEPT, null, null, completed.version());
+		var started = referrals.move(otherCaseworker, completed.id(), Move.START, null, null, accepted.version());
+		referrals.move(otherCaseworker, completed.id(), Move.COMPLETE, null, "Matrix: det gik godt.", started.version());
+		completedReferral = completed.id();
 		var aarhus = municipalities.getBySlug(otherMunicipality).id();
 		account("matrix-foreign-editor", Role.CATALOG_EDITOR, Relation.OTHER_MUNICIPALITY, foreignUnit);
 		var form = ServiceFormParams.of(housing);
@@ -781,8 +803,8 @@ class AuthorizationMatrixTests {
 			return "expected " + expected + ", answered " + status + " " + (status == 302 ? response.getRedirectedUrl()
 					: firstLine(response));
 		}
-		if (expected == Answer.OK && status != sample.okStatus()) {
-			return "allowed, but answered " + status + " (expected " + sample.okStatus() + ") "
+		if (expected == Answer.OK && status != sample.okStatus(cell)) {
+			return "allowed, but answered " + status + " (expected " + sample.okStatus(cell) + ") "
 					+ firstLine(response);
 		}
 		boolean signedIn = cell.actor().relation() != Relation.NOBODY;
@@ -1116,35 +1138,45 @@ class AuthorizationMatrixTests {
 	 * answer must show.
 	 */
 	record Sample(java.util.function.Consumer<Request> fill, int okStatus, boolean anonymousSubject,
-			Function<Adjusting, Answer> adjust, Function<Checked, String> check) {
+			Function<Adjusting, Answer> adjust, Function<Checked, String> check, int okStatusWithoutConsent) {
 
 		static Sample get() {
 			return new Sample(request -> {
-			}, 200, false, null, null);
+			}, 200, false, null, null, 0);
 		}
 
 		static Sample get(java.util.function.Consumer<Request> fill) {
-			return new Sample(fill, 200, false, null, null);
+			return new Sample(fill, 200, false, null, null, 0);
 		}
 
 		static Sample post(java.util.function.Consumer<Request> fill) {
-			return new Sample(fill, 302, false, null, null);
+			return new Sample(fill, 302, false, null, null, 0);
 		}
 
 		Sample ok(int status) {
-			return new Sample(fill, status, anonymousSubject, adjust, check);
+			return new Sample(fill, status, anonymousSubject, adjust, check, okStatusWithoutConsent);
+		}
+
+		/** The status an allowed request gets about a citizen whose consent is missing, withdrawn or expired. */
+		Sample okWithoutConsent(int status) {
+			return new Sample(fill, okStatus, anonymousSubject, adjust, check, status);
 		}
 
 		Sample aboutAnonymousContact() {
-			return new Sample(fill, okStatus, true, adjust, check);
+			return new Sample(fill, okStatus, true, adjust, check, okStatusWithoutConsent);
 		}
 
 		Sample adjust(Function<Adjusting, Answer> adjust) {
-			return new Sample(fill, okStatus, anonymousSubject, adjust, check);
+			return new Sample(fill, okStatus, anonymousSubject, adjust, check, okStatusWithoutConsent);
 		}
 
 		Sample check(Function<Checked, String> check) {
-			return new Sample(fill, okStatus, anonymousSubject, adjust, check);
+			return new Sample(fill, okStatus, anonymousSubject, adjust, check, okStatusWithoutConsent);
+		}
+
+		int okStatus(Cell cell) {
+			return okStatusWithoutConsent != 0 && cell.state() != null && cell.state() != ConsentState.CONSENT
+					? okStatusWithoutConsent : okStatus;
 		}
 	}
 
@@ -1428,6 +1460,7 @@ class AuthorizationMatrixTests {
 		samples.put("POST /personale/bekraeft", Sample.post(r -> r.param("password", "")
 			.param("tilbage", "/personale/brugere")).ok(400));
 		samples.put("GET /personale/bekraeft/kommunelogin", Sample.get().ok(302));
+		referralSamples(samples);
 		participationSamples(samples);
 		// The session: staying logged in goes back to the page; with no form kept from an expired session, the page
 		// for it leads to the overview.
@@ -1436,6 +1469,53 @@ class AuthorizationMatrixTests {
 		samples.put("POST /personale/gendan/kasser", Sample.post(r -> {
 		}));
 		return samples;
+	}
+
+	/**
+	 * Referrals: the form from the citizen's page (the consent covers the other unit for housing; without it there is
+	 * nothing to share, and the form says so with 400); one referral and its moves, for its two sides only. The
+	 * swapped referral is one that does not exist in the caller's municipality.
+	 */
+	void referralSamples(Map<String, Sample> samples) {
+		samples.put("GET /personale/borgere/{id}/henvisninger/ny", Sample.get(Request::citizen));
+		samples.put("POST /personale/borgere/{id}/henvisninger", Sample.post(r -> r.citizen()
+			.param("indsats", service.id().toString())
+			.param("enhed", otherUnit.toString())
+			.param("spoergsmaal", "Matrix: kan borgeren få en bolig?")
+			.param("start", today().plusDays(14).toString())
+			.param("kategorier", "HOUSING")
+			.param("handling", "")).okWithoutConsent(400));
+		java.util.function.BiConsumer<Request, UUID> referral = (r, id) -> r.variables.put("referralId",
+				("referralId".equals(r.cell.swapped()) ? UUID.randomUUID() : id).toString());
+		samples.put("GET /personale/henvisninger/{referralId}", Sample.get(r -> referral.accept(r, liveReferral))
+			.adjust(a -> referralSide(a, true, true)));
+		samples.put("POST /personale/henvisninger/{referralId}/status", Sample.post(r -> {
+			referral.accept(r, liveReferral);
+			r.param("skridt", "ACCEPT").param("version", "0").param("aarsag", "").param("resultat", "")
+				.param("bekraeftet", "");
+		}).adjust(a -> referralSide(a, false, true)));
+		samples.put("POST /personale/henvisninger/{referralId}/luk-loekken", Sample.post(r -> referral.accept(r,
+				completedReferral)).adjust(a -> referralSide(a, true, false)));
+	}
+
+	/**
+	 * Who may reach the matrix's referrals (from the own unit to the other unit): its two sides; the one the move
+	 * belongs to (and a team lead of either side) may make it, the other side is refused (403), anyone else finds none.
+	 */
+	Answer referralSide(Adjusting a, boolean sender, boolean receiver) {
+		if (a.answer() != Answer.OK) {
+			return a.answer();
+		}
+		var member = a.member();
+		boolean inSender = member.belongsTo(ownUnit);
+		boolean inReceiver = member.belongsTo(otherUnit);
+		if (a.cell().swapped() != null || a.cell().actor().relation() == Relation.OTHER_MUNICIPALITY
+				|| !(inSender || inReceiver)) {
+			return Answer.NOT_FOUND;
+		}
+		// A team lead of either side may make the receiver's moves; only the sender closes the loop.
+		boolean may = (sender && inSender) || (receiver && (inReceiver || member.has(Role.TEAM_LEAD)));
+		return may ? Answer.OK : Answer.FORBIDDEN;
 	}
 
 	/** Participation's public pages and forms, and the coordinator's. */

@@ -48,4 +48,15 @@ public interface CaseAccess {
 	 */
 	java.util.Set<InformationCategory> coveredFor(UUID municipalityId, UUID citizenId, CaseRecords.Recipient recipient);
 
+	/**
+	 * The notes of the case that the view (which {@link #open} decided and logged in this request) lets its staff
+	 * member see, with the ground for each: e.g. what a live referral passes on to its receiver. It writes no audit
+	 * row of its own.
+	 */
+	List<SeenNote> notes(CaseView view);
+
+	/** A note and the ground it may be seen on. */
+	record SeenNote(CaseRecords.Note note, CaseView.Ground ground) {
+	}
+
 }

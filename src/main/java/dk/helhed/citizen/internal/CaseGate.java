@@ -141,6 +141,18 @@ class CaseGate implements CaseAccess {
 		return covered;
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<SeenNote> notes(CaseView view) {
+		return store.notes(view.municipalityId(), view.citizenId())
+			.stream()
+			.flatMap(note -> view.groundFor(note.category(), new dk.helhed.citizen.CaseRecords.Recipient(note.unitId(),
+					note.partnerId()))
+				.map(ground -> new SeenNote(note, ground))
+				.stream())
+			.toList();
+	}
+
 	private CaseView decide(StaffMember staff, CitizenStore.Row row) {
 		var municipalityId = row.municipalityId();
 		var facts = new AccessPolicy.Facts(store.involvements(municipalityId, row.id()),

@@ -23,10 +23,7 @@ public class Labels {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH);
 	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm", DANISH);
 
-	private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("HEALTH", "Helbred"),
-			Map.entry("ADDICTION", "Rusmidler"), Map.entry("CRIMINAL", "Strafbare forhold"),
-			Map.entry("HOUSING", "Bolig"), Map.entry("EMPLOYMENT", "Beskæftigelse"), Map.entry("FINANCES", "Økonomi"),
-			Map.entry("NOTES", "Øvrige notater"), Map.entry("OWN_CASE", "Egen sag"), Map.entry("CONSENT", "Samtykke"),
+	private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("OWN_CASE", "Egen sag"), Map.entry("CONSENT", "Samtykke"),
 			Map.entry("LEGAL_BASIS", "Lovgrundlag"), Map.entry("REFERRAL", "Henvisning"),
 			Map.entry("JOINED_BY_CPR", "Egen sag (kom med ved CPR-registrering)"),
 			Map.entry("EMERGENCY", "Nødadgang"), Map.entry("NONE", "Intet"), Map.entry("WRITTEN", "Skriftligt"),
@@ -50,6 +47,11 @@ public class Labels {
 			return "";
 		}
 		var name = code instanceof Enum<?> constant ? constant.name() : code.toString();
+		for (var category : dk.helhed.citizen.InformationCategory.values()) {
+			if (category.name().equals(name)) {
+				return category.label();
+			}
+		}
 		return WORDS.getOrDefault(name, name);
 	}
 

@@ -383,4 +383,30 @@ public class PlaceStore {
 			.params(municipalityId, citizenId)
 			.update();
 	}
+
+	long unread(UUID municipalityId, java.util.Set<UUID> unitIds, String kind) {
+		if (unitIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("select count(*) from unit_notification where municipality_id = :municipality"
+				+ " and unit_id in (:units) and kind = :kind and read_at is null")
+			.param("municipality", municipalityId)
+			.param("units", List.copyOf(unitIds))
+			.param("kind", kind)
+			.query(Long.class)
+			.single();
+	}
+
+	void markRead(UUID municipalityId, java.util.Set<UUID> unitIds, String link, Instant at) {
+		if (unitIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update unit_notification set read_at = :at where municipality_id = :municipality"
+				+ " and unit_id in (:units) and link = :link and read_at is null")
+			.param("at", utc(at))
+			.param("municipality", municipalityId)
+			.param("units", List.copyOf(unitIds))
+			.param("link", link)
+			.update();
+	}
 }

@@ -83,6 +83,17 @@ public class ReferralWork implements dk.helhed.referral.Referrals {
 	}
 
 	public Referral send(StaffMember staff, NewReferral request) {
+		return send(staff, null, request);
+	}
+
+	/**
+	 * Sends a referral about the citizen whose case the caller has already opened for it in this request (the
+	 * referral form does, to show the form again with its mistakes from the same view), so that the request writes
+	 * one audit row.
+	 *
+	 * @param opened the gate's view of the citizen for {@code CaseUse.create(REFERRAL)}, or null to open it here
+	 */
+	public Referral send(StaffMember staff, dk.helhed.citizen.CaseView opened, NewReferral request) {
 		var municipalityId = staff.municipalityId();
 		var service = services.find(municipalityId, request.serviceId())
 			.orElseThrow(() -> new InvalidRequestException("Vælg en indsats fra kataloget."));
@@ -103,7 +114,11 @@ public class ReferralWork implements dk.helhed.referral.Referrals {
 				&& (request.wishedStart().isBefore(today) || request.wishedStart().isAfter(today.plusYears(2)))) {
 			throw new InvalidRequestException("Den ønskede start skal ligge fra i dag og højst to år frem.");
 		}
-		var view = caseAccess.open(staff, request.citizenId(), CaseUse.create(ReferralResource.REFERRAL));
+		if (opened != null && (!opened.citizenId().equals(request.citizenId()) || !opened.ownCase())) {
+			throw new AccessDeniedException("Only a unit in the citizen's case refers the citizen");
+		}
+		var view = opened != null ? opened
+				: caseAccess.open(staff, request.citizenId(), CaseUse.create(ReferralResource.REFERRAL));
 		var sender = view.party();
 		if (sender == null || (sender.unitId() != null && sender.unitId().equals(receiver.id()))) {
 			throw new InvalidRequestException("En henvisning skal gå til en anden enhed end din egen.");
@@ -148,22 +163,63 @@ public class ReferralWork implements dk.helhed.referral.Referrals {
 		return actors;
 	}
 
-	private Referral referralFor(StaffMember staff, UUID referralId) {
-		var referral = store.find(staff.municipalityId(), referralId)
-			.orElseThrow(() -> new NotFoundException("Henvisningen findes ikke."));
-		if (actors(staff, referral).isEmpty()) {
+	/**
+	 * The referral, when the staff member is one of its sides; otherwise "not found", with the refusal in the audit
+	 * log (the referral is about a citizen, whether or not it exists in the staff member's municipality).
+	 */
+	private Referral referralFor(StaffMember staff, UUID referralId, boolean changes) {
+		var referral = store.find(staff.municipalityId(), referralId);
+		if (referral.isEmpty() || actors(staff, referral.get()).isEmpty()) {
+			var use = changes ? CaseUse.update(ReferralResource.REFERRAL, referralId)
+					: CaseUse.read(ReferralResource.REFERRAL, referralId);
+			caseAccess.refuse(staff, referral.map(Referral::citizenId).orElse(null), use);
 			throw new NotFoundException("Henvisningen findes ikke.");
 		}
-		return referral;
+		return referral.get();
+	}
+
+	/** A referral as one side sees it, with the gate's view of the citizen (opened and logged once). */
+	public record Opened(Seen seen, dk.helhed.citizen.CaseView view) {
+	}
+
+	@Transactional
+	public Opened open(StaffMember staff, UUID referralId) {
+		var referral = referralFor(staff, referralId, false);
+		var view = caseAccess.open(staff, referral.citizenId(), CaseUse.read(ReferralResource.REFERRAL, referral.id()));
+		var actors = actors(staff, referral);
+		return new Opened(new Seen(referral, store.history(staff.municipalityId(), referral.id()), actors,
+				ReferralMoves.allowed(referral.status(), actors)), view);
+	}
+
+	/** The coded reasons valid today, from the versioned list, for a final or negative move. */
+	@Transactional(readOnly = true)
+	public List<PlaceStore.Reason> reasons() {
+		return reasons.reasons(REFERRAL_REASONS, LocalDate.now(clock));
+	}
+
+	/** How many new referrals and how many answers the staff member's units have not yet opened. */
+	public record Unseen(long newReferrals, long answers) {
+
+		public long total() {
+			return newReferrals + answers;
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Unseen unseen(StaffMember staff) {
+		return new Unseen(reasons.unread(staff.municipalityId(), staff.unitIds(), "REFERRAL_RECEIVED"),
+				reasons.unread(staff.municipalityId(), staff.unitIds(), "REFERRAL_ANSWERED"));
+	}
+
+	/** The staff member's units have now seen what their notifications said about this referral. */
+	public void markSeen(StaffMember staff, UUID referralId) {
+		reasons.markRead(staff.municipalityId(), staff.unitIds(), "/personale/henvisninger/" + referralId,
+				clock.instant());
 	}
 
 	@Transactional
 	public Seen read(StaffMember staff, UUID referralId) {
-		var referral = referralFor(staff, referralId);
-		caseAccess.open(staff, referral.citizenId(), CaseUse.read(ReferralResource.REFERRAL, referral.id()));
-		var actors = actors(staff, referral);
-		return new Seen(referral, store.history(staff.municipalityId(), referral.id()), actors,
-				ReferralMoves.allowed(referral.status(), actors));
+		return open(staff, referralId).seen();
 	}
 
 	/**
@@ -175,7 +231,7 @@ public class ReferralWork implements dk.helhed.referral.Referrals {
 	 */
 	public Referral move(StaffMember staff, UUID referralId, Move move, String reasonCode, String outcome,
 			int version) {
-		var referral = referralFor(staff, referralId);
+		var referral = referralFor(staff, referralId, true);
 		var actors = actors(staff, referral);
 		var refusal = ReferralMoves.refusal(referral.status(), move, actors);
 		if (refusal.isPresent()) {
@@ -230,7 +286,7 @@ public class ReferralWork implements dk.helhed.referral.Referrals {
 
 	/** The sender has seen how the referral ended: the loop is closed. */
 	public Referral closeLoop(StaffMember staff, UUID referralId) {
-		var referral = referralFor(staff, referralId);
+		var referral = referralFor(staff, referralId, true);
 		if (!actors(staff, referral).contains(Actor.SENDER)) {
 			caseAccess.refuse(staff, referral.citizenId(), CaseUse.update(ReferralResource.REFERRAL, referral.id()));
 			throw new AccessDeniedException("Kun afsenderen kan lukke løkken.");
