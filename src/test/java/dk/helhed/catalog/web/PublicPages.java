@@ -1,6 +1,9 @@
 package dk.helhed.catalog.web;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -35,6 +39,56 @@ final class PublicPages {
 	static final String MISSING = "/aabenraa/indsatser/findes-ikke";
 
 	private PublicPages() {
+	}
+
+	/** A synthetic meeting with an agenda and a proposal, so that their pages are among those found. */
+	static final String EXAMPLE_TITLE = "Bænke ved havnen (syntetisk testdata)";
+
+	/**
+	 * Gives participation a meeting and a proposal (synthetic, marked so in the title), entered as the participation
+	 * coordinator would, once per database: the demo data has neither, and their pages should be checked too.
+	 */
+	static void withParticipationExamples(MockMvc mvc, UserDetailsService accounts) throws Exception {
+		if (page(mvc, "/aabenraa/dialog/forslag", 200).contains(EXAMPLE_TITLE)) {
+			return;
+		}
+		var coordinator = user(accounts.loadUserByUsername("inddragelse"));
+		var proposal = mvc.perform(post("/personale/dialog/forslag").param("body", "dialogforum-for-udsatte")
+			.param("kind", "PROPOSAL")
+			.param("title", EXAMPLE_TITLE)
+			.param("text", "Der er ingen steder at sidde ved havnen. Flere bænke, tak.")
+			.param("area", "")
+			.param("service", "")
+			.param("note", "Mødt på værestedet (syntetisk)")
+			.with(coordinator)
+			.with(csrf())).andReturn().getResponse();
+		if (proposal.getStatus() != 200) {
+			throw new AssertionError("entering a proposal answered " + proposal.getStatus());
+		}
+		var meeting = mvc.perform(post("/personale/dialog/moeder").param("body", "dialogforum-for-udsatte")
+			.param("title", "Dialogmøde om byens rum (syntetisk testdata)")
+			.param("date", java.time.LocalDate.now().plusYears(1).toString())
+			.param("starts", "17:00")
+			.param("ends", "19:00")
+			.param("mode", "HYBRID")
+			.param("place", "Folkehjem, Aabenraa")
+			.param("onlineUrl", "https://moede.example/dialog")
+			.param("registration", "ja")
+			.param("slots", "20")
+			.with(coordinator)
+			.with(csrf())).andReturn().getResponse();
+		if (meeting.getStatus() != 302) {
+			throw new AssertionError("planning a meeting answered " + meeting.getStatus());
+		}
+		var id = meeting.getRedirectedUrl().substring(meeting.getRedirectedUrl().lastIndexOf('/') + 1);
+		var item = mvc.perform(post("/personale/dialog/moeder/" + id + "/punkter").param("title", "Bænke ved havnen")
+			.param("description", "Et forslag fra en borger.")
+			.param("proposal", "")
+			.with(coordinator)
+			.with(csrf())).andReturn().getResponse();
+		if (item.getStatus() != 302) {
+			throw new AssertionError("adding an agenda item answered " + item.getStatus());
+		}
 	}
 
 	/** The path of every public page and its HTML, in the order found. */

@@ -36,10 +36,14 @@ class PublicPagesAreFindableTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService accounts;
+
 	Map<String, String> pages;
 
 	@BeforeAll
 	void crawl() throws Exception {
+		PublicPages.withParticipationExamples(mvc, accounts);
 		pages = PublicPages.crawl(mvc);
 	}
 
@@ -102,7 +106,9 @@ class PublicPagesAreFindableTests {
 				crawled.size());
 		assertThat(listed).as("pages a visitor reaches by links, missing from the sitemap").containsAll(crawled);
 		assertThat(listed).as("participation's pages").contains("/aabenraa/dialog", "/aabenraa/dialog/forslag",
-				"/aabenraa/dialog/dialogforum-for-udsatte", "/aabenraa/dialog/forslag/ny");
+				"/aabenraa/dialog/dialogforum-for-udsatte", "/aabenraa/dialog/forslag/ny")
+			.anyMatch(path -> path.matches("/aabenraa/dialog/moeder/[0-9a-f-]{36}"))
+			.anyMatch(path -> path.matches("/aabenraa/dialog/forslag/[0-9]+"));
 		for (var path : listed) {
 			assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
 		}
