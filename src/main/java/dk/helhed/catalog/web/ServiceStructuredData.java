@@ -38,7 +38,6 @@ class ServiceStructuredData {
 		data.put("name", service.name());
 		data.put("description", service.summary());
 		data.put("url", pageUrl);
-		data.put("inLanguage", "da");
 
 		Map<String, Object> municipalityOrganization = new LinkedHashMap<>();
 		municipalityOrganization.put("@type", "GovernmentOrganization");
