@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.CatalogSettings;
@@ -42,16 +43,19 @@ class CatalogController {
 	private final CrisisHelp crisisHelp;
 	private final OpeningHours openingHours;
 	private final TimeOfNeed timeOfNeed;
+	private final ServiceStructuredData structuredData;
 	private final Clock clock;
 
 	CatalogController(Municipalities municipalities, Catalogs catalogs, CatalogSettings settings,
-			CrisisHelp crisisHelp, OpeningHours openingHours, TimeOfNeed timeOfNeed, Clock clock) {
+			CrisisHelp crisisHelp, OpeningHours openingHours, TimeOfNeed timeOfNeed,
+			ServiceStructuredData structuredData, Clock clock) {
 		this.municipalities = municipalities;
 		this.catalogs = catalogs;
 		this.settings = settings;
 		this.crisisHelp = crisisHelp;
 		this.openingHours = openingHours;
 		this.timeOfNeed = timeOfNeed;
+		this.structuredData = structuredData;
 		this.clock = clock;
 	}
 
@@ -108,6 +112,11 @@ class CatalogController {
 		model.addAttribute("service", service);
 		model.addAttribute("verifiedDaysAgo", Math.max(0, ChronoUnit.DAYS.between(service.lastVerified(), today())));
 		model.addAttribute("stale", service.isStale(today(), settings.staleAfterMonths()));
+		var pageUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/{slug}/indsatser/{key}")
+			.buildAndExpand(slug, key)
+			.toUriString();
+		model.addAttribute("structuredData", structuredData.of(catalog, service, pageUrl));
 		return "catalog/service";
 	}
 

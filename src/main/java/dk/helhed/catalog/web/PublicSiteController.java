@@ -16,6 +16,7 @@ import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.web.AccessRule;
 import dk.helhed.platform.web.AccessRule.Audience;
+import dk.helhed.platform.web.PublicPageSource;
 
 /**
  * The pages every public site needs besides its content: the accessibility statement (tilgængelighedserklæring), the
@@ -27,10 +28,12 @@ class PublicSiteController {
 
 	private final Municipalities municipalities;
 	private final Catalogs catalogs;
+	private final List<PublicPageSource> otherModules;
 
-	PublicSiteController(Municipalities municipalities, Catalogs catalogs) {
+	PublicSiteController(Municipalities municipalities, Catalogs catalogs, List<PublicPageSource> otherModules) {
 		this.municipalities = municipalities;
 		this.catalogs = catalogs;
+		this.otherModules = otherModules;
 	}
 
 	@GetMapping("/tilgaengelighed")
@@ -69,13 +72,18 @@ class PublicSiteController {
 			var root = base + "/" + municipality.slug();
 			entries.add(url(root, null));
 			entries.add(url(root + "/strategi", null));
-			if (!catalog.services().isEmpty()) {
-				entries.add(url(root + "/indsatser", null));
-				entries.add(url(root + "/udskriv", null));
-				for (var service : catalog.services()) {
-					entries.add(url(root + "/indsatser/" + service.key(),
-							service.lastVerified() == null ? null : service.lastVerified().toString()));
-				}
+			entries.add(url(root + "/indsatser", null));
+			entries.add(url(root + "/udskriv", null));
+			for (var service : catalog.services()) {
+				entries.add(url(root + "/indsatser/" + service.key(),
+						service.lastVerified() == null ? null : service.lastVerified().toString()));
+			}
+		}
+		// The other modules' public pages (participation's dialogue forum, meetings and proposals)
+		for (var source : otherModules) {
+			for (var page : source.publicPages()) {
+				entries.add(url(base + page.path(),
+						page.lastModified() == null ? null : page.lastModified().toString()));
 			}
 		}
 		entries.add(url(base + "/tilgaengelighed", null));

@@ -1,0 +1,81 @@
+package dk.helhed.catalog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+import dk.helhed.catalog.internal.Catalogs;
+
+/**
+ * Contact on every service: each of Aabenraa's services says in "Sådan får du hjælpen" how to reach someone (its own
+ * phone, or the municipality's contact where it has none), and no service page tells the citizen to call ("ring")
+ * without a number to call on the page.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class EveryServiceCanBeReachedTests {
+
+	private static final Pattern HOW_TO = Pattern.compile("<section class=\"howto\".*?</section>", Pattern.DOTALL);
+	private static final Pattern ARTICLE = Pattern.compile("<article class=\"service\".*?</article>", Pattern.DOTALL);
+	private static final Pattern CALL = Pattern.compile("\\b(ring|ringe|ringer|ring til)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+	private static final Pattern PHONE_LINK = Pattern.compile("href=\"tel:[0-9+]{3,}\"");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Catalogs catalogs;
+
+	@Test
+	void everyServiceOfAabenraaSaysHowToReachSomeone() throws Exception {
+		var services = catalogs.of("aabenraa").services();
+		assertThat(services).hasSize(42);
+		var problems = new ArrayList<String>();
+		var ownPhone = 0;
+		var municipalityContact = 0;
+		for (var service : services) {
+			var path = "/aabenraa/indsatser/" + service.key();
+			var page = PublicPages.page(mvc, path, 200);
+			var howTo = HOW_TO.matcher(page).results().findFirst().map(match -> match.group()).orElse("");
+			if (!howTo.contains("class=\"contact-block\"")) {
+				problems.add(path + ": no contact in 'Sådan får du hjælpen'");
+				continue;
+			}
+			if (PHONE_LINK.matcher(howTo).find()) {
+				ownPhone++;
+			}
+			else if (howTo.contains("class=\"fallback-contact\"")
+					&& (howTo.contains("href=\"https://www.openstreetmap.org") || howTo.contains("class=\"external\""))) {
+				municipalityContact++;
+			}
+			else {
+				problems.add(path + ": neither a phone nor the municipality's contact");
+			}
+			// The service's own text (the crisis box, which has its numbers, is outside the article)
+			var article = HtmlUtils.htmlUnescape(ARTICLE.matcher(page).results().findFirst().orElseThrow().group()
+				.replaceAll("<[^>]+>", " "));
+			if (CALL.matcher(article).find() && !PHONE_LINK.matcher(page).find()) {
+				problems.add(path + ": says 'ring' without a number");
+			}
+		}
+		System.out.printf("Contact: %d services, %d with a phone of their own, %d with the municipality's contact%n",
+				services.size(), ownPhone, municipalityContact);
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void aPageThatSaysRingWithoutANumberIsFound() {
+		assertThat(CALL.matcher("Du kan ringe og spørge.").find()).isTrue();
+		assertThat(CALL.matcher("Ring til os").find()).isTrue();
+		assertThat(CALL.matcher("Fortæl om din erfaring. Et ringbind.").find()).isFalse();
+	}
+}
