@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,6 +33,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import dk.helhed.catalog.AccessMode;
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.Catalogs;
@@ -208,6 +211,43 @@ class EditionPagesTests {
 		assertThat(html(get("/aabenraa/udgaver/" + published))).contains(advice.name())
 			.doesNotContain("Kommunens borgerrådgiver");
 		assertThat(html(get("/aabenraa/indsatser/borgerraadgiver"))).contains("Kommunens borgerrådgiver");
+	}
+
+	@Test
+	void theComparisonNamesAccessAndOpeningHoursInDanishNotInTheHistorysCodes() throws Exception {
+		var editor = ((StaffPrincipal) as("redaktoer")).member();
+		var previous = latestNumber();
+		var cafe = service("den-blaa-it-cafe");
+		var before = cafe.content().accessMode();
+		var after = before == AccessMode.OPEN_ANONYMOUS ? AccessMode.SELF_REFERRAL : AccessMode.OPEN_ANONYMOUS;
+		editing.edit(editor, cafe.id(), cafe.version(), Renamed.accessAndHours(cafe, after,
+				List.of(new Service.Schedule(null, null, "MO,TU", LocalTime.of(9, 0), LocalTime.of(15, 0), null))));
+		mvc.perform(post("/personale/udgaver").param("label", "").param("note", "Nye åbningstider i it-caféen.")
+			.param("handling", "udgiv").with(user(as("redaktoer"))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		var published = latestNumber();
+
+		var publicDiff = html(get("/aabenraa/udgaver/forskelle?fra=" + previous + "&til=" + published));
+		var staffDiff = html(get("/personale/udgaver/diff?fra=" + previous + "&til=" + published)
+			.with(user(as("redaktoer"))));
+
+		for (var diff : List.of(publicDiff, staffDiff)) {
+			assertThat(diff).contains(cafe.name(), "Adgang", "Åbningstider", "mandag")
+				.contains(">" + accessLabel(before) + "<", ">" + accessLabel(after) + "<")
+				.doesNotContain(">" + before.name() + "<", ">" + after.name() + "<", "MO,TU", "access_mode",
+						"schedules");
+		}
+	}
+
+	/** The short Danish name of an access mode, as the service pages show it. */
+	private static String accessLabel(AccessMode mode) {
+		return switch (mode) {
+			case OPEN -> "Åbent";
+			case OPEN_ANONYMOUS -> "Anonymt";
+			case ASSESSMENT_DECISION -> "Kommunen vurderer først";
+			case SELF_REFERRAL -> "Henvend dig selv";
+			case FOR_PROFESSIONALS -> "For fagfolk";
+		};
 	}
 
 	@Test
