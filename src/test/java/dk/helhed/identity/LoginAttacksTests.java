@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.support.StaffFixture;
 
 /**
  * Findings 6 and 15 of the outside probe (issue 8): with one guess left, 20 simultaneous attempts (19 wrong, 1 right)
@@ -31,6 +32,9 @@ import dk.helhed.municipality.Municipalities;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class LoginAttacksTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	static final String PASSWORD = "demo-Helhed-2026";
 
@@ -144,17 +148,10 @@ class LoginAttacksTests {
 			.param("action", "LOGIN_FAILED").param("username", "").param("cpr", "")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-				.user(jdbcUser("dpo"))))
+				.user(demo.login("dpo"))))
 			.andReturn()
 			.getResponse();
 		assertThat(officer.getContentAsString()).as("the officer sees it").contains(rows.getFirst())
 			.doesNotContain(name);
-	}
-
-	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService accounts;
-
-	org.springframework.security.core.userdetails.UserDetails jdbcUser(String username) {
-		return accounts.loadUserByUsername(username);
 	}
 }

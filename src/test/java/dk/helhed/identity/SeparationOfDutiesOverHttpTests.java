@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.support.StaffFixture;
 
 /**
  * Finding 5 of the outside probe (issue 8), replayed over real HTTP: {@code admin} gave their own account
@@ -23,6 +24,9 @@ import dk.helhed.municipality.Municipalities;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SeparationOfDutiesOverHttpTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	static final String PASSWORD = "demo-Helhed-2026";
 
@@ -55,16 +59,6 @@ class SeparationOfDutiesOverHttpTests {
 		return jdbc.sql("select id from staff_user where username = ?").param(username).query(UUID.class).single();
 	}
 
-	String unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id()
-			.toString();
-	}
-
 	int roles(UUID account, String role) {
 		return jdbc.sql("select count(*) from staff_role where user_id = ? and role = ?")
 			.params(account, role)
@@ -80,14 +74,14 @@ class SeparationOfDutiesOverHttpTests {
 		for (var role : new String[] { "CASEWORKER", "CRIMINAL_MATTERS", "DATA_PROTECTION_OFFICER" }) {
 			var page = admin.get(ownPath);
 			var refused = admin.post(ownPath, Visitor.form(page, "displayName", "Demo Administrator", "email", "",
-					"roles", role, "unitIds", unit("rusmiddelcenter"), "partnerId", ""));
+					"roles", role, "unitIds", demo.unit("rusmiddelcenter").toString(), "partnerId", ""));
 			assertThat(refused.status()).as(role).isEqualTo(400);
 			assertThat(refused.body()).contains("Du kan ikke ændre dine egne roller, enheder eller samarbejdspartner");
 			assertThat(roles(own, role)).as(role).isZero();
 		}
 		var page = admin.get(ownPath);
 		var units = admin.post(ownPath, Visitor.form(page, "displayName", "Demo Administrator", "email", "", "roles",
-				"ADMINISTRATOR", "unitIds", unit("rusmiddelcenter"), "partnerId", ""));
+				"ADMINISTRATOR", "unitIds", demo.unit("rusmiddelcenter").toString(), "partnerId", ""));
 		assertThat(units.status()).as("nor their own units").isEqualTo(400);
 		assertThat(jdbc.sql("select count(*) from staff_unit where user_id = ?").param(own).query(Integer.class)
 			.single()).isZero();
@@ -101,7 +95,7 @@ class SeparationOfDutiesOverHttpTests {
 		var colleaguePath = "/personale/brugere/" + colleague;
 		var colleaguePage = admin.get(colleaguePath);
 		var asked = admin.post(colleaguePath, Visitor.form(colleaguePage, "displayName", "Kollega Strafbare", "email",
-				"", "roles", "CRIMINAL_MATTERS", "unitIds", unit("rusmiddelcenter"), "partnerId", ""));
+				"", "roles", "CRIMINAL_MATTERS", "unitIds", demo.unit("rusmiddelcenter").toString(), "partnerId", ""));
 		assertThat(asked.status()).isEqualTo(302);
 		assertThat(admin.follow(asked).getLast().body()).contains("gives først, når en anden administrator",
 				"En anden administrator skal tage stilling");

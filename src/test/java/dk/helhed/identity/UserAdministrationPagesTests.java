@@ -45,6 +45,7 @@ import dk.helhed.identity.web.AccessRules;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.web.AccessRule.Audience;
 import dk.helhed.support.MutableClock;
+import dk.helhed.support.StaffFixture;
 
 /**
  * The user administration through HTTP: an administrator's list of the municipality's staff accounts, creating and
@@ -56,6 +57,9 @@ import dk.helhed.support.MutableClock;
 @SpringBootTest
 @AutoConfigureMockMvc
 class UserAdministrationPagesTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	static final String PASSWORD = "demo-Helhed-2026";
 
@@ -121,7 +125,7 @@ class UserAdministrationPagesTests {
 		if (session != null) {
 			request.cookie(session);
 		}
-		var response = mvc.perform(request.with(user(accounts.loadUserByUsername(username))).with(csrf()))
+		var response = mvc.perform(request.with(user(demo.login(username))).with(csrf()))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).as("never a server error").isLessThan(500);
@@ -146,15 +150,6 @@ class UserAdministrationPagesTests {
 		var answer = asAdmin(post("/personale/bekraeft").param("password", PASSWORD).param("tilbage", "/personale/brugere"));
 		assertThat(answer.getStatus()).isEqualTo(302);
 		assertThat(answer.getRedirectedUrl()).isEqualTo("/personale/brugere");
-	}
-
-	UUID unit(String municipality, String key) {
-		return municipalities.unitsOf(municipalities.getBySlug(municipality).id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
 	}
 
 	UUID partner(String key) {
@@ -298,17 +293,17 @@ class UserAdministrationPagesTests {
 		confirm();
 		CLOCK.advance(Duration.ofMinutes(4));
 		var edited = asAdmin(post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen")
-			.param("email", "").param("roles", "CASEWORKER").param("unitIds", unit("aabenraa", "visitation").toString())
+			.param("email", "").param("roles", "CASEWORKER").param("unitIds", demo.unit("aabenraa", "visitation").toString())
 			.param("partnerId", ""));
 		assertThat(edited.getStatus()).isEqualTo(302);
 		assertThat(edited.getRedirectedUrl()).isEqualTo("/personale/brugere/" + caseworker);
 		assertThat(jdbc.sql("select unit_id from staff_unit where user_id = ?").param(caseworker).query(UUID.class)
-			.list()).containsExactly(unit("aabenraa", "visitation"));
+			.list()).containsExactly(demo.unit("aabenraa", "visitation"));
 
 		CLOCK.advance(Duration.ofMinutes(1).plusSeconds(1));
 		var before = snapshot();
 		var late = asAdmin(post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen")
-			.param("email", "").param("roles", "CASEWORKER").param("unitIds", unit("aabenraa", "jobcenteret").toString())
+			.param("email", "").param("roles", "CASEWORKER").param("unitIds", demo.unit("aabenraa", "jobcenteret").toString())
 			.param("partnerId", ""));
 		assertThat(late.getStatus()).isEqualTo(302);
 		assertThat(late.getRedirectedUrl()).isEqualTo("/personale/bekraeft?tilbage=/personale/brugere/" + caseworker);
@@ -318,10 +313,10 @@ class UserAdministrationPagesTests {
 		assertThat(page).contains("Formularen er udfyldt med de ændringer, du sendte");
 		confirm();
 		assertThat(asAdmin(post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen")
-			.param("email", "").param("roles", "CASEWORKER").param("unitIds", unit("aabenraa", "jobcenteret").toString())
+			.param("email", "").param("roles", "CASEWORKER").param("unitIds", demo.unit("aabenraa", "jobcenteret").toString())
 			.param("partnerId", "")).getRedirectedUrl()).isEqualTo("/personale/brugere/" + caseworker);
 		assertThat(jdbc.sql("select unit_id from staff_unit where user_id = ?").param(caseworker).query(UUID.class)
-			.list()).containsExactly(unit("aabenraa", "jobcenteret"));
+			.list()).containsExactly(demo.unit("aabenraa", "jobcenteret"));
 	}
 
 	@Test
@@ -470,7 +465,7 @@ class UserAdministrationPagesTests {
 		var before = snapshot();
 
 		var ownRole = asAdmin(post("/personale/brugere/" + adminId).param("displayName", "Demo Administrator")
-			.param("roles", "CASEWORKER").param("unitIds", unit("aabenraa", "jobcenteret").toString()));
+			.param("roles", "CASEWORKER").param("unitIds", demo.unit("aabenraa", "jobcenteret").toString()));
 		assertThat(ownRole.getStatus()).isEqualTo(400);
 		assertThat(ownRole.getContentAsString()).contains("Du kan ikke ændre dine egne roller, enheder eller samarbejdspartner.");
 
@@ -491,7 +486,7 @@ class UserAdministrationPagesTests {
 
 		assertThat(asAdmin(post("/personale/brugere/" + id).param("displayName", "Hans Historiksen")
 			.param("email", "hans@aabenraa.dk").param("roles", "CASEWORKER", "CRIMINAL_MATTERS")
-			.param("unitIds", unit("aabenraa", "jobcenteret").toString(), unit("aabenraa", "rusmiddelcenter").toString())
+			.param("unitIds", demo.unit("aabenraa", "jobcenteret").toString(), demo.unit("aabenraa", "rusmiddelcenter").toString())
 			.param("partnerId", "")).getStatus()).isEqualTo(302);
 		assertThat(asAdmin(post("/personale/brugere/" + id).param("displayName", "Hans Historiksen")
 			.param("email", "hans@aabenraa.dk").param("roles", "CASEWORKER")
@@ -524,7 +519,7 @@ class UserAdministrationPagesTests {
 		confirm();
 		var answer = asAdmin(post("/personale/brugere").param("username", "  Kim.Udbyder@Aabenraa.dk ")
 			.param("displayName", "Kim Udbyder").param("email", "").param("roles", "UNIT_EDITOR")
-			.param("unitIds", unit("aabenraa", "visitation").toString()).param("partnerId", "")
+			.param("unitIds", demo.unit("aabenraa", "visitation").toString()).param("partnerId", "")
 			.param("login", "provider").param("password", "").param("passwordRepeat", ""));
 		assertThat(answer.getStatus()).isEqualTo(302);
 		assertThat(jdbc.sql("select password_hash from staff_user where username = 'kim.udbyder@aabenraa.dk'")
@@ -544,7 +539,7 @@ class UserAdministrationPagesTests {
 			.create(jdbc, municipalities);
 		assertThat(asAdmin(post("/personale/brugere/" + id + "/luk").param("bekraeftet", "ja")).getRedirectedUrl())
 			.isEqualTo("/personale/brugere/" + id);
-		assertThat(accounts.loadUserByUsername("lukkes.admintest").isEnabled()).isFalse();
+		assertThat(demo.login("lukkes.admintest").isEnabled()).isFalse();
 		assertThat(asAdmin(get("/personale/brugere")).getContentAsString()).contains("Lukket");
 		assertThat(asAdmin(get("/personale/brugere").param("status", "CLOSED")).getContentAsString())
 			.contains("lukkes.admintest").doesNotContain("anne.admintest");
@@ -567,11 +562,11 @@ class UserAdministrationPagesTests {
 				"Luk kontoen for <span>Bente Bekræftsen</span>?", "bekraeft.lukning", "Sagsbehandler",
 				"kan ikke længere logge ind", "bliver vedkommende logget ud med det samme", "En administrator kan åbne den igen",
 				"name=\"bekraeftet\" value=\"ja\"", "Ja, luk kontoen", "Nej, behold kontoen");
-		assertThat(accounts.loadUserByUsername("bekraeft.lukning").isEnabled()).as("not closed yet").isTrue();
+		assertThat(demo.login("bekraeft.lukning").isEnabled()).as("not closed yet").isTrue();
 
 		var closed = asAdmin(post("/personale/brugere/" + id + "/luk").param("bekraeftet", "ja"));
 		assertThat(closed.getRedirectedUrl()).isEqualTo("/personale/brugere/" + id);
-		assertThat(accounts.loadUserByUsername("bekraeft.lukning").isEnabled()).isFalse();
+		assertThat(demo.login("bekraeft.lukning").isEnabled()).isFalse();
 		var receipt = asAdmin(get("/personale/brugere/" + id));
 		assertThat(receipt.getContentAsString()).contains("Kvittering", "Kontoen for <span>Bente Bekræftsen</span>",
 				"Lukket af", "Brugeren er logget ud");
@@ -636,9 +631,9 @@ class UserAdministrationPagesTests {
 					.param("email", "anne@" + script),
 				post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen"),
 				post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen").param("roles", "CASEWORKER")
-					.param("unitIds", unit("aarhus", "rusmiddelcenter-aarhus").toString()),
+					.param("unitIds", demo.unit("aarhus", "rusmiddelcenter-aarhus").toString()),
 				post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen").param("roles", "CASEWORKER")
-					.param("unitIds", unit("aabenraa", "jobcenteret").toString())
+					.param("unitIds", demo.unit("aabenraa", "jobcenteret").toString())
 					.param("partnerId", partner("blaa-kors").toString()),
 				post("/personale/brugere/" + caseworker + "/adgangskode").param("password", huge)
 					.param("passwordRepeat", huge),
@@ -665,7 +660,7 @@ class UserAdministrationPagesTests {
 		for (var request : List.of(
 				post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen").param("roles[500]", "CASEWORKER"),
 				post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen").param("roles", "CASEWORKER")
-					.param("unitIds[99999999999]", unit("aabenraa", "jobcenteret").toString()),
+					.param("unitIds[99999999999]", demo.unit("aabenraa", "jobcenteret").toString()),
 				post("/personale/brugere").param("username", "mange.raekker").param("roles[256]", "CASEWORKER"))) {
 			var response = asAdmin(request);
 			assertThat(response.getStatus()).isEqualTo(400);
@@ -673,7 +668,7 @@ class UserAdministrationPagesTests {
 		}
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(asAdmin(post("/personale/brugere/" + caseworker).param("displayName", "Anne Testesen")
-			.param("roles[0]", "CASEWORKER").param("unitIds[1]", unit("aabenraa", "jobcenteret").toString()))
+			.param("roles[0]", "CASEWORKER").param("unitIds[1]", demo.unit("aabenraa", "jobcenteret").toString()))
 			.getStatus()).as("indexes a form could send are bound as usual").isEqualTo(302);
 	}
 

@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -30,6 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.participation.internal.Proposals.Receipt;
 import dk.helhed.support.MutableClock;
+import dk.helhed.support.StaffFixture;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Component;
@@ -46,6 +46,9 @@ import net.fortuna.ical4j.model.component.VEvent;
 		"helhed.participation.reports-before-hiding=3" })
 @AutoConfigureMockMvc
 class ParticipationPagesTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
 
@@ -69,8 +72,6 @@ class ParticipationPagesTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	UserDetailsService accounts;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -273,7 +274,7 @@ class ParticipationPagesTests {
 		assertThat(own.getStatus()).as("moderating one's own proposal").isEqualTo(403);
 		var other = otherCoordinator();
 		var hidden = mvc.perform(post("/personale/dialog/forslag/" + id + "/skjul").param("reason",
-				"Forslaget nævner en medarbejder ved navn.").with(user(accounts.loadUserByUsername(other))).with(csrf()))
+				"Forslaget nævner en medarbejder ved navn.").with(user(demo.login(other))).with(csrf()))
 			.andReturn()
 			.getResponse();
 		assertThat(hidden.getStatus()).isEqualTo(302);
@@ -292,7 +293,7 @@ class ParticipationPagesTests {
 		var receipt = send("Til en sagsbehandler", "Det her er ikke til jobcentret.");
 		var response = mvc.perform(post("/personale/dialog/forslag/" + idOf(receipt) + "/svar").param("state", "accepted")
 			.param("answer", "Ja.")
-			.with(user(accounts.loadUserByUsername("jobcenter")))
+			.with(user(demo.login("jobcenter")))
 			.with(csrf())).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(403);
 	}
@@ -434,7 +435,7 @@ class ParticipationPagesTests {
 	}
 
 	MockHttpServletResponse asCoordinator(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(user(accounts.loadUserByUsername("inddragelse"))).with(csrf()))
+		return mvc.perform(request.with(user(demo.login("inddragelse"))).with(csrf()))
 			.andReturn()
 			.getResponse();
 	}

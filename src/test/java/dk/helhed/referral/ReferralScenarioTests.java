@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
@@ -25,21 +24,21 @@ import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
 import dk.helhed.citizen.internal.CaseWork.NewCitizen;
 import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.CaseWork;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
 import dk.helhed.referral.internal.Allocations;
-import dk.helhed.referral.internal.Decisions;
 import dk.helhed.referral.internal.Decisions.NewDecision;
+import dk.helhed.referral.internal.Decisions;
 import dk.helhed.referral.internal.PlaceWork;
 import dk.helhed.referral.internal.ReferralMoves.Move;
-import dk.helhed.referral.internal.ReferralWork;
 import dk.helhed.referral.internal.ReferralWork.NewReferral;
+import dk.helhed.referral.internal.ReferralWork;
+import dk.helhed.support.StaffFixture;
 
 /**
  * The issue's scenario, as a new user would try it: the job centre refers a citizen to Visitation & Understøttelse
@@ -48,6 +47,9 @@ import dk.helhed.referral.internal.ReferralWork.NewReferral;
  * and closes the loop; the data-protection officer finds every step in the audit log. All citizens are synthetic.
  */
 abstract class ReferralScenarioTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	@Autowired
 	CaseWork caseWork;
@@ -71,9 +73,6 @@ abstract class ReferralScenarioTests {
 	AuditLog auditLog;
 
 	@Autowired
-	UserDetailsService accounts;
-
-	@Autowired
 	Municipalities municipalities;
 
 	@Autowired
@@ -85,19 +84,6 @@ abstract class ReferralScenarioTests {
 	@Autowired
 	Clock clock;
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
-
-	UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
-
 	static String syntheticCpr() {
 		var serial = 1000 + (int) (Math.random() * 8999);
 		var day = 1 + (int) (Math.random() * 28);
@@ -106,29 +92,29 @@ abstract class ReferralScenarioTests {
 
 	@Test
 	void theJobCentreRefersVisitationOffersAPlaceAndTheLoopCloses() {
-		var jobCentre = staff("jobcenter");
-		var housing = staff("boligsag");
+		var jobCentre = demo.staff("jobcenter");
+		var housing = demo.staff("boligsag");
 		var today = LocalDate.now(clock);
 		var cpr = syntheticCpr();
 		var citizen = caseWork.registerIdentified(jobCentre,
 				new NewCitizen(cpr, "Henvist Hansen (syntetisk)", null, null, null, "dansk"));
 		caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Bolig og job",
 				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
-				List.of(new Recipient(unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
+				List.of(new Recipient(demo.unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
 
 		assertThatThrownBy(() -> referrals.send(jobCentre, new NewReferral(citizen.id(), flats.id(),
-				unit("visitation"), "Kan borgeren få en overgangsbolig?", today.plusDays(7),
+				demo.unit("visitation"), "Kan borgeren få en overgangsbolig?", today.plusDays(7),
 				Set.of(InformationCategory.HEALTH), null)))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("samtykke");
 
-		var referral = referrals.send(jobCentre, new NewReferral(citizen.id(), flats.id(), unit("visitation"),
+		var referral = referrals.send(jobCentre, new NewReferral(citizen.id(), flats.id(), demo.unit("visitation"),
 				"Kan borgeren få en overgangsbolig?", today.plusDays(7),
 				Set.of(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT), null));
 		assertThat(referral.status()).isEqualTo(ReferralStatus.REQUESTED);
 
-		var incoming = referrals.queue(housing, unit("visitation"), true, null, null);
+		var incoming = referrals.queue(housing, demo.unit("visitation"), true, null, null);
 		assertThat(incoming.referrals()).extracting(ReferralStore_id()).contains(referral.id());
 		assertThat(incoming.waitingForAnswer()).isPositive();
 
@@ -164,7 +150,7 @@ abstract class ReferralScenarioTests {
 				"Borgeren er flyttet ind i en overgangsbolig.", started.version());
 		assertThat(completed.status()).isEqualTo(ReferralStatus.COMPLETED);
 		assertThat(completed.loopOpen()).isTrue();
-		assertThat(referrals.queue(jobCentre, unit("jobcenteret"), false, null, null).loopNotClosed()).isPositive();
+		assertThat(referrals.queue(jobCentre, demo.unit("jobcenteret"), false, null, null).loopNotClosed()).isPositive();
 
 		var seenBySender = referrals.read(jobCentre, referral.id());
 		assertThat(seenBySender.referral().outcome()).isEqualTo("Borgeren er flyttet ind i en overgangsbolig.");
@@ -172,7 +158,7 @@ abstract class ReferralScenarioTests {
 		assertThat(closed.loopOpen()).isFalse();
 		assertThat(referrals.read(jobCentre, referral.id()).history()).extracting(entry -> entry.move())
 			.containsExactly("SEND", "ACCEPT", "START", "COMPLETE", "CLOSE_LOOP");
-		var times = referrals.times(housing, unit("visitation"));
+		var times = referrals.times(housing, demo.unit("visitation"));
 		assertThat(times.answered()).isPositive();
 		assertThat(times.toFirstAnswer()).isNotNull();
 
@@ -202,7 +188,7 @@ abstract class ReferralScenarioTests {
 
 	@Test
 	void aRefusalHasReasonsAndTellsTheCitizenHowToComplainInPlainDanish() {
-		var housing = staff("boligsag");
+		var housing = demo.staff("boligsag");
 		var citizen = caseWork.registerIdentified(housing,
 				new NewCitizen(syntheticCpr(), "Afvist Andersen (syntetisk)", null, null, null, "dansk"));
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
@@ -210,7 +196,7 @@ abstract class ReferralScenarioTests {
 				Decisions.Outcome.REFUSED, "SEL-999", null, "Begrundelse.")))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("lovgrundlaget");
-		assertThatThrownBy(() -> decisions.decide(staff("jobcenter"), new NewDecision(citizen.id(), flats.id(), null,
+		assertThatThrownBy(() -> decisions.decide(demo.staff("jobcenter"), new NewDecision(citizen.id(), flats.id(), null,
 				Decisions.Outcome.REFUSED, "SEL-107", null, "Begrundelse.")))
 			.isInstanceOf(AccessDeniedException.class);
 		var decision = decisions.decide(housing, new NewDecision(citizen.id(), flats.id(), null,
@@ -229,26 +215,26 @@ abstract class ReferralScenarioTests {
 
 	@Test
 	void theReceiverSeesTheSharedCategoriesOnlyWhileTheReferralIsLive() {
-		var jobCentre = staff("jobcenter");
-		var housing = staff("boligsag");
+		var jobCentre = demo.staff("jobcenter");
+		var housing = demo.staff("boligsag");
 		var today = LocalDate.now(clock);
 		var citizen = caseWork.registerIdentified(jobCentre,
 				new NewCitizen(syntheticCpr(), "Levende Larsen (syntetisk)", null, null, null, "dansk"));
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
 		// a legal basis covers employment for Visitation; no consent
 		caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Job",
-				Set.of(InformationCategory.EMPLOYMENT), List.of(new Recipient(unit("visitation"), null)), today,
+				Set.of(InformationCategory.EMPLOYMENT), List.of(new Recipient(demo.unit("visitation"), null)), today,
 				today.plusYears(1), GivenHow.WRITTEN));
 		// the hook the plan uses: an action of the plan becomes a referral
 		var planAction = UUID.randomUUID();
-		var referralId = referrals.refer(jobCentre, new Referrals.Request(citizen.id(), flats.id(), unit("visitation"),
+		var referralId = referrals.refer(jobCentre, new Referrals.Request(citizen.id(), flats.id(), demo.unit("visitation"),
 				"Bolig?", null, Set.of(InformationCategory.EMPLOYMENT), planAction));
 		var referral = referrals.read(jobCentre, referralId).referral();
 		assertThat(referral.planActionId()).isEqualTo(planAction);
 		var view = caseAccess.open(housing, citizen.id(), CaseUse.read(ReferralResource.REFERRAL));
 		assertThat(view.sharedCategories()).contains(InformationCategory.EMPLOYMENT);
 		assertThat(referralGrants(citizen.id(), referral.id())).singleElement().satisfies(grant -> {
-			assertThat(grant.recipient()).isEqualTo(new Recipient(unit("visitation"), null));
+			assertThat(grant.recipient()).isEqualTo(new Recipient(demo.unit("visitation"), null));
 			assertThat(grant.categories()).containsExactly(InformationCategory.EMPLOYMENT);
 			assertThat(grant.basis()).isEqualTo(AuditEvent.Basis.REFERRAL);
 		});
@@ -263,7 +249,7 @@ abstract class ReferralScenarioTests {
 		assertThatThrownBy(() -> referrals.move(housing, referral.id(), Move.ACCEPT, null, null, 1))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("kan ikke få handlingen");
-		assertThatThrownBy(() -> referrals.read(staff("rusmiddel"), referral.id()))
+		assertThatThrownBy(() -> referrals.read(demo.staff("rusmiddel"), referral.id()))
 			.isInstanceOf(NotFoundException.class);
 	}
 

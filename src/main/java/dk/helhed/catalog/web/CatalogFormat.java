@@ -96,6 +96,24 @@ class CatalogFormat {
 			"((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*) (\\d{2}:\\d{2}|null)-(\\d{2}:\\d{2}|null)(?: (.*))?");
 
 	/**
+	 * The Danish name of a field of the field-by-field history, a proposal or a comparison of editions (e.g.
+	 * {@code access_mode} is "Adgang"); the free places of one kind of place and a partner organisation carry their
+	 * name after a colon. A field it does not know is shown as it is.
+	 */
+	public String fieldName(String field) {
+		if (field == null) {
+			return "";
+		}
+		if (field.startsWith("free_places:")) {
+			return "Ledige pladser (" + field.substring("free_places:".length()) + ")";
+		}
+		if (field.startsWith("partner_organisation:")) {
+			return field.substring("partner_organisation:".length());
+		}
+		return EditionFieldLabels.DANISH.getOrDefault(field, field);
+	}
+
+	/**
 	 * A value of the field-by-field history, a proposal or a conflict, as people read it: the history keeps codes
 	 * (access modes, charges, situations, weekdays), which stay the same whatever the language they are shown in.
 	 * Anything else, and any value that does not look as expected, is shown as it is.

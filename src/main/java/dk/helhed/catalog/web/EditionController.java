@@ -94,7 +94,6 @@ class EditionController {
 		var current = messages.getMessage("editions.current", null, locale);
 		model.addAttribute("diff", to == null ? editions.sinceEdition(catalog.municipality().id(), from, current)
 				: editions.diff(catalog.municipality().id(), from, to));
-		model.addAttribute("fieldLabels", EditionFieldLabels.DANISH);
 		return "editions/diff";
 	}
 

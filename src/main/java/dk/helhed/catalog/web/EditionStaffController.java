@@ -127,7 +127,6 @@ class EditionStaffController {
 		model.addAttribute("staffView", true);
 		model.addAttribute("diff", to == null ? editions.sinceEdition(editor.municipalityId(), from, CURRENT)
 				: editions.diff(editor.municipalityId(), from, to));
-		model.addAttribute("fieldLabels", EditionFieldLabels.DANISH);
 		return "editions/diff";
 	}
 

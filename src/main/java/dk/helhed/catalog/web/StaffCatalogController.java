@@ -184,7 +184,6 @@ class StaffCatalogController {
 			}
 			case Conflict conflict -> {
 				model.addAttribute("conflict", conflict);
-				model.addAttribute("fieldLabels", FieldLabels.DANISH);
 				yield form(model, staff, conflict.current(), form.withBlankRows(), Map.of());
 			}
 		};
@@ -197,7 +196,6 @@ class StaffCatalogController {
 		var service = editing.get(staff, id);
 		model.addAttribute("service", service);
 		model.addAttribute("entries", history.of(staff.municipalityId(), id));
-		model.addAttribute("fieldLabels", FieldLabels.DANISH);
 		return "staff/history";
 	}
 
@@ -277,7 +275,6 @@ class StaffCatalogController {
 		model.addAttribute("changes", request.pending() ? editing.review(staff, request) : List.of());
 		model.addAttribute("outdated",
 				request.pending() && !editing.contentChangesSince(service, request.baseVersion()).isEmpty());
-		model.addAttribute("fieldLabels", FieldLabels.DANISH);
 		return "staff/change-request";
 	}
 

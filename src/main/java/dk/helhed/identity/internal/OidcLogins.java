@@ -128,7 +128,7 @@ class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		}
 		var account = matches.getFirst();
 		var member = account.member();
-		if (!account.enabled()) {
+		if (!account.mayLogIn()) {
 			throw refused(ACCOUNT_DISABLED, name, member.id(), member.municipalityId(), Reason.ACCOUNT_DISABLED);
 		}
 		accounts.providerLoginSucceeded(member.id());

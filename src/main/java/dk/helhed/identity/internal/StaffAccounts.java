@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,12 +17,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
 
 /**
- * Staff accounts: looks them up for a local login (counting failed logins and locking an account for a while after
- * too many in a row) and for a login through the municipality's identity provider.
+ * Staff accounts for logging in: looks them up as {@link StaffAccount} aggregates (which say whether they may log in)
+ * for a local login and for a login through the municipality's identity provider, and counts failed logins, locking an
+ * account for a while after too many in a row. The counters are written here only, each in one atomic statement.
  */
 @Service
 class StaffAccounts implements UserDetailsService {
@@ -33,33 +31,28 @@ class StaffAccounts implements UserDetailsService {
 	static final Duration LOCK_TIME = Duration.ofMinutes(15);
 
 	private final JdbcClient jdbc;
+	private final StaffAccountRepository repository;
 	private final Clock clock;
 
-	StaffAccounts(JdbcClient jdbc, Clock clock) {
+	StaffAccounts(JdbcClient jdbc, StaffAccountRepository repository, Clock clock) {
 		this.jdbc = jdbc;
+		this.repository = repository;
 		this.clock = clock;
 	}
 
+	/**
+	 * The account's principal for a local login; an account without a password has none. Whether the account may log
+	 * in (not when closed) and whether it is locked, the account says.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		record Row(UUID id, UUID municipalityId, String username, String displayName, UUID partnerId,
-				String passwordHash, boolean enabled, OffsetDateTime lockedUntil) {
-		}
-		var row = username == null || username.length() > 80 ? Optional.<Row>empty() : jdbc.sql("""
-				select id, municipality_id, username, display_name, partner_id, password_hash, enabled, locked_until
-				from staff_user where username = ?""")
-			.param(username.strip().toLowerCase())
-			.query(Row.class)
-			.optional();
-		if (row.isEmpty() || row.get().passwordHash() == null) {
+		var account = username == null || username.length() > 80 ? Optional.<StaffAccount>empty()
+				: repository.findByUsername(username.strip().toLowerCase());
+		if (account.isEmpty() || !account.get().hasPassword()) {
 			throw new UsernameNotFoundException("Unknown user");
 		}
-		var user = row.get();
-		var member = new StaffMember(user.id(), user.municipalityId(), user.username(), user.displayName(),
-				roles(user.id()), units(user.id()), user.partnerId());
-		return new StaffPrincipal(member, user.passwordHash(), user.enabled(),
-				user.lockedUntil() == null ? null : user.lockedUntil().toInstant(), clock.instant());
+		return account.get().principal(clock.instant());
 	}
 
 	@Transactional
@@ -132,7 +125,7 @@ class StaffAccounts implements UserDetailsService {
 	}
 
 	/** An account found for a person the identity provider vouched for. */
-	record ProviderAccount(StaffMember member, boolean enabled) {
+	record ProviderAccount(StaffMember member, boolean mayLogIn) {
 	}
 
 	/**
@@ -142,27 +135,17 @@ class StaffAccounts implements UserDetailsService {
 	 */
 	@Transactional(readOnly = true)
 	List<ProviderAccount> findForProviderLogin(OidcSettings.MatchBy matchBy, String value) {
-		record Row(UUID id, UUID municipalityId, String username, String displayName, UUID partnerId,
-				boolean enabled) {
-		}
 		if (value == null || value.isBlank() || value.length() > 200) {
 			return List.of();
 		}
 		var sql = switch (matchBy) {
-			case USERNAME -> """
-					select id, municipality_id, username, display_name, partner_id, enabled
-					from staff_user where lower(username) = ?""";
-			case EMAIL -> """
-					select id, municipality_id, username, display_name, partner_id, enabled
-					from staff_user where lower(email) = ?""";
+			case USERNAME -> "select id from staff_user where lower(username) = ?";
+			case EMAIL -> "select id from staff_user where lower(email) = ?";
 		};
-		return jdbc.sql(sql)
-			.param(value.strip().toLowerCase(Locale.ROOT))
-			.query(Row.class)
-			.list()
+		var ids = jdbc.sql(sql).param(value.strip().toLowerCase(Locale.ROOT)).query(UUID.class).list();
+		return repository.findAllById(ids)
 			.stream()
-			.map(row -> new ProviderAccount(new StaffMember(row.id(), row.municipalityId(), row.username(),
-					row.displayName(), roles(row.id()), units(row.id()), row.partnerId()), row.enabled()))
+			.map(account -> new ProviderAccount(account.member(), account.mayLogIn()))
 			.toList();
 	}
 
@@ -173,20 +156,6 @@ class StaffAccounts implements UserDetailsService {
 	@Transactional
 	void providerLoginSucceeded(UUID userId) {
 		jdbc.sql("update staff_user set last_login_at = ? where id = ?").params(now(), userId).update();
-	}
-
-	Set<Role> roles(UUID userId) {
-		return new HashSet<>(jdbc.sql("select role from staff_role where user_id = ?")
-			.param(userId)
-			.query((rs, n) -> Role.valueOf(rs.getString(1)))
-			.list());
-	}
-
-	Set<UUID> units(UUID userId) {
-		return new HashSet<>(jdbc.sql("select unit_id from staff_unit where user_id = ?")
-			.param(userId)
-			.query(UUID.class)
-			.list());
 	}
 
 	private OffsetDateTime now() {

@@ -7,21 +7,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -35,14 +33,16 @@ import dk.helhed.municipality.OrganisationalUnit;
 import dk.helhed.municipality.PartnerOrganisation;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.RuleViolation;
 
 /**
  * The staff accounts of a municipality as its administrators manage them: create an account, change its name, e-mail
  * address, roles, units or partner organisation, close and reopen it, unlock it, give it a new password.
  * <p>
- * An administrator reaches the accounts of their own municipality only; any other account is not found. They cannot
- * take the administrator role from themselves or close their own account, so that a municipality cannot lose its
- * administrators by a slip. Every change is recorded in the account's history (who, when, what), never a password.
+ * An administrator reaches the accounts of their own municipality only; any other account is not found. What may be
+ * done to an account (not to one's own roles, units or account; the sensitive roles only with a second administrator)
+ * the {@link StaffAccount} aggregate decides, so that a municipality cannot lose its administrators by a slip and
+ * nobody gives themselves access. Every change is recorded in the account's history (who, when, what), never a password.
  * A change to what an account may do (roles, units, partner organisation, status, password) ends the account's
  * sessions, so that it takes effect at once rather than at the next login.
  * <p>
@@ -142,13 +142,6 @@ public class StaffAdministration {
 		}
 	}
 
-	/**
-	 * The roles a second administrator must approve (security.md item 5a): criminal-matters access, the
-	 * data-protection officer's, and the roles that work with citizens.
-	 */
-	public static final Set<Role> NEED_A_SECOND_ADMINISTRATOR = Set.of(Role.CRIMINAL_MATTERS,
-			Role.DATA_PROTECTION_OFFICER, Role.CASEWORKER, Role.OUTREACH_WORKER, Role.TEAM_LEAD);
-
 	/** A role asked for by one administrator, waiting for another's approval. */
 	public record RoleRequest(UUID id, UUID accountId, Role role, UUID requestedBy, String requestedByName,
 			Instant requestedAt) {
@@ -161,16 +154,18 @@ public class StaffAdministration {
 	public static final String WITH_PASSWORD = "password";
 
 	private final JdbcClient jdbc;
+	private final StaffAccountRepository repository;
 	private final Municipalities municipalities;
 	private final PasswordEncoder passwords;
 	private final AccountSessions sessions;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	StaffAdministration(JdbcClient jdbc, Municipalities municipalities, PasswordEncoder passwords,
-			AccountSessions sessions, Clock clock, ApplicationEventPublisher events) {
+	StaffAdministration(JdbcClient jdbc, StaffAccountRepository repository, Municipalities municipalities,
+			PasswordEncoder passwords, AccountSessions sessions, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
+		this.repository = repository;
 		this.municipalities = municipalities;
 		this.passwords = passwords;
 		this.sessions = sessions;
@@ -182,21 +177,9 @@ public class StaffAdministration {
 	/** Every account of the administrator's municipality, open or closed, by name. */
 	@Transactional(readOnly = true)
 	public List<Account> accounts(StaffMember administrator) {
-		var municipalityId = requireAdministrator(administrator);
-		Map<UUID, Set<Role>> roles = new HashMap<>();
-		jdbc.sql("select user_id, role from staff_role where municipality_id = ?")
-			.param(municipalityId)
-			.query((rs, n) -> roles.computeIfAbsent(rs.getObject(1, UUID.class), id -> EnumSet.noneOf(Role.class))
-				.add(Role.valueOf(rs.getString(2))))
-			.list();
-		Map<UUID, Set<UUID>> units = new HashMap<>();
-		jdbc.sql("select user_id, unit_id from staff_unit where municipality_id = ?")
-			.param(municipalityId)
-			.query((rs, n) -> units.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>())
-				.add(rs.getObject(2, UUID.class)))
-			.list();
-		return rows("where municipality_id = ?", municipalityId).stream()
-			.map(row -> row.account(roles.getOrDefault(row.id(), Set.of()), units.getOrDefault(row.id(), Set.of())))
+		return repository.findByMunicipalityId(requireAdministrator(administrator))
+			.stream()
+			.map(StaffAccount::view)
 			.sorted(Comparator.comparing(Account::displayName, DANISH).thenComparing(Account::username))
 			.toList();
 	}
@@ -205,7 +188,7 @@ public class StaffAdministration {
 	@Transactional(readOnly = true)
 	public Account account(StaffMember administrator, UUID id) {
 		var municipalityId = requireAdministrator(administrator);
-		return find(municipalityId, id).orElseThrow(() -> new NotFoundException("Brugeren findes ikke."));
+		return load(municipalityId, id).view();
 	}
 
 	/** The account's latest changes, newest first. */
@@ -266,12 +249,12 @@ public class StaffAdministration {
 		if (details.roles().isEmpty()) {
 			problems.put("roles", "Vælg mindst én rolle.");
 		}
-		else if (administrator.id().equals(accountId)) {
-			var own = find(municipalityId, accountId).orElseThrow();
-			if (!own.roles().equals(details.roles()) || !own.unitIds().equals(details.unitIds())
-					|| !Objects.equals(own.partnerId(), details.partnerId())) {
-				problems.put("roles", "Du kan ikke ændre dine egne roller, enheder eller samarbejdspartner. "
-						+ "Bed en anden administrator om det.");
+		else if (accountId != null) {
+			try {
+				load(municipalityId, accountId).checkChange(administrator, details);
+			}
+			catch (RuleViolation violation) {
+				problems.put("roles", violation.getMessage());
 			}
 		}
 		var units = municipalities.unitsOf(municipalityId).stream().map(OrganisationalUnit::id).collect(Collectors.toSet());
@@ -319,54 +302,35 @@ public class StaffAdministration {
 	public UUID create(StaffMember administrator, NewAccount account) {
 		var municipalityId = requireAdministrator(administrator);
 		refuseIfAny(problems(administrator, account));
-		var requested = account.details();
-		var held = heldBack(requested.roles(), Set.of());
-		var details = withoutRoles(requested, held);
-		var id = UUID.randomUUID();
+		var opened = StaffAccount.open(municipalityId, account.username(), account.details(),
+				account.password() == null ? null : passwords.encode(account.password()), clock.instant());
+		var created = opened.account();
+		var id = created.id();
 		try {
-			jdbc.sql("""
-					insert into staff_user (id, municipality_id, username, display_name, email, partner_id,
-					                        password_hash, enabled, failed_logins, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, true, 0, ?)""")
-				.params(id, municipalityId, account.username(), details.displayName(), details.email(),
-						details.partnerId(), account.password() == null ? null : passwords.encode(account.password()),
-						now())
-				.update();
+			repository.save(created);
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DuplicateKeyException | DbActionExecutionException ex) {
+			if (ex instanceof DbActionExecutionException && !(ex.getCause() instanceof DuplicateKeyException)) {
+				throw ex;
+			}
 			throw new InvalidRequestException("Brugernavnet er allerede i brug. Vælg et andet.");
 		}
-		writeRolesAndUnits(id, municipalityId, details);
+		var details = created.view();
 		List<FieldChange> fields = new ArrayList<>();
 		fields.add(new FieldChange(Fields.USERNAME, account.username()));
 		fields.add(new FieldChange(Fields.DISPLAY_NAME, null));
 		if (details.email() != null) {
 			fields.add(new FieldChange(Fields.EMAIL, null));
 		}
-		fields.add(new FieldChange(Fields.ROLES, roles(details.roles())));
-		fields.add(new FieldChange(Fields.UNITS, ids(details.unitIds())));
+		fields.add(new FieldChange(Fields.ROLES, StaffAccount.names(details.roles())));
+		fields.add(new FieldChange(Fields.UNITS, StaffAccount.ids(details.unitIds())));
 		if (details.partnerId() != null) {
 			fields.add(new FieldChange(Fields.PARTNER, details.partnerId().toString()));
 		}
 		fields.add(new FieldChange(Fields.LOGIN, account.password() == null ? PROVIDER_ONLY : WITH_PASSWORD));
 		record(administrator, municipalityId, id, Action.CREATED, fields);
-		requestRoles(administrator, municipalityId, id, held);
+		requestRoles(administrator, municipalityId, id, opened.awaitingApproval());
 		return id;
-	}
-
-	/** The roles asked for that a second administrator must approve first, of those the account does not have. */
-	private static Set<Role> heldBack(Set<Role> asked, Set<Role> has) {
-		var held = EnumSet.noneOf(Role.class);
-		asked.stream()
-			.filter(role -> NEED_A_SECOND_ADMINISTRATOR.contains(role) && !has.contains(role))
-			.forEach(held::add);
-		return held;
-	}
-
-	private static Details withoutRoles(Details details, Set<Role> held) {
-		var roles = EnumSet.noneOf(Role.class);
-		details.roles().stream().filter(role -> !held.contains(role)).forEach(roles::add);
-		return new Details(details.displayName(), details.email(), roles, details.unitIds(), details.partnerId());
 	}
 
 	private void requestRoles(StaffMember administrator, UUID municipalityId, UUID accountId, Set<Role> roles) {
@@ -410,19 +374,12 @@ public class StaffAdministration {
 	 */
 	@Transactional
 	public void decideRoleRequest(StaffMember administrator, UUID accountId, UUID requestId, boolean approve) {
-		var account = account(administrator, accountId);
+		var account = load(requireAdministrator(administrator), accountId);
 		var request = roleRequests(administrator, accountId).stream()
 			.filter(candidate -> candidate.id().equals(requestId))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("Anmodningen findes ikke eller er allerede afgjort."));
-		if (request.requestedBy().equals(administrator.id())) {
-			throw new InvalidRequestException("Du kan ikke selv godkende en rolle, du har bedt om. En anden "
-					+ "administrator skal godkende den.");
-		}
-		if (administrator.id().equals(accountId)) {
-			throw new InvalidRequestException("Du kan ikke godkende roller til din egen konto. Bed en anden "
-					+ "administrator om det.");
-		}
+		boolean granted = account.decideRole(request.role(), request.requestedBy(), administrator, approve);
 		int decided = jdbc.sql("""
 				update staff_role_request set decided_by = ?, decided_at = ?, approved = ?
 				where municipality_id = ? and id = ? and decided_at is null""")
@@ -431,16 +388,12 @@ public class StaffAdministration {
 		if (decided != 1) {
 			throw new NotFoundException("Anmodningen findes ikke eller er allerede afgjort.");
 		}
-		if (!approve || account.has(request.role())) {
+		if (!granted) {
 			return;
 		}
-		jdbc.sql("insert into staff_role (user_id, municipality_id, role) values (?, ?, ?)")
-			.params(accountId, account.municipalityId(), request.role().name())
-			.update();
-		var roles = EnumSet.of(request.role());
-		roles.addAll(account.roles());
+		repository.save(account);
 		record(administrator, account.municipalityId(), accountId, Action.EDITED,
-				List.of(new FieldChange(Fields.ROLES, roles(roles))));
+				List.of(new FieldChange(Fields.ROLES, StaffAccount.names(account.roles()))));
 		events.publishEvent(new StaffRoleGranted(account.municipalityId(), accountId, account.username(),
 				request.role(), request.requestedBy(), administrator.id(), administrator.username(), clock.instant()));
 		sessions.endAfterCommit(account.username());
@@ -452,43 +405,17 @@ public class StaffAdministration {
 	 */
 	@Transactional
 	public boolean edit(StaffMember administrator, UUID id, Details requested) {
-		var account = account(administrator, id);
+		var account = load(requireAdministrator(administrator), id);
 		refuseIfAny(problems(administrator, id, requested));
-		var held = heldBack(requested.roles(), account.roles());
-		requestRoles(administrator, account.municipalityId(), id, held);
-		var details = withoutRoles(requested, held);
-		List<FieldChange> fields = new ArrayList<>();
-		if (!details.displayName().equals(account.displayName())) {
-			fields.add(new FieldChange(Fields.DISPLAY_NAME, null));
+		var changes = account.change(administrator, requested);
+		requestRoles(administrator, account.municipalityId(), id, changes.awaitingApproval());
+		if (changes.fields().isEmpty()) {
+			return !changes.awaitingApproval().isEmpty();
 		}
-		if (!Objects.equals(details.email(), account.email())) {
-			fields.add(new FieldChange(Fields.EMAIL, null));
-		}
-		boolean access = false;
-		if (!details.roles().equals(account.roles())) {
-			fields.add(new FieldChange(Fields.ROLES, roles(details.roles())));
-			access = true;
-		}
-		if (!details.unitIds().equals(account.unitIds())) {
-			fields.add(new FieldChange(Fields.UNITS, ids(details.unitIds())));
-			access = true;
-		}
-		if (!Objects.equals(details.partnerId(), account.partnerId())) {
-			fields.add(new FieldChange(Fields.PARTNER, details.partnerId() == null ? "" : details.partnerId().toString()));
-			access = true;
-		}
-		if (fields.isEmpty()) {
-			return !held.isEmpty();
-		}
-		jdbc.sql("update staff_user set display_name = ?, email = ?, partner_id = ? where id = ? and municipality_id = ?")
-			.params(details.displayName(), details.email(), details.partnerId(), id, account.municipalityId())
-			.update();
-		jdbc.sql("delete from staff_role where user_id = ?").param(id).update();
-		jdbc.sql("delete from staff_unit where user_id = ?").param(id).update();
-		writeRolesAndUnits(id, account.municipalityId(), details);
-		record(administrator, account.municipalityId(), id, Action.EDITED, fields);
-		if (access) {
-			endSessionsOfOthers(administrator, account);
+		repository.save(account);
+		record(administrator, account.municipalityId(), id, Action.EDITED, changes.fields());
+		if (changes.access()) {
+			endSessionsOfOthers(administrator, account.id(), account.username());
 		}
 		return true;
 	}
@@ -496,50 +423,68 @@ public class StaffAdministration {
 	/** Closes the account: it can no longer log in, and its sessions end. */
 	@Transactional
 	public void close(StaffMember administrator, UUID id) {
-		var account = account(administrator, id);
-		if (administrator.id().equals(id)) {
-			throw new InvalidRequestException("Du kan ikke lukke din egen konto. Bed en anden administrator om det.");
-		}
-		if (!account.enabled()) {
-			throw new InvalidRequestException("Kontoen er allerede lukket.");
-		}
-		jdbc.sql("update staff_user set enabled = false where id = ?").param(id).update();
+		var account = load(requireAdministrator(administrator), id);
+		account.close(administrator);
+		repository.save(account);
 		record(administrator, account.municipalityId(), id, Action.CLOSED, List.of());
 		sessions.endAfterCommit(account.username());
 	}
 
 	@Transactional
 	public void reopen(StaffMember administrator, UUID id) {
-		var account = account(administrator, id);
-		if (account.enabled()) {
-			throw new InvalidRequestException("Kontoen er allerede åben.");
-		}
-		jdbc.sql("update staff_user set enabled = true where id = ?").param(id).update();
+		var account = load(requireAdministrator(administrator), id);
+		account.reopen();
+		repository.save(account);
 		record(administrator, account.municipalityId(), id, Action.REOPENED, List.of());
 	}
 
 	/** Lifts a lock after too many failed logins, and starts the count of failed logins again. */
 	@Transactional
 	public void unlock(StaffMember administrator, UUID id) {
-		var account = account(administrator, id);
-		if (!account.lockedAt(clock.instant())) {
-			throw new InvalidRequestException("Kontoen er ikke låst.");
-		}
+		var account = load(requireAdministrator(administrator), id);
+		account.checkUnlock(clock.instant());
+		// the login's counters, which the aggregate reads but never writes
 		jdbc.sql("update staff_user set locked_until = null, failed_logins = 0 where id = ?").param(id).update();
 		record(administrator, account.municipalityId(), id, Action.UNLOCKED, List.of());
+	}
+
+	/** A change of an account's status that an administrator may ask for. */
+	public enum StatusChange {
+		CLOSE, REOPEN, UNLOCK
+	}
+
+	/**
+	 * Why the account's aggregate would refuse the change now, or null when it would make it; asked before the
+	 * confirmation page, so that a refused change is refused at once. Nothing is changed.
+	 */
+	@Transactional(readOnly = true)
+	public String refusal(StaffMember administrator, UUID id, StatusChange change) {
+		var account = load(requireAdministrator(administrator), id);
+		try {
+			switch (change) {
+				case CLOSE -> account.close(administrator);
+				case REOPEN -> account.reopen();
+				case UNLOCK -> account.checkUnlock(clock.instant());
+			}
+			return null;
+		}
+		catch (RuleViolation violation) {
+			return violation.getMessage();
+		}
 	}
 
 	/** Gives the account a new password for the local login; the account's other sessions end. */
 	@Transactional
 	public void setPassword(StaffMember administrator, UUID id, String password) {
-		var account = account(administrator, id);
+		var account = load(requireAdministrator(administrator), id);
 		var problem = StaffAccountRules.passwordProblem(password, account.username());
 		if (problem != null) {
 			throw new InvalidRequestException(problem);
 		}
-		jdbc.sql("update staff_user set password_hash = ? where id = ?").params(passwords.encode(password), id).update();
+		account.setPasswordHash(passwords.encode(password));
+		repository.save(account);
 		record(administrator, account.municipalityId(), id, Action.PASSWORD_SET, List.of());
-		endSessionsOfOthers(administrator, account);
+		endSessionsOfOthers(administrator, account.id(), account.username());
 	}
 
 	// Helpers
@@ -555,66 +500,16 @@ public class StaffAdministration {
 	 * The administrator's own sessions stay: ending them would log them out in the middle of their work. Their own
 	 * changes take effect when they next log in.
 	 */
-	private void endSessionsOfOthers(StaffMember administrator, Account account) {
-		if (!administrator.id().equals(account.id())) {
-			sessions.endAfterCommit(account.username());
+	private void endSessionsOfOthers(StaffMember administrator, UUID accountId, String username) {
+		if (!administrator.id().equals(accountId)) {
+			sessions.endAfterCommit(username);
 		}
 	}
 
-	private Optional<Account> find(UUID municipalityId, UUID id) {
-		return rows("where municipality_id = ? and id = ?", municipalityId, id).stream()
-			.findFirst()
-			.map(row -> row.account(rolesOf(id), unitsOf(id)));
-	}
-
-	private record Row(UUID id, UUID municipalityId, String username, String displayName, String email,
-			UUID partnerId, boolean enabled, boolean hasPassword, int failedLogins, OffsetDateTime lockedUntil,
-			OffsetDateTime lastLoginAt, OffsetDateTime createdAt) {
-
-		Account account(Set<Role> roles, Set<UUID> units) {
-			return new Account(id, municipalityId, username, displayName, email, roles, units, partnerId, enabled,
-					hasPassword, failedLogins, instant(lockedUntil), instant(lastLoginAt), instant(createdAt));
-		}
-
-		private static Instant instant(OffsetDateTime moment) {
-			return moment == null ? null : moment.toInstant();
-		}
-	}
-
-	private List<Row> rows(String where, Object... params) {
-		return jdbc.sql("""
-				select id, municipality_id, username, display_name, email, partner_id, enabled,
-				       password_hash is not null as has_password, failed_logins, locked_until, last_login_at, created_at
-				from staff_user""" + " " + where)
-			.params(params)
-			.query(Row.class)
-			.list();
-	}
-
-	private Set<Role> rolesOf(UUID id) {
-		return jdbc.sql("select role from staff_role where user_id = ?")
-			.param(id)
-			.query((rs, n) -> Role.valueOf(rs.getString(1)))
-			.list()
-			.stream()
-			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-	}
-
-	private Set<UUID> unitsOf(UUID id) {
-		return new HashSet<>(jdbc.sql("select unit_id from staff_unit where user_id = ?").param(id).query(UUID.class).list());
-	}
-
-	private void writeRolesAndUnits(UUID id, UUID municipalityId, Details details) {
-		for (var role : details.roles()) {
-			jdbc.sql("insert into staff_role (user_id, municipality_id, role) values (?, ?, ?)")
-				.params(id, municipalityId, role.name())
-				.update();
-		}
-		for (var unit : details.unitIds()) {
-			jdbc.sql("insert into staff_unit (user_id, municipality_id, unit_id) values (?, ?, ?)")
-				.params(id, municipalityId, unit)
-				.update();
-		}
+	/** An account of the municipality as its aggregate; any other is not found. */
+	private StaffAccount load(UUID municipalityId, UUID id) {
+		return repository.findByMunicipalityIdAndId(municipalityId, id)
+			.orElseThrow(() -> new NotFoundException("Brugeren findes ikke."));
 	}
 
 	private void record(StaffMember administrator, UUID municipalityId, UUID accountId, Action action,
@@ -645,14 +540,6 @@ public class StaffAdministration {
 		if (problem != null) {
 			problems.put(field, problem);
 		}
-	}
-
-	private static String roles(Set<Role> roles) {
-		return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
-	}
-
-	private static String ids(Set<UUID> ids) {
-		return ids.stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
 	}
 
 	static List<OrganisationalUnit> inTreeOrder(List<OrganisationalUnit> units) {

@@ -35,12 +35,14 @@ import dk.helhed.identity.internal.StaffAdministration.Action;
 import dk.helhed.identity.internal.StaffAdministration.Change;
 import dk.helhed.identity.internal.StaffAdministration.Fields;
 import dk.helhed.identity.internal.StaffAdministration.Status;
+import dk.helhed.identity.internal.StaffAdministration.StatusChange;
 import dk.helhed.identity.web.AccountForms.ActionForm;
 import dk.helhed.identity.web.AccountForms.DetailsForm;
 import dk.helhed.identity.web.AccountForms.NewAccountForm;
 import dk.helhed.identity.web.AccountForms.PasswordForm;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.RuleViolation;
 import dk.helhed.platform.web.AccessRule;
 import dk.helhed.platform.web.AccessRule.Audience;
 import dk.helhed.platform.web.AccessRule.Scope;
@@ -170,7 +172,7 @@ class UserAdministrationController {
 					+ waitingNote(admin, id));
 			return "redirect:" + LIST + "/" + id;
 		}
-		catch (InvalidRequestException ex) {
+		catch (InvalidRequestException | RuleViolation ex) {
 			response.setStatus(400);
 			return newPage(model, request, admin, form.withoutPasswords(), Map.of("username", ex.getMessage()));
 		}
@@ -235,7 +237,7 @@ class UserAdministrationController {
 					: "Ændringerne er gemt." + accessNote(admin, before, after) + waitingNote(admin, id));
 			return "redirect:" + path(id);
 		}
-		catch (InvalidRequestException ex) {
+		catch (InvalidRequestException | RuleViolation ex) {
 			response.setStatus(400);
 			return accountPage(model, request, admin, account, form, Map.of("details", ex.getMessage()));
 		}
@@ -270,7 +272,7 @@ class UserAdministrationController {
 		try {
 			administration.decideRoleRequest(admin, id, requestId, "godkend".equals(answer));
 		}
-		catch (InvalidRequestException ex) {
+		catch (InvalidRequestException | RuleViolation ex) {
 			response.setStatus(400);
 			return accountPage(model, request, admin, account, DetailsForm.of(account), Map.of("request", ex.getMessage()));
 		}
@@ -287,8 +289,7 @@ class UserAdministrationController {
 			Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		var admin = CurrentStaff.get();
 		var account = administration.account(admin, id);
-		String problem = admin.id().equals(id) ? "Du kan ikke lukke din egen konto. Bed en anden administrator om det."
-				: !account.enabled() ? "Kontoen er allerede lukket." : null;
+		var problem = administration.refusal(admin, id, StatusChange.CLOSE);
 		// Closing logs the person out at once: first a page that says so and whom it concerns, then the change.
 		if (problem == null && !"ja".equals(confirmed)) {
 			model.addAttribute("account", account);
@@ -314,7 +315,7 @@ class UserAdministrationController {
 			RedirectAttributes redirect) {
 		var admin = CurrentStaff.get();
 		var account = administration.account(admin, id);
-		String problem = account.enabled() ? "Kontoen er allerede åben." : null;
+		var problem = administration.refusal(admin, id, StatusChange.REOPEN);
 		return statusChange(admin, account, "reopen", problem, () -> administration.reopen(admin, id),
 				"Kontoen er genåbnet. Brugeren kan logge ind igen.", model, request, response, redirect);
 	}
@@ -325,7 +326,7 @@ class UserAdministrationController {
 			RedirectAttributes redirect) {
 		var admin = CurrentStaff.get();
 		var account = administration.account(admin, id);
-		String problem = account.lockedAt(clock.instant()) ? null : "Kontoen er ikke låst.";
+		var problem = administration.refusal(admin, id, StatusChange.UNLOCK);
 		return statusChange(admin, account, "unlock", problem, () -> administration.unlock(admin, id),
 				"Kontoen er låst op. Brugeren kan logge ind igen.", model, request, response, redirect);
 	}
@@ -349,7 +350,7 @@ class UserAdministrationController {
 		try {
 			administration.setPassword(admin, id, form.password());
 		}
-		catch (InvalidRequestException ex) {
+		catch (InvalidRequestException | RuleViolation ex) {
 			response.setStatus(400);
 			model.addAttribute("passwordForm", PasswordForm.empty());
 			return accountPage(model, request, admin, account, DetailsForm.of(account), Map.of("password", ex.getMessage()));
@@ -373,7 +374,7 @@ class UserAdministrationController {
 		try {
 			change.run();
 		}
-		catch (InvalidRequestException ex) {
+		catch (InvalidRequestException | RuleViolation ex) {
 			response.setStatus(400);
 			return accountPage(model, request, admin, account, DetailsForm.of(account), Map.of("status", ex.getMessage()));
 		}

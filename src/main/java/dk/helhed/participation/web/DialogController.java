@@ -175,8 +175,9 @@ class DialogController {
 		var found = meetings.get(municipality.id(), meeting);
 		model.put("municipality", municipality);
 		model.put("meeting", found);
-		model.put("body", bodies.find(municipality.id(), found.bodyId()).orElseThrow());
-		var bytes = pdf.render("participation/meeting-pdf", model, locale);
+		var body = bodies.find(municipality.id(), found.bodyId()).orElseThrow();
+		model.put("body", body);
+		var bytes = pdf.render("participation/meeting-pdf", model, body.name() + ": " + found.title(), locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

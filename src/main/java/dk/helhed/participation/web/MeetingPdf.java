@@ -1,58 +1,27 @@
 package dk.helhed.participation.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import dk.helhed.platform.pdf.PdfRenderer;
 
 /**
- * Renders a meeting's printable agenda and minutes (the same template as the print page) as a PDF with
- * OpenHTMLtoPDF. Nothing is fetched: every external resource is refused.
+ * A meeting's printable agenda and minutes as a tagged PDF, made by the application's {@link PdfRenderer}; the
+ * template calls the same formatting bean as the pages ({@code @participationFormat}).
  */
 @Component
 class MeetingPdf {
 
-	private final ITemplateEngine templates;
-	private final ApplicationContext application;
+	private final PdfRenderer renderer;
 
-	MeetingPdf(ITemplateEngine templates, ApplicationContext application) {
-		this.templates = templates;
-		this.application = application;
+	MeetingPdf(PdfRenderer renderer) {
+		this.renderer = renderer;
 	}
 
-	byte[] render(String template, Map<String, Object> model, Locale locale) {
-		var context = new Context(locale, model);
-		context.setVariable("pdf", true);
-		// The template calls the same formatting bean as the pages (@participationFormat).
-		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(application, null));
-		var html = templates.process(template, context);
-		var out = new ByteArrayOutputStream();
-		try {
-			var builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.useUriResolver((base, uri) -> null);
-			builder.useExternalResourceAccessControl((uri, type) -> false,
-					ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-			builder.useExternalResourceAccessControl((uri, type) -> false,
-					ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+	/** The template's title, set in the PDF: the body's name and the meeting's title. */
+	byte[] render(String template, Map<String, Object> model, String title, Locale locale) {
+		return renderer.render(template, model, title, locale);
 	}
 }

@@ -1,71 +1,43 @@
 package dk.helhed.plan.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dk.helhed.citizen.CaseRecords.Citizen;
+import dk.helhed.platform.pdf.PdfRenderer;
 
 /**
- * The citizen's copy of the plan as a PDF, from the same template as the page: tagged (PDF/UA) like the catalog's
- * PDF, with Liberation Sans embedded, and nothing fetched (every external resource is refused).
+ * The citizen's copy of the plan as a tagged PDF, from the same template as the page, made by the application's
+ * {@link PdfRenderer}; the page's stylesheet is set inline.
  */
 @Component
 class PlanCopyPdf {
 
-	private static final String FONT_FAMILY = "Liberation Sans";
-
-	private final ITemplateEngine templates;
-	private final byte[] regular;
-	private final byte[] bold;
+	private final PdfRenderer renderer;
 	private final String css;
 
-	PlanCopyPdf(ITemplateEngine templates) {
-		this.templates = templates;
-		this.regular = read("liberation/LiberationSans-Regular.ttf");
-		this.bold = read("liberation/LiberationSans-Bold.ttf");
-		this.css = new String(read("static/css/citizen-copy.css"), java.nio.charset.StandardCharsets.UTF_8);
+	PlanCopyPdf(PdfRenderer renderer) {
+		this.renderer = renderer;
+		this.css = read("static/css/citizen-copy.css");
 	}
 
 	byte[] render(String template, Map<String, Object> model) {
-		var context = new Context(Locale.of("da"), model);
-		context.setVariable("css", css);
-		var html = templates.process(template, context);
-		var out = new ByteArrayOutputStream();
-		try {
-			var builder = new PdfRendererBuilder().useFastMode()
-				.usePdfUaAccessibility(true)
-				.withProducer("Helhed")
-				.useUriResolver((base, uri) -> null)
-				.useExternalResourceAccessControl((uri, type) -> false,
-						ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-				.useExternalResourceAccessControl((uri, type) -> false,
-						ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
-				.withHtmlContent(html, null)
-				.toStream(out);
-			builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-			builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-			builder.run();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		var variables = new HashMap<>(model);
+		variables.put("css", css);
+		// the template's title: the citizen's copy of their plan
+		var title = "Din plan – " + ((Citizen) model.get("citizen")).displayName();
+		return renderer.render(template, variables, title, Locale.of("da"));
 	}
 
-	private static byte[] read(String path) {
+	private static String read(String path) {
 		try (var stream = new ClassPathResource(path).getInputStream()) {
-			return stream.readAllBytes();
+			return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(path + " is missing from the classpath", ex);

@@ -1,8 +1,5 @@
 package dk.helhed.referral.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,11 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import dk.helhed.catalog.AccessMode;
 import dk.helhed.catalog.ServiceCapacities;
@@ -33,6 +25,7 @@ import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.pdf.PdfRenderer;
 import dk.helhed.referral.ReferralResource;
 
 /**
@@ -89,17 +82,17 @@ public class Decisions {
 	private final Services services;
 	private final ServiceCapacities capacities;
 	private final Municipalities municipalities;
-	private final ITemplateEngine templates;
+	private final PdfRenderer pdf;
 	private final Clock clock;
 
 	Decisions(JdbcClient jdbc, CaseAccess caseAccess, Services services, ServiceCapacities capacities,
-			Municipalities municipalities, ITemplateEngine templates, Clock clock) {
+			Municipalities municipalities, PdfRenderer pdf, Clock clock) {
 		this.jdbc = jdbc;
 		this.caseAccess = caseAccess;
 		this.services = services;
 		this.capacities = capacities;
 		this.municipalities = municipalities;
-		this.templates = templates;
+		this.pdf = pdf;
 		this.clock = clock;
 	}
 
@@ -234,27 +227,11 @@ public class Decisions {
 				DATE.format(decision.decidedOn()));
 	}
 
-	/** The letter as PDF, from the same template as the page; nothing is fetched from outside. */
+	/** The letter as a tagged PDF, from the same template as the page; nothing is fetched from outside. */
 	public byte[] pdf(Letter letter) {
-		var html = templates.process("referral/decision-letter",
-				new Context(Locale.of("da"), Map.of("letter", letter, "pdf", true)));
-		var out = new ByteArrayOutputStream();
-		try {
-			var builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.useUriResolver((base, uri) -> null);
-			builder.useExternalResourceAccessControl((uri, type) -> false,
-					ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-			builder.useExternalResourceAccessControl((uri, type) -> false,
-					ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		// the same title as the template's
+		return pdf.render("referral/decision-letter", Map.of("letter", letter), "Afgørelse om " + letter.service(),
+				Locale.of("da"));
 	}
 
 	/**

@@ -12,30 +12,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 import dk.helhed.catalog.Service;
-import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.CatalogEditing.Conflict;
 import dk.helhed.catalog.internal.CatalogEditing.Proposed;
 import dk.helhed.catalog.internal.CatalogEditing.Saved;
 import dk.helhed.catalog.internal.CatalogEditing.Unchanged;
+import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.catalog.internal.ChangeRequests;
-import dk.helhed.catalog.internal.ServiceHistory;
 import dk.helhed.catalog.internal.ServiceHistory.Action;
+import dk.helhed.catalog.internal.ServiceHistory;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.platform.InvalidRequestException;
-import dk.helhed.platform.RuleViolation;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.platform.RuleViolation;
+import dk.helhed.support.StaffFixture;
 
 /**
  * Editors keep the catalog true: direct edits, proposals from unit editors, decisions, verification, free places,
  * and two editors saving the same service. Runs on H2 and on PostgreSQL.
  */
 abstract class CatalogEditingTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	/** Mid February 2027: the catalog edition of July 2026 is due for its six-monthly review. */
 	static final Instant NOW = Instant.parse("2027-02-15T09:00:00Z");
@@ -59,20 +61,13 @@ abstract class CatalogEditingTests {
 	@Autowired
 	ChangeRequests changeRequests;
 
-	@Autowired
-	UserDetailsService accounts;
-
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
-
 	Service service(String key) {
 		return catalogs.of("aabenraa").service(key).orElseThrow();
 	}
 
 	@Test
 	void catalogEditorSavesDirectlyAndEveryFieldIsInTheHistory() {
-		var editor = staff("redaktoer");
+		var editor = demo.staff("redaktoer");
 		var before = service("fuldtraefferen");
 
 		var outcome = editing.edit(editor, before.id(), before.version(),
@@ -97,14 +92,14 @@ abstract class CatalogEditingTests {
 	@Test
 	void savingWithoutChangesChangesNothing() {
 		var before = service("socialtandpleje");
-		assertThat(editing.edit(staff("redaktoer"), before.id(), before.version(), before.content()))
+		assertThat(editing.edit(demo.staff("redaktoer"), before.id(), before.version(), before.content()))
 			.isInstanceOf(Unchanged.class);
 		assertThat(service("socialtandpleje").version()).isEqualTo(before.version());
 	}
 
 	@Test
 	void aUnitEditorsChangeWaitsForApproval() {
-		var unitEditor = staff("visitation");
+		var unitEditor = demo.staff("visitation");
 		var before = service("overgangsbolig");
 
 		var outcome = editing.edit(unitEditor, before.id(), before.version(),
@@ -115,7 +110,7 @@ abstract class CatalogEditingTests {
 		var request = ((Proposed) outcome).request();
 		assertThat(request.summary()).contains("first_step", "schedule_note");
 
-		var approved = editing.approve(staff("redaktoer"), request.id());
+		var approved = editing.approve(demo.staff("redaktoer"), request.id());
 
 		assertThat(approved).isInstanceOf(Saved.class);
 		assertThat(service("overgangsbolig").scheduleNote()).isEqualTo("Ring før kl. 12.");
@@ -127,31 +122,31 @@ abstract class CatalogEditingTests {
 
 	@Test
 	void aRejectedChangeCarriesTheReasonAndChangesNothing() {
-		var unitEditor = staff("visitation");
+		var unitEditor = demo.staff("visitation");
 		var before = service("bopladsen");
 		var request = ((Proposed) editing.edit(unitEditor, before.id(), before.version(),
 				ServiceContent.of(before).name("Bopladsen – vandrehjem").build())).request();
 
-		assertThatThrownBy(() -> editing.reject(staff("redaktoer"), request.id(), "  "))
+		assertThatThrownBy(() -> editing.reject(demo.staff("redaktoer"), request.id(), "  "))
 			.isInstanceOf(InvalidRequestException.class);
-		editing.reject(staff("redaktoer"), request.id(), "Navnet skal følge kataloget.");
+		editing.reject(demo.staff("redaktoer"), request.id(), "Navnet skal følge kataloget.");
 
 		var decided = changeRequests.find(unitEditor.municipalityId(), request.id()).orElseThrow();
 		assertThat(decided.status()).isEqualTo(ChangeRequests.Status.REJECTED);
 		assertThat(decided.reason()).isEqualTo("Navnet skal følge kataloget.");
 		assertThat(service("bopladsen").name()).isEqualTo(before.name());
-		assertThatThrownBy(() -> editing.approve(staff("redaktoer"), request.id()))
+		assertThatThrownBy(() -> editing.approve(demo.staff("redaktoer"), request.id()))
 			.isInstanceOf(InvalidRequestException.class);
 	}
 
 	@Test
 	void unitEditorsMayOnlyProposeForTheirOwnUnitsServices() {
 		var dental = service("socialtandpleje");
-		assertThatThrownBy(() -> editing.edit(staff("visitation"), dental.id(), dental.version(),
+		assertThatThrownBy(() -> editing.edit(demo.staff("visitation"), dental.id(), dental.version(),
 				ServiceContent.of(dental).name("Anden tandpleje").build()))
 			.isInstanceOf(AccessDeniedException.class);
 		var addiction = service("rusmiddelcenter-aabenraa");
-		assertThat(editing.edit(staff("socialpsykiatri"), addiction.id(), addiction.version(),
+		assertThat(editing.edit(demo.staff("socialpsykiatri"), addiction.id(), addiction.version(),
 				ServiceContent.of(addiction).scheduleNote("Åben rådgivning hver tirsdag.").build()))
 			.as("a sub-unit's service belongs to the centre's unit editor")
 			.isInstanceOf(Proposed.class);
@@ -159,7 +154,7 @@ abstract class CatalogEditingTests {
 
 	@Test
 	void theSecondOfTwoEditorsSavingTheSameServiceSeesWhatChanged() {
-		var editor = staff("redaktoer");
+		var editor = demo.staff("redaktoer");
 		var opened = service("den-blaa-it-cafe");
 
 		var first = editing.edit(editor, opened.id(), opened.version(),
@@ -177,27 +172,27 @@ abstract class CatalogEditingTests {
 
 	@Test
 	void verifyingIsOneStepAndCountsAsAReview() {
-		var editor = staff("visitation");
+		var editor = demo.staff("visitation");
 		var before = service("gratis-inventar");
-		assertThat(editing.overdue(staff("redaktoer"))).extracting(Service::key).contains("gratis-inventar");
+		assertThat(editing.overdue(demo.staff("redaktoer"))).extracting(Service::key).contains("gratis-inventar");
 
 		editing.verify(editor, before.id());
 
 		assertThat(service("gratis-inventar").lastVerified()).isEqualTo(LocalDate.of(2027, 2, 15));
-		assertThat(editing.overdue(staff("redaktoer"))).extracting(Service::key).doesNotContain("gratis-inventar");
+		assertThat(editing.overdue(demo.staff("redaktoer"))).extracting(Service::key).doesNotContain("gratis-inventar");
 		assertThat(history.of(editor.municipalityId(), before.id())).extracting(ServiceHistory.Entry::action)
 			.contains(Action.VERIFIED);
 	}
 
 	@Test
 	void overdueServicesComeMostOverdueFirst() {
-		var overdue = editing.overdue(staff("redaktoer"));
+		var overdue = editing.overdue(demo.staff("redaktoer"));
 		assertThat(overdue).isSortedAccordingTo(java.util.Comparator.comparing(Service::reviewDue));
 	}
 
 	@Test
 	void freePlacesHelhedCountsAreNotReportedByHand() {
-		var unitEditor = staff("visitation");
+		var unitEditor = demo.staff("visitation");
 		var flats = service("overgangsbolig");
 		var capacity = flats.capacities().getFirst();
 		assertThat(capacity.available()).as("counted from the places at start").isEqualTo(6);
@@ -221,7 +216,7 @@ abstract class CatalogEditingTests {
 
 	@Test
 	void retiredServicesLeaveThePublicCatalogAndCanBeRestored() {
-		var editor = staff("redaktoer");
+		var editor = demo.staff("redaktoer");
 		var id = service("byens-rum").id();
 
 		editing.retire(editor, id);
@@ -234,34 +229,34 @@ abstract class CatalogEditingTests {
 	@Test
 	void anotherMunicipalitysEditorCannotReachTheService() {
 		var dental = service("socialtandpleje");
-		assertThatThrownBy(() -> editing.edit(staff("redaktoer-aarhus"), dental.id(), dental.version(),
+		assertThatThrownBy(() -> editing.edit(demo.staff("redaktoer-aarhus"), dental.id(), dental.version(),
 				dental.content()))
 			.isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> editing.verify(staff("redaktoer-aarhus"), dental.id()))
+		assertThatThrownBy(() -> editing.verify(demo.staff("redaktoer-aarhus"), dental.id()))
 			.isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
 	void administratorsAreNotEditors() {
 		var dental = service("socialtandpleje");
-		assertThatThrownBy(() -> editing.retire(staff("admin"), dental.id())).isInstanceOf(AccessDeniedException.class);
-		assertThat(editing.editable(staff("admin"))).isEmpty();
-		assertThat(editing.editable(staff("visitation"))).extracting(Service::key)
+		assertThatThrownBy(() -> editing.retire(demo.staff("admin"), dental.id())).isInstanceOf(AccessDeniedException.class);
+		assertThat(editing.editable(demo.staff("admin"))).isEmpty();
+		assertThat(editing.editable(demo.staff("visitation"))).extracting(Service::key)
 			.contains("overgangsbolig", "bopladsen")
 			.doesNotContain("socialtandpleje");
 	}
 
 	@Test
 	void anOwnerAnswersForTheReviewOfTheirService() {
-		var editor = staff("redaktoer");
-		var owner = staff("visitation");
+		var editor = demo.staff("redaktoer");
+		var owner = demo.staff("visitation");
 		var advisor = service("borgerraadgiver");
 
 		assertThatThrownBy(() -> editing.assignReview(owner, advisor.id(), owner.id(), 12))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> editing.assignReview(editor, advisor.id(), owner.id(), 0))
 			.isInstanceOf(RuleViolation.class);
-		assertThatThrownBy(() -> editing.assignReview(editor, advisor.id(), staff("redaktoer-aarhus").id(), 6))
+		assertThatThrownBy(() -> editing.assignReview(editor, advisor.id(), demo.staff("redaktoer-aarhus").id(), 6))
 			.as("staff of another municipality").isInstanceOf(InvalidRequestException.class);
 
 		editing.assignReview(editor, advisor.id(), owner.id(), 12);

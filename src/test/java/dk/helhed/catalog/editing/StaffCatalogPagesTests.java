@@ -17,14 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.ServiceFormParams;
 import dk.helhed.catalog.internal.Catalogs;
+import dk.helhed.support.StaffFixture;
 
 /**
  * The staff pages of the catalog through HTTP: login, the form with its checks, proposals and decisions, and the
@@ -35,17 +34,13 @@ import dk.helhed.catalog.internal.Catalogs;
 class StaffCatalogPagesTests {
 
 	@Autowired
+	StaffFixture demo;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	UserDetailsService accounts;
-
-	@Autowired
 	Catalogs catalogs;
-
-	UserDetails as(String username) {
-		return accounts.loadUserByUsername(username);
-	}
 
 	Service service(String key) {
 		return catalogs.of("aabenraa").service(key).orElseThrow();
@@ -71,7 +66,7 @@ class StaffCatalogPagesTests {
 	@Test
 	void formsWithoutCsrfTokenAreRefused() throws Exception {
 		var flats = service("overgangsbolig");
-		mvc.perform(post("/personale/indsatser/" + flats.id() + "/kontrolleret").with(user(as("redaktoer"))))
+		mvc.perform(post("/personale/indsatser/" + flats.id() + "/kontrolleret").with(user(demo.login("redaktoer"))))
 			.andExpect(status().isForbidden());
 	}
 
@@ -87,7 +82,7 @@ class StaffCatalogPagesTests {
 		var form = ServiceFormParams.of(service);
 		form.set("scheduleNote", "Lukket i uge 29 og 30.");
 
-		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(as("redaktoer"))).with(csrf()))
+		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 
 		assertThat(service("fuldtraefferen").scheduleNote()).isEqualTo("Lukket i uge 29 og 30.");
@@ -106,7 +101,7 @@ class StaffCatalogPagesTests {
 		form.set("handling", "vis");
 
 		var page = mvc.perform(post("/personale/indsatser/" + service.id()).params(form)
-			.with(user(as("redaktoer"))).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+			.with(user(demo.login("redaktoer"))).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 
 		assertThat(page).contains("Forhåndsvisning af den offentlige side", "Forhåndsvist resumé", "Sådan får du hjælpen");
@@ -119,7 +114,7 @@ class StaffCatalogPagesTests {
 		var form = ServiceFormParams.of(service);
 		form.set("scheduleNote", "Den sociale vicevært træffes hverdage 8-15.");
 
-		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(as("visitation"))).with(csrf()))
+		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(demo.login("visitation"))).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(service("boliger-paa-kirkeplads").scheduleNote()).isNull();
 
@@ -127,9 +122,9 @@ class StaffCatalogPagesTests {
 		assertThat(overview).contains("Boliger på Kirkeplads");
 		var requestId = overview.replaceAll("(?s).*?/personale/aendringer/([0-9a-f-]{36}).*", "$1");
 
-		mvc.perform(post("/personale/aendringer/" + requestId + "/godkend").with(user(as("visitation"))).with(csrf()))
+		mvc.perform(post("/personale/aendringer/" + requestId + "/godkend").with(user(demo.login("visitation"))).with(csrf()))
 			.andExpect(status().isForbidden());
-		mvc.perform(post("/personale/aendringer/" + requestId + "/godkend").with(user(as("redaktoer"))).with(csrf()))
+		mvc.perform(post("/personale/aendringer/" + requestId + "/godkend").with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 
 		assertThat(service("boliger-paa-kirkeplads").scheduleNote()).isEqualTo("Den sociale vicevært træffes hverdage 8-15.");
@@ -137,16 +132,16 @@ class StaffCatalogPagesTests {
 
 	@Test
 	void unitEditorsCannotOpenOtherUnitsServices() throws Exception {
-		mvc.perform(get("/personale/indsatser/" + service("socialtandpleje").id()).with(user(as("visitation"))))
+		mvc.perform(get("/personale/indsatser/" + service("socialtandpleje").id()).with(user(demo.login("visitation"))))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/personale/indsatser/ny").with(user(as("visitation")))).andExpect(status().isForbidden());
+		mvc.perform(get("/personale/indsatser/ny").with(user(demo.login("visitation")))).andExpect(status().isForbidden());
 	}
 
 	@Test
 	void anotherMunicipalitysServiceIsNotFound() throws Exception {
-		mvc.perform(get("/personale/indsatser/" + service("socialtandpleje").id()).with(user(as("redaktoer-aarhus"))))
+		mvc.perform(get("/personale/indsatser/" + service("socialtandpleje").id()).with(user(demo.login("redaktoer-aarhus"))))
 			.andExpect(status().isNotFound());
-		mvc.perform(get("/personale/indsatser/not-a-uuid").with(user(as("redaktoer"))))
+		mvc.perform(get("/personale/indsatser/not-a-uuid").with(user(demo.login("redaktoer"))))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -155,14 +150,14 @@ class StaffCatalogPagesTests {
 		var flats = service("overgangsbolig");
 		var capacity = flats.capacities().getFirst();
 		mvc.perform(post("/personale/indsatser/" + flats.id() + "/ledige-pladser").param("pladstype",
-				capacity.id().toString()).param("ledige", "99").with(user(as("visitation"))).with(csrf()))
+				capacity.id().toString()).param("ledige", "99").with(user(demo.login("visitation"))).with(csrf()))
 			.andExpect(status().isBadRequest());
 		mvc.perform(post("/personale/indsatser/" + flats.id() + "/ledige-pladser").param("pladstype",
-				capacity.id().toString()).param("ledige", "abc").with(user(as("visitation"))).with(csrf()))
+				capacity.id().toString()).param("ledige", "abc").with(user(demo.login("visitation"))).with(csrf()))
 			.andExpect(status().isBadRequest());
 		// Helhed keeps Overgangsbolig's places, so its free places are counted, not reported
 		mvc.perform(post("/personale/indsatser/" + flats.id() + "/ledige-pladser").param("pladstype",
-				capacity.id().toString()).param("ledige", "3").with(user(as("visitation"))).with(csrf()))
+				capacity.id().toString()).param("ledige", "3").with(user(demo.login("visitation"))).with(csrf()))
 			.andExpect(status().isBadRequest());
 		assertThat(service("overgangsbolig").capacities().getFirst().available()).isEqualTo(6);
 		assertThat(mvc.perform(get("/aabenraa/indsatser/overgangsbolig")).andReturn().getResponse()
@@ -177,7 +172,7 @@ class StaffCatalogPagesTests {
 		form.set(field, value);
 
 		var page = mvc.perform(post("/personale/indsatser/" + service.id()).params(form)
-			.with(user(as("redaktoer"))).with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse()
+			.with(user(demo.login("redaktoer"))).with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse()
 			.getContentAsString();
 
 		assertThat(page).contains("Indsatsen er ikke gemt").doesNotContain("<script>alert");
@@ -234,7 +229,7 @@ class StaffCatalogPagesTests {
 		var service = service("den-sociale-vejviser");
 		var form = ServiceFormParams.of(service);
 		form.set("summary", "<script>alert('x')</script> & \"citat\"");
-		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(as("redaktoer"))).with(csrf()))
+		mvc.perform(post("/personale/indsatser/" + service.id()).params(form).with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		var publicPage = mvc.perform(get("/aabenraa/indsatser/den-sociale-vejviser")).andReturn().getResponse()
 			.getContentAsString();
@@ -243,13 +238,13 @@ class StaffCatalogPagesTests {
 
 	@Test
 	void staffPagesAreNeverCached() throws Exception {
-		mvc.perform(get("/personale").with(user(as("redaktoer"))))
+		mvc.perform(get("/personale").with(user(demo.login("redaktoer"))))
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
 	}
 
 	/** The page a catalog editor gets for a request that must be refused with 400. */
 	private String refusedForTheEditor(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(user(as("redaktoer"))).with(csrf()))
+		return mvc.perform(request.with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
@@ -257,7 +252,7 @@ class StaffCatalogPagesTests {
 	}
 
 	private String html(MockHttpServletRequestBuilder request, String username) throws Exception {
-		return mvc.perform(request.with(user(as(username)))).andExpect(status().isOk()).andReturn().getResponse()
+		return mvc.perform(request.with(user(demo.login(username)))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 	}
 }

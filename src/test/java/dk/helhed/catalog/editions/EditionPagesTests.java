@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -25,18 +27,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import dk.helhed.catalog.AccessMode;
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.catalog.internal.editions.Editions;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
+import dk.helhed.support.StaffFixture;
 
 /**
  * The edition pages through HTTP: the public list, an edition as a page and as a PDF, the catalog as a PDF, the
@@ -47,6 +48,9 @@ import dk.helhed.municipality.Municipalities;
 @AutoConfigureMockMvc
 class EditionPagesTests {
 
+	@Autowired
+	StaffFixture demo;
+
 	@TestBean(name = "clock", methodName = "dk.helhed.catalog.editions.EditionPagesTests#aprilClock")
 	Clock clock;
 
@@ -56,9 +60,6 @@ class EditionPagesTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService accounts;
 
 	@Autowired
 	Catalogs catalogs;
@@ -74,10 +75,6 @@ class EditionPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	UserDetails as(String username) {
-		return accounts.loadUserByUsername(username);
-	}
 
 	Service service(String key) {
 		return catalogs.of("aabenraa").service(key).orElseThrow();
@@ -146,7 +143,7 @@ class EditionPagesTests {
 	void malformedComparisonsAreBadRequests() throws Exception {
 		mvc.perform(get("/aabenraa/udgaver/forskelle?fra=fire")).andExpect(status().isBadRequest());
 		mvc.perform(get("/aabenraa/udgaver/forskelle")).andExpect(status().isBadRequest());
-		mvc.perform(get("/personale/udgaver/diff?fra=4&til=x").with(user(as("redaktoer"))))
+		mvc.perform(get("/personale/udgaver/diff?fra=4&til=x").with(user(demo.login("redaktoer"))))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -160,32 +157,32 @@ class EditionPagesTests {
 		mvc.perform(post("/personale/udgaver").param("note", "Anonym").with(csrf()))
 			.andExpect(redirectedUrl("/log-ind"));
 		for (var username : new String[] { "visitation", "admin" }) {
-			mvc.perform(get("/personale/udgaver").with(user(as(username)))).andExpect(status().isForbidden());
-			mvc.perform(get("/personale/udgaver/diff?fra=4").with(user(as(username))))
+			mvc.perform(get("/personale/udgaver").with(user(demo.login(username)))).andExpect(status().isForbidden());
+			mvc.perform(get("/personale/udgaver/diff?fra=4").with(user(demo.login(username))))
 				.andExpect(status().isForbidden());
-			mvc.perform(post("/personale/udgaver").param("note", "Forsøg").with(user(as(username))).with(csrf()))
+			mvc.perform(post("/personale/udgaver").param("note", "Forsøg").with(user(demo.login(username))).with(csrf()))
 				.andExpect(status().isForbidden());
 		}
-		mvc.perform(post("/personale/udgaver").param("note", "Uden CSRF").with(user(as("redaktoer"))))
+		mvc.perform(post("/personale/udgaver").param("note", "Uden CSRF").with(user(demo.login("redaktoer"))))
 			.andExpect(status().isForbidden());
 
 		assertThat(storedEditions()).isEqualTo(before);
-		assertThat(html(get("/personale").with(user(as("redaktoer"))))).contains("href=\"/personale/udgaver\"");
-		assertThat(html(get("/personale").with(user(as("visitation"))))).doesNotContain("/personale/udgaver");
+		assertThat(html(get("/personale").with(user(demo.login("redaktoer"))))).contains("href=\"/personale/udgaver\"");
+		assertThat(html(get("/personale").with(user(demo.login("visitation"))))).doesNotContain("/personale/udgaver");
 	}
 
 	@Test
 	void theEditorPublishesAfterAChangeAndTheComparisonShowsTheChangedField() throws Exception {
-		var editor = ((StaffPrincipal) as("redaktoer")).member();
+		var editor = demo.staff("redaktoer");
 		var previous = latestNumber();
 		var advice = service("borgerraadgiver");
 		editing.edit(editor, advice.id(), advice.version(), Renamed.summary(advice, "Uvildig hjælp i mødet med kommunen."));
 
-		var page = html(get("/personale/udgaver").with(user(as("redaktoer"))));
+		var page = html(get("/personale/udgaver").with(user(demo.login("redaktoer"))));
 		assertThat(page).contains("Udgiv ny udgave", "Ændret siden", "<span>1</span> ændrede indsatser");
 
 		mvc.perform(post("/personale/udgaver").param("label", "").param("note", "Ny tekst om borgerrådgiveren.")
-			.param("handling", "udgiv").with(user(as("redaktoer"))).with(csrf()))
+			.param("handling", "udgiv").with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/personale/udgaver"))
 			.andExpect(flash().attribute("message", org.hamcrest.Matchers.containsString((previous + 1) + ". udgave")));
@@ -193,7 +190,7 @@ class EditionPagesTests {
 		assertThat(published).isEqualTo(previous + 1);
 
 		var staffDiff = html(get("/personale/udgaver/diff?fra=" + previous + "&til=" + published)
-			.with(user(as("redaktoer"))));
+			.with(user(demo.login("redaktoer"))));
 		assertThat(staffDiff).contains("Ændrede indsatser", advice.name(), "Kort beskrivelse", advice.summary(),
 				"Uvildig hjælp i mødet med kommunen.");
 		var publicDiff = html(get("/aabenraa/udgaver/forskelle?fra=" + previous + "&til=" + published));
@@ -211,14 +208,51 @@ class EditionPagesTests {
 	}
 
 	@Test
+	void theComparisonNamesAccessAndOpeningHoursInDanishNotInTheHistorysCodes() throws Exception {
+		var editor = demo.staff("redaktoer");
+		var previous = latestNumber();
+		var cafe = service("den-blaa-it-cafe");
+		var before = cafe.content().accessMode();
+		var after = before == AccessMode.OPEN_ANONYMOUS ? AccessMode.SELF_REFERRAL : AccessMode.OPEN_ANONYMOUS;
+		editing.edit(editor, cafe.id(), cafe.version(), Renamed.accessAndHours(cafe, after,
+				List.of(new Service.Schedule(null, null, "MO,TU", LocalTime.of(9, 0), LocalTime.of(15, 0), null))));
+		mvc.perform(post("/personale/udgaver").param("label", "").param("note", "Nye åbningstider i it-caféen.")
+			.param("handling", "udgiv").with(user(demo.login("redaktoer"))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		var published = latestNumber();
+
+		var publicDiff = html(get("/aabenraa/udgaver/forskelle?fra=" + previous + "&til=" + published));
+		var staffDiff = html(get("/personale/udgaver/diff?fra=" + previous + "&til=" + published)
+			.with(user(demo.login("redaktoer"))));
+
+		for (var diff : List.of(publicDiff, staffDiff)) {
+			assertThat(diff).contains(cafe.name(), "Adgang", "Åbningstider", "mandag")
+				.contains(">" + accessLabel(before) + "<", ">" + accessLabel(after) + "<")
+				.doesNotContain(">" + before.name() + "<", ">" + after.name() + "<", "MO,TU", "access_mode",
+						"schedules");
+		}
+	}
+
+	/** The short Danish name of an access mode, as the service pages show it. */
+	private static String accessLabel(AccessMode mode) {
+		return switch (mode) {
+			case OPEN -> "Åbent";
+			case OPEN_ANONYMOUS -> "Anonymt";
+			case ASSESSMENT_DECISION -> "Kommunen vurderer først";
+			case SELF_REFERRAL -> "Henvend dig selv";
+			case FOR_PROFESSIONALS -> "For fagfolk";
+		};
+	}
+
+	@Test
 	void publishingAnUnchangedCatalogWithoutANoteIsRefusedWithAMessage() throws Exception {
 		mvc.perform(post("/personale/udgaver").param("note", "Udgangspunkt").param("handling", "udgiv")
-			.with(user(as("redaktoer"))).with(csrf()))
+			.with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(redirectedUrl("/personale/udgaver"));
 		var before = storedEditions();
 
 		var page = mvc.perform(post("/personale/udgaver").param("label", "Igen").param("note", "")
-			.with(user(as("redaktoer"))).with(csrf()))
+			.with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 
@@ -243,7 +277,7 @@ class EditionPagesTests {
 		};
 
 		var page = mvc.perform(post("/personale/udgaver").param("label", label).param("note", note)
-			.with(user(as("redaktoer"))).with(csrf()))
+			.with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 
@@ -254,14 +288,14 @@ class EditionPagesTests {
 
 	@Test
 	void publishingAsksForAConfirmationThatSaysWhatHappensThenShowsAReceipt() throws Exception {
-		var editor = ((StaffPrincipal) as("redaktoer")).member();
+		var editor = demo.staff("redaktoer");
 		var advice = service("borgerraadgiver");
 		editing.edit(editor, advice.id(), advice.version(), Renamed.summary(advice, "Hjælp før et møde med kommunen."));
 		var before = storedEditions();
 		var next = latestNumber() + 1;
 
 		var confirmation = html(post("/personale/udgaver").param("label", "").param("note", "Rettet beskrivelse.")
-			.with(user(as("redaktoer"))).with(csrf()));
+			.with(user(demo.login("redaktoer"))).with(csrf()));
 
 		assertThat(confirmation).contains("Udgiv " + "<span>" + next + ". udgave</span>?", "Bekræft: udgiv " + next
 				+ ". udgave", "aktive indsatser", "Alle kan læse den", "kan ikke ændres eller trækkes tilbage",
@@ -270,12 +304,12 @@ class EditionPagesTests {
 		assertThat(storedEditions()).as("nothing is published before the confirmation").isEqualTo(before);
 
 		var back = html(post("/personale/udgaver").param("label", "Rettet").param("note", "Rettet beskrivelse.")
-			.param("handling", "ret").with(user(as("redaktoer"))).with(csrf()));
+			.param("handling", "ret").with(user(demo.login("redaktoer"))).with(csrf()));
 		assertThat(back).contains("value=\"Rettet\"", "Rettet beskrivelse.</textarea>");
 		assertThat(storedEditions()).isEqualTo(before);
 
 		var published = mvc.perform(post("/personale/udgaver").param("label", "").param("note", "Rettet beskrivelse.")
-			.param("handling", "udgiv").with(user(as("redaktoer"))).with(csrf()))
+			.param("handling", "udgiv").with(user(demo.login("redaktoer"))).with(csrf()))
 			.andExpect(redirectedUrl("/personale/udgaver"))
 			.andReturn();
 		assertThat(latestNumber()).isEqualTo(next);
@@ -283,7 +317,7 @@ class EditionPagesTests {
 		// The receipt is a flash attribute, kept in the session until the page after the redirect shows it.
 		var session = published.getResponse().getCookie("SESSION");
 		assertThat(session).as("the session that holds the receipt").isNotNull();
-		var receipt = html(get("/personale/udgaver").with(user(as("redaktoer"))).cookie(session));
+		var receipt = html(get("/personale/udgaver").with(user(demo.login("redaktoer"))).cookie(session));
 		assertThat(receipt).contains("Kvittering", next + ". udgave", "Udgivet af", "Demo Katalogredaktør",
 				"/aabenraa/udgaver/" + next + ".pdf");
 	}

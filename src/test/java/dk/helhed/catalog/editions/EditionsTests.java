@@ -15,22 +15,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.catalog.internal.ServiceFields.FieldChange;
-import dk.helhed.catalog.internal.editions.Edition;
 import dk.helhed.catalog.internal.editions.Edition.Origin;
+import dk.helhed.catalog.internal.editions.Edition;
 import dk.helhed.catalog.internal.editions.EditionDiff;
 import dk.helhed.catalog.internal.editions.Editions;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
+import dk.helhed.support.StaffFixture;
 
 /**
  * Publishing numbered, frozen editions of the catalog and comparing them. Runs on H2 and on PostgreSQL.
@@ -38,6 +37,9 @@ import dk.helhed.platform.NotFoundException;
  * The tests share one database and do not assume an order: each compares with the latest edition as it finds it.
  */
 abstract class EditionsTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	static final Instant NOW = Instant.parse("2027-03-01T10:00:00Z");
 
@@ -61,14 +63,7 @@ abstract class EditionsTests {
 	Municipalities municipalities;
 
 	@Autowired
-	UserDetailsService accounts;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
 	UUID aabenraa() {
 		return municipalities.getBySlug("aabenraa").id();
@@ -104,7 +99,7 @@ abstract class EditionsTests {
 
 	@Test
 	void anEditionReadsExactlyLikeTheCatalogItWasPublishedFrom() {
-		var published = editions.publish(staff("redaktoer"), null, "Genudgivelse efter gennemgang af alle indsatser.");
+		var published = editions.publish(demo.staff("redaktoer"), null, "Genudgivelse efter gennemgang af alle indsatser.");
 
 		var diff = editions.sinceEdition(aabenraa(), published.number(), "nu");
 
@@ -115,7 +110,7 @@ abstract class EditionsTests {
 
 	@Test
 	void publishingAfterChangesMakesTheNextNumberedEditionAndTheDiffListsWhatChanged() {
-		var editor = staff("redaktoer");
+		var editor = demo.staff("redaktoer");
 		var previous = editions.latest(aabenraa()).orElseThrow();
 		var dental = service("socialtandpleje");
 		editing.edit(editor, dental.id(), dental.version(), Renamed.summary(dental, "Gratis tandpleje i Aabenraa."));
@@ -152,7 +147,7 @@ abstract class EditionsTests {
 
 	@Test
 	void anEditionDoesNotChangeWhenAServiceIsEditedAfterwards() {
-		var editor = staff("redaktoer");
+		var editor = demo.staff("redaktoer");
 		var flats = service("overgangsbolig");
 		var edition = editions.publish(editor, "Udgave før omdøbning", "Før omdøbningen af overgangsboligerne.");
 		var storedBefore = storedContent(edition);
@@ -174,7 +169,7 @@ abstract class EditionsTests {
 
 	@Test
 	void anEditionIdenticalToThePreviousOneNeedsANote() {
-		var editor = staff("redaktoer");
+		var editor = demo.staff("redaktoer");
 		var baseline = editions.publish(editor, null, "Udgangspunkt for testen.");
 		var before = storedEditions();
 
@@ -193,9 +188,9 @@ abstract class EditionsTests {
 	void onlyCatalogEditorsPublish() {
 		var before = storedEditions();
 
-		assertThatThrownBy(() -> editions.publish(staff("visitation"), null, "Forsøg"))
+		assertThatThrownBy(() -> editions.publish(demo.staff("visitation"), null, "Forsøg"))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> editions.publish(staff("admin"), null, "Forsøg"))
+		assertThatThrownBy(() -> editions.publish(demo.staff("admin"), null, "Forsøg"))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThat(storedEditions()).isEqualTo(before);
 	}
@@ -217,7 +212,7 @@ abstract class EditionsTests {
 			default -> "En note";
 		};
 
-		assertThatThrownBy(() -> editions.publish(staff("redaktoer"), label, note))
+		assertThatThrownBy(() -> editions.publish(demo.staff("redaktoer"), label, note))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageMatching("(Betegnelsen|Noten) .*");
 		assertThat(storedEditions()).isEqualTo(before);
@@ -228,7 +223,7 @@ abstract class EditionsTests {
 		var label = "æ".repeat(Editions.MAX_LABEL_LENGTH);
 		var note = "Linje ét.\nLinje to med ø og å. " + "x".repeat(Editions.MAX_NOTE_LENGTH - 36);
 
-		var edition = editions.publish(staff("redaktoer"), label, note);
+		var edition = editions.publish(demo.staff("redaktoer"), label, note);
 
 		assertThat(edition.label()).isEqualTo(label);
 		assertThat(edition.note()).isEqualTo(note.strip());
@@ -246,7 +241,7 @@ abstract class EditionsTests {
 
 		var before = storedEditions();
 
-		assertThatThrownBy(() -> editions.publish(staff("redaktoer-aarhus"), null, "Første udgave"))
+		assertThatThrownBy(() -> editions.publish(demo.staff("redaktoer-aarhus"), null, "Første udgave"))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("ingen aktive indsatser");
 		assertThat(storedEditions()).isEqualTo(before);

@@ -32,13 +32,14 @@ import dk.helhed.catalog.CatalogChanged;
 import dk.helhed.catalog.Charge;
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.ServiceStatus;
-import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.CatalogEditing.Saved;
+import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.ServiceRepository;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.municipality.PartnerOrganisation;
 import dk.helhed.platform.DeterministicIds;
+import dk.helhed.support.StaffFixture;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,6 +57,9 @@ import tools.jackson.databind.node.ObjectNode;
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 abstract class HsdsExportImportTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	/** Fields that say when and by whom, which an import cannot and should not carry over. */
 	private static final List<String> BOOKKEEPING = List.of("last_modified", "metadata");
@@ -274,7 +278,7 @@ abstract class HsdsExportImportTests {
 	@Test
 	void aMunicipalitysOwnExportImportsIntoItWithoutChangingAnythingAndKeepsItsIds() throws Exception {
 		var aabenraa = municipalities.getBySlug("aabenraa");
-		var editor = staff("redaktoer");
+		var editor = demo.staff("redaktoer");
 		var history = historyRows(aabenraa.id());
 		var versions = versions(aabenraa.id());
 
@@ -694,10 +698,6 @@ abstract class HsdsExportImportTests {
 			.filter(service -> service.name().equals(name))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private StaffMember staff(String username) {
-		return ((dk.helhed.identity.internal.StaffPrincipal) accounts.loadUserByUsername(username)).member();
 	}
 
 	int historyRows(UUID municipalityId) {

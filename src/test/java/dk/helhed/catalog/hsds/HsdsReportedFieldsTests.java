@@ -13,15 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 import dk.helhed.catalog.Service;
 import dk.helhed.catalog.internal.CatalogEditing;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.referral.internal.Allocations;
+import dk.helhed.support.StaffFixture;
 
 /**
  * What the seed catalog does not have, but staff record: free places (counted from the places Helhed keeps), a service's e-mail, a contact's phone and
@@ -31,6 +30,9 @@ import dk.helhed.referral.internal.Allocations;
 @NeedsHsdsSpecification
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HsdsReportedFieldsTests {
+
+	@Autowired
+	StaffFixture demo;
 
 	private static final HsdsSchemas SCHEMAS = HsdsSchemas.load();
 	static final Instant MAY_2027 = Instant.parse("2027-05-10T08:00:00Z");
@@ -54,9 +56,6 @@ class HsdsReportedFieldsTests {
 	@Autowired
 	Catalogs catalogs;
 
-	@Autowired
-	UserDetailsService accounts;
-
 	@Test
 	void reportedFreePlacesAndContactDetailsAreSentAndConform() {
 		var housing = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
@@ -67,7 +66,7 @@ class HsdsReportedFieldsTests {
 					MAY_2027.plusSeconds(3600), null, Allocations.Offer.DIRECT).id());
 		}
 		var current = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
-		editing.edit(staff("redaktoer"), current.id(), current.version(), withContactDetails(current));
+		editing.edit(demo.staff("redaktoer"), current.id(), current.version(), withContactDetails(current));
 
 		var response = new HsdsClient(port).get(hsds("aabenraa") + "/services/" + housing.id());
 
@@ -93,10 +92,6 @@ class HsdsReportedFieldsTests {
 		SCHEMAS.file("compiled/service.json").assertValid("GET " + response.path(), response.okBody());
 		assertThat(response.json().get("alert").asString()).contains("ikke blevet kontrolleret i lang tid");
 		assertThat(response.json().get("schedules").get(0).get("opens_at").asString()).isEqualTo("08:30+02:00");
-	}
-
-	private StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
 	}
 
 	private static Service.Content withContactDetails(Service service) {

@@ -14,10 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dk.helhed.catalog.internal.Catalogs;
+import dk.helhed.support.StaffFixture;
 
 /**
  * The pages as rendered, in Danish and in English: no "??key_locale??" anywhere, which is how Thymeleaf shows a text
@@ -27,13 +27,14 @@ import dk.helhed.catalog.internal.Catalogs;
 @AutoConfigureMockMvc
 class NoMissingTextsOnPagesTests {
 
+	@Autowired
+	StaffFixture demo;
+
 	private static final Pattern MISSING = Pattern.compile("\\?\\?[^?\\s<>\"]+_[a-z]{2}\\?\\?");
 
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	UserDetailsService accounts;
 
 	@Autowired
 	Catalogs catalogs;
@@ -67,7 +68,7 @@ class NoMissingTextsOnPagesTests {
 				"/personale/indsatser/" + service.id(), "/personale/indsatser/" + service.id() + "/historik",
 				"/personale/udgaver", "/personale/import")) {
 			for (var language : List.of("da", "en")) {
-				var html = mvc.perform(get(page).param("lang", language).with(user(accounts.loadUserByUsername("redaktoer"))))
+				var html = mvc.perform(get(page).param("lang", language).with(user(demo.login("redaktoer"))))
 					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 				missingIn(page + " (" + language + ")", html, missing);
 				if (page.endsWith(service.id().toString())) {
