@@ -228,14 +228,7 @@ class OperatorMetricsTests {
 
 		var samples = samples(scrape().body());
 		assertThat(samples).isNotEmpty();
-		var offending = new ArrayList<String>();
-		for (var sample : samples) {
-			for (var label : sample.labels().entrySet()) {
-				if (UUID_LIKE.matcher(label.getValue()).find() || CPR_LIKE.matcher(label.getValue()).find()) {
-					offending.add(sample.name() + " " + label.getKey() + "=" + label.getValue());
-				}
-			}
-		}
+		var offending = offendingTags(samples);
 		assertThat(offending).as("tag values holding an id or a CPR number").isEmpty();
 		var uris = samples.stream()
 			.filter(sample -> sample.name().equals("http_server_requests_seconds_count"))
@@ -249,7 +242,31 @@ class OperatorMetricsTests {
 			.anyMatch(uri -> uri.startsWith("/api/municipalities/{slug") && uri.endsWith("/hsds/services/{id}"));
 	}
 
+	@Test
+	void theTagCheckFindsIdsAndCprNumbersInAnyTag() {
+		var exposition = """
+				http_server_requests_seconds_count{method="GET",uri="/personale/borgere/3f2c9a4e-1b7d-4c1e-9a55-0d6f2b8e7c11"} 1
+				http_server_requests_seconds_count{method="GET",uri="/personale/borgere/{id}",cpr="0101901234"} 1
+				http_server_requests_seconds_count{method="GET",uri="/x/010190-1234"} 1
+				http_server_requests_seconds_count{method="GET",uri="/{slug:[a-z0-9-]{1,60}}",status="200"} 1
+				""";
+		assertThat(offendingTags(samples(exposition))).hasSize(3);
+	}
+
 	// --- helpers ---
+
+	/** Every tag whose value holds something that looks like a UUID or a CPR number. */
+	private static List<String> offendingTags(List<Sample> samples) {
+		var offending = new ArrayList<String>();
+		for (var sample : samples) {
+			for (var label : sample.labels().entrySet()) {
+				if (UUID_LIKE.matcher(label.getValue()).find() || CPR_LIKE.matcher(label.getValue()).find()) {
+					offending.add(sample.name() + " " + label.getKey() + "=" + label.getValue());
+				}
+			}
+		}
+		return offending;
+	}
 
 	private record Sample(String name, Map<String, String> labels, double value) {
 	}
