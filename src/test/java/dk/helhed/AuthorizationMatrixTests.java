@@ -644,6 +644,30 @@ class AuthorizationMatrixTests {
 				+ "consent, partner organisation, administrator's own account)");
 	}
 
+	/**
+	 * The operators' metrics are never on the public port (docs/production.md, "Metrics"): whoever asks, signed in
+	 * in any role or not at all, gets no Prometheus scrape and no metrics there. (They answer on the management port
+	 * only; {@code OperatorMetricsTests} asks there over real HTTP.)
+	 */
+	@Test
+	void thePublicPortGivesNoActorAnyMetrics() throws Exception {
+		int cells = 0;
+		for (var actor : actors) {
+			for (var path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+				var call = get(path);
+				if (actor.username() != null) {
+					call = call.with(user(accounts.loadUserByUsername(actor.username())));
+				}
+				var answer = mvc.perform(call).andReturn().getResponse();
+				assertThat(answer.getStatus()).as(actor + " " + path).isNotEqualTo(200);
+				assertThat(answer.getContentAsString()).as(actor + " " + path)
+					.doesNotContain("# HELP", "# TYPE", "jvm_memory_used_bytes", "\"measurements\"");
+				cells++;
+			}
+		}
+		System.out.println("Authorization matrix, metrics on the public port: " + cells + " cells, none answered");
+	}
+
 	@Test
 	void everyHandlerIsTheApplicationsOwnWithARuleOrAKnownLibraryHandler() {
 		List<String> unknown = new ArrayList<>();

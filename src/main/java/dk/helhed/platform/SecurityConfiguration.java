@@ -7,9 +7,12 @@ import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
@@ -65,6 +68,31 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_DOCS_POLICY)))
 			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	/**
+	 * The operators' port ({@code management.server.port}): health and the Prometheus scrape, without a login, because
+	 * the port is reachable only from where the operators say (localhost by default, {@code management.server.address}).
+	 * The matcher matches only requests to the management port while it differs from the public one; on the public port
+	 * the site's chain below refuses every {@code /actuator} address but health. Should someone set the management
+	 * port to the public one, the metrics are refused there too: they are never public.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain operators(HttpSecurity http, Environment environment) throws Exception {
+		boolean ownPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
+		http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers(EndpointRequest.to("health")).permitAll();
+				if (ownPort) {
+					requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();
+				}
+				requests.anyRequest().denyAll();
+			})
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(sessions -> sessions
+				.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
 		return http.build();
 	}
 

@@ -77,6 +77,8 @@ public final class ApplicationProcess implements AutoCloseable {
 					|| key.startsWith("LOGGING_") || key.equals("JAVA_TOOL_OPTIONS") || key.equals("JDK_JAVA_OPTIONS"));
 		environment.putAll(settings);
 		environment.put("SERVER_PORT", String.valueOf(port));
+		// the operators' port too (8081 by default), so that two processes, or a Helhed running beside, do not collide
+		environment.put("HELHED_MANAGEMENT_PORT", String.valueOf(freePort()));
 		try {
 			return new ApplicationProcess(builder.start(), port, output);
 		}
@@ -94,7 +96,7 @@ public final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until {@code /actuator/health} answers UP, and fails at once if the process ends first.
+	 * Waits until {@code /readyz} (the readiness check on the public port, with the database) answers UP, and fails at once if the process ends first.
 	 *
 	 * @return the time from the start of the process until it was healthy
 	 */
@@ -166,7 +168,7 @@ public final class ApplicationProcess implements AutoCloseable {
 
 	private boolean healthy() {
 		try {
-			var response = HTTP.send(HttpRequest.newBuilder(base().resolve("/actuator/health"))
+			var response = HTTP.send(HttpRequest.newBuilder(base().resolve("/readyz"))
 				.timeout(Duration.ofSeconds(5))
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString());

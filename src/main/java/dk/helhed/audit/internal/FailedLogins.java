@@ -17,10 +17,12 @@ class FailedLogins {
 
 	private final AuditLog auditLog;
 	private final KeyedHash hashes;
+	private final AuditMetrics metrics;
 
-	FailedLogins(AuditLog auditLog, KeyedHash hashes) {
+	FailedLogins(AuditLog auditLog, KeyedHash hashes, AuditMetrics metrics) {
 		this.auditLog = auditLog;
 		this.hashes = hashes;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -29,6 +31,7 @@ class FailedLogins {
 	 */
 	@EventListener
 	void on(StaffLoginFailed event) {
+		metrics.loginFailed(event.reason());
 		var name = event.staffId() != null ? event.username()
 				: hashes.reference("ukendt-bruger", event.username() == null ? "" : event.username().toLowerCase());
 		auditLog.recordRefusal(new AuditEvent(event.municipalityId(), event.at(), event.staffId(), name,

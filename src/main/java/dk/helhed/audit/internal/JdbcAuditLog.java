@@ -23,9 +23,11 @@ class JdbcAuditLog implements AuditLog {
 	private final AuditSettings settings;
 	private final Clock clock;
 	private final boolean postgres;
+	private final AuditMetrics metrics;
 
-	JdbcAuditLog(JdbcClient jdbc, AuditSettings settings, Clock clock, DataSource dataSource) {
+	JdbcAuditLog(JdbcClient jdbc, AuditSettings settings, Clock clock, DataSource dataSource, AuditMetrics metrics) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 		this.settings = settings;
 		this.clock = clock;
 		this.postgres = Databases.isPostgres(dataSource);
@@ -72,6 +74,7 @@ class JdbcAuditLog implements AuditLog {
 					AuditText.clean(event.resource(), 200), AuditText.clean(event.criterion(), 300),
 					event.outcome().name())
 			.update();
+		metrics.rowWritten(event);
 		return id;
 	}
 

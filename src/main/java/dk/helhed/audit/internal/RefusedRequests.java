@@ -16,13 +16,16 @@ import dk.helhed.identity.StaffAccessRefused;
 class RefusedRequests {
 
 	private final AuditLog auditLog;
+	private final AuditMetrics metrics;
 
-	RefusedRequests(AuditLog auditLog) {
+	RefusedRequests(AuditLog auditLog, AuditMetrics metrics) {
 		this.auditLog = auditLog;
+		this.metrics = metrics;
 	}
 
 	@EventListener
 	void on(StaffAccessRefused event) {
+		metrics.requestRefused(event.personalData());
 		if (!event.personalData()) {
 			return;
 		}
