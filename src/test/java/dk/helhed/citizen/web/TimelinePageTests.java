@@ -72,6 +72,7 @@ class TimelinePageTests {
 				"Mål i handleplanen: Varetage bolig", "Indsats: Praktik i et værksted med en mentor",
 				"Opfølgning", "Fortsæt indsatsen", "Handleplanen er gjort klar", "Henvisning til", "Afvist");
 		assertThat(body).doesNotContain("Kommer til samtale hver tirsdag");
+		assertThat(body).as("an event with a day but no time of day shows the day only").doesNotContain("kl. 00:00");
 		assertThat(body).as("the newest entry comes first")
 			.containsSubsequence("Handleplanen er gjort klar", "Mål i handleplanen: Varetage bolig",
 					"Samtykke givet");
