@@ -66,7 +66,6 @@ class TimelinePageTests {
 		assertThat(response.getStatus()).isEqualTo(200);
 		var body = response.getContentAsString();
 		System.out.println("Timeline of Mads as jobcenter: " + count(body) + " entries");
-		java.nio.file.Files.writeString(java.nio.file.Path.of("target/timeline-jobcenter.html"), body);
 		assertThat(body).contains("kom med i sagen", "Samtykke givet: Koordineret hjælp til bolig og job",
 				"Notat: Beskæftigelse", "Ønsker praktik i et værksted", "Notat: Bolig", "Helhedsvurdering af",
 				"Mål i handleplanen: Varetage bolig", "Indsats: Praktik i et værksted med en mentor",
@@ -83,7 +82,6 @@ class TimelinePageTests {
 	void theHousingUnitSeesTheHousingEntriesButNotTheAddictionNoteOrTheme() throws Exception {
 		var body = timeline("boligsag", "").getContentAsString();
 		System.out.println("Timeline of Mads as boligsag: " + count(body) + " entries");
-		java.nio.file.Files.writeString(java.nio.file.Path.of("target/timeline-boligsag.html"), body);
 		assertThat(body).contains("Sover hos en ven", "Mål i handleplanen: Varetage bolig",
 				"Indsats: Hjælp til at søge bolig og til at flytte ind", "Helhedsvurdering af", "Varetage bolig: ",
 				"Henvisning til");
