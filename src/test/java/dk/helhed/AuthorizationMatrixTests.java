@@ -1443,6 +1443,18 @@ class AuthorizationMatrixTests {
 					: "the copy shows a goal no consent covers, or misses the own unit's";
 		}));
 		samples.put("GET /personale/borgere/{id}/plan/borgerens-kopi.pdf", Sample.get(Request::citizen));
+		// The timeline of the case across units
+		samples.put("GET /personale/borgere/{id}/tidslinje", Sample.get(Request::citizen).check(c -> {
+			boolean inCase = c.cell().actor().relation() == Relation.OWN_UNIT;
+			if (!c.body().contains("Matrix boligmål")) {
+				return "the housing goal the caller may see is missing from the timeline";
+			}
+			if (c.body().contains("Matrix helbredsmål") != inCase || c.body().contains("Matrix helbredsindsats") != inCase) {
+				return inCase ? "the own unit's health goal or action is missing from the timeline"
+						: "the timeline shows a health goal or action no consent covers";
+			}
+			return null;
+		}));
 		// Emergency access review, the audit log and the access account
 		samples.put("POST /personale/noedadgang/{id}/set", Sample.post(r -> {
 		}));

@@ -35,6 +35,16 @@ public interface CaseAccess {
 	List<CaseRecords.Citizen> ownCases(StaffMember staff, CaseResource resource);
 
 	/**
+	 * The same list as {@link #ownCases}, each with the staff member's units (or organisation) that are involved in
+	 * it. A case is one's own only where one of the staff member's own units is involved: a unit's membership does not
+	 * reach the cases of the units under it (a member of a centre does not see its treatment unit's cases), as
+	 * {@link #open} decides. One audit row (a search) for the list.
+	 *
+	 * @throws org.springframework.security.access.AccessDeniedException the staff member has no case-work role
+	 */
+	List<OwnCase> ownCasesWithUnits(StaffMember staff, CaseResource resource);
+
+	/**
 	 * Records in the audit log, in a transaction of its own, that a use was refused for a reason the calling module
 	 * decided (e.g. a move a referral's transition table does not allow this side to make): one refusal row, nothing
 	 * else. The caller then throws its own exception.

@@ -62,4 +62,37 @@ class CitizensCopyPdfTests {
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains("Din plan", "Jeg vil have mit eget sted og et arbejde");
 	}
+
+	@Test
+	void theEnglishCopyHasTheFixedTextInEnglishAndTheCitizensWordsAsWritten() throws Exception {
+		var mads = jdbc.sql("select citizen_id from shared_plan").query(java.util.UUID.class).list().getFirst();
+		var jobcenter = accounts.loadUserByUsername("jobcenter");
+
+		var page = mvc.perform(get("/personale/borgere/" + mads + "/plan/borgerens-kopi").param("sprog", "en")
+			.with(user(jobcenter))).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		var html = page.getContentAsString();
+		assertThat(html).contains("lang=\"en\"", "Your plan", "Your goal", "What will happen", "When we meet again",
+				"Who you can call", "Jeg vil have mit eget sted og et arbejde");
+		assertThat(html).doesNotContain("Dit mål", "Vi ses igen");
+		assertThat(html).as("the choice of language, and the PDF in the same language")
+			.contains("sprog=en", "hreflang=\"da\"", "hreflang=\"en\"");
+
+		var pdf = mvc.perform(get("/personale/borgere/" + mads + "/plan/borgerens-kopi.pdf").param("sprog", "en")
+			.with(user(jobcenter))).andReturn().getResponse();
+		assertThat(pdf.getStatus()).isEqualTo(200);
+		assertThat(pdf.getHeader("Content-Disposition")).contains("your-plan-");
+		try (var document = Loader.loadPDF(pdf.getContentAsByteArray())) {
+			assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+			var text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("Your plan", "Your goal", "What will happen",
+					"Jeg vil have mit eget sted og et arbejde");
+			assertThat(text).doesNotContain("Dit mål");
+		}
+
+		var unknown = mvc.perform(get("/personale/borgere/" + mads + "/plan/borgerens-kopi").param("sprog", "<x>")
+			.with(user(jobcenter))).andReturn().getResponse();
+		assertThat(unknown.getStatus()).as("an unknown language is the Danish copy").isEqualTo(200);
+		assertThat(unknown.getContentAsString()).contains("Dit mål").doesNotContain("<x>");
+	}
 }

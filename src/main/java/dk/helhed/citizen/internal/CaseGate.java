@@ -25,6 +25,7 @@ import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.CaseView;
 import dk.helhed.citizen.CaseView.Ground;
 import dk.helhed.citizen.InformationCategory;
+import dk.helhed.citizen.OwnCase;
 import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.platform.NotFoundException;
@@ -85,6 +86,11 @@ class CaseGate implements CaseAccess {
 
 	@Override
 	public List<Citizen> ownCases(StaffMember staff, CaseResource resource) {
+		return ownCasesWithUnits(staff, resource).stream().map(OwnCase::citizen).toList();
+	}
+
+	@Override
+	public List<OwnCase> ownCasesWithUnits(StaffMember staff, CaseResource resource) {
 		var use = new CaseUse(Action.SEARCH, resource, null);
 		if (!staff.isCaseWorker()) {
 			audit.recordRefusal(event(staff, null, use, null, null, Outcome.REFUSED));
@@ -94,9 +100,17 @@ class CaseGate implements CaseAccess {
 		if (staff.partnerId() != null) {
 			parties.add(staff.partnerId());
 		}
-		var found = store.casesOf(staff.municipalityId(), parties, LocalDate.now(clock))
+		var today = LocalDate.now(clock);
+		var found = store.casesOf(staff.municipalityId(), parties, today)
 			.stream()
-			.map(this::citizen)
+			.map(row -> new OwnCase(citizen(row), store.involvements(row.municipalityId(), row.id())
+				.stream()
+				.filter(involvement -> involvement.activeOn(today)
+						&& AccessPolicy.isStaffParty(staff, involvement.unitId(), involvement.partnerId()))
+				.map(involvement -> new dk.helhed.citizen.CaseRecords.Recipient(involvement.unitId(),
+						involvement.partnerId()))
+				.distinct()
+				.toList()))
 			.toList();
 		audit.record(event(staff, null, use, null, Ground.OWN_CASE, Outcome.ALLOWED));
 		return found;

@@ -125,6 +125,15 @@ public class Labels {
 		return moment == null ? "" : MOMENT.format(moment.atZone(DANISH_TIME));
 	}
 
+	/** A moment, or only its day when it is the start of a day (an event that has a date but no time of day). */
+	public String momentOrDay(Instant moment) {
+		if (moment == null) {
+			return "";
+		}
+		var local = moment.atZone(DANISH_TIME);
+		return local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? DATE.format(local) : MOMENT.format(local);
+	}
+
 	public String time(Instant moment) {
 		return moment == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(moment.atZone(DANISH_TIME));
 	}

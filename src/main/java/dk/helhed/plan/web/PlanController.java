@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -63,10 +64,12 @@ class PlanController {
 	private final StaffDirectory staffDirectory;
 	private final Clock clock;
 	private final PlanCopyPdf pdf;
+	private final MessageSource messages;
 
 	PlanController(CaseAccess caseAccess, Plans plans, FfbTerms terms, Services services, Municipalities municipalities,
-			StaffDirectory staffDirectory, Clock clock, PlanCopyPdf pdf) {
+			StaffDirectory staffDirectory, Clock clock, PlanCopyPdf pdf, MessageSource messages) {
 		this.pdf = pdf;
+		this.messages = messages;
 		this.caseAccess = caseAccess;
 		this.plans = plans;
 		this.terms = terms;
@@ -90,12 +93,13 @@ class PlanController {
 		return page(view, number, Map.of(), Map.of(), model);
 	}
 
-	/** The citizen's own copy of the plan, in plain Danish, as a page to print. */
+	/** The citizen's own copy of the plan, in plain Danish (or plain English with sprog=en), as a page to print. */
 	@GetMapping("/personale/borgere/{id}/plan/borgerens-kopi")
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN)
-	String citizensCopy(@PathVariable UUID id, Model model, HttpServletResponse response) {
+	String citizensCopy(@PathVariable UUID id, @RequestParam(name = "sprog", required = false) String language,
+			Model model, HttpServletResponse response) {
 		var view = caseAccess.open(CurrentStaff.get(), id, CaseUse.read(PlanResource.CITIZENS_COPY));
-		model.addAllAttributes(copy(view, false));
+		model.addAllAttributes(copy(view, false, CopyText.forLanguage(messages, language)));
 		response.setHeader("Cache-Control", "no-store");
 		return "plan/citizen-copy";
 	}
@@ -103,18 +107,20 @@ class PlanController {
 	/** The citizen's own copy of the plan as a tagged PDF. */
 	@GetMapping("/personale/borgere/{id}/plan/borgerens-kopi.pdf")
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN)
-	ResponseEntity<byte[]> citizensCopyPdf(@PathVariable UUID id) {
+	ResponseEntity<byte[]> citizensCopyPdf(@PathVariable UUID id,
+			@RequestParam(name = "sprog", required = false) String language) {
 		var view = caseAccess.open(CurrentStaff.get(), id, CaseUse.export(PlanResource.CITIZENS_COPY));
-		var bytes = pdf.render("plan/citizen-copy", copy(view, true));
+		var text = CopyText.forLanguage(messages, language);
+		var bytes = pdf.render("plan/citizen-copy", copy(view, true, text));
+		var name = (text.english() ? "your-plan-" : "din-plan-") + LocalDate.now(clock) + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("din-plan-" + LocalDate.now(clock) + ".pdf").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(bytes);
 	}
 
-	private Map<String, Object> copy(CaseView view, boolean asPdf) {
+	private Map<String, Object> copy(CaseView view, boolean asPdf, CopyText text) {
 		var plan = plans.find(view, null).orElse(null);
 		Map<UUID, String> parties = parties(view.municipalityId());
 		Set<String> contacts = new LinkedHashSet<>();
@@ -137,6 +143,7 @@ class PlanController {
 		model.put("labels", PlanLabels.DANISH);
 		model.put("today", LocalDate.now(clock));
 		model.put("pdf", asPdf);
+		model.put("copy", text);
 		return model;
 	}
 
