@@ -171,6 +171,8 @@ class HandoutController {
 
 	private Entry entry(Service service, Locale locale) {
 		var address = service.hasAddress() ? format.addressLine(service) : null;
+		var place = address == null ? null
+				: service.locationName() == null ? address : service.locationName() + ", " + address;
 		List<String> hours = service.schedules().stream().map(schedule -> format.hours(schedule, locale)).toList();
 		List<String> costs = new ArrayList<>();
 		costs.add(messages.getMessage("charge." + service.charge(), null, "", locale));
@@ -187,7 +189,7 @@ class HandoutController {
 			.filter(text -> !text.isBlank())
 			.toList();
 		return new Entry(service.id(), service.name(), service.summary(), service.firstStep(),
-				messages.getMessage("access." + service.accessMode(), null, "", locale), address,
+				messages.getMessage("access." + service.accessMode(), null, "", locale), place,
 				address == null ? null : format.mapLink(address), hours, service.scheduleNote(), service.phone(),
 				service.email(), service.url(), String.join(" · ", costs.stream().filter(c -> !c.isBlank()).toList()),
 				contacts);
