@@ -1096,6 +1096,13 @@ class AuthorizationMatrixTests {
 			return this;
 		}
 
+		/** The housing goal of the citizen's plan, or, swapped, a goal of another citizen (whose plan has none). */
+		Request goal() {
+			var citizen = "goalId".equals(cell.swapped()) ? foreignCitizen : subject();
+			variables.put("goalId", housingGoalOf.getOrDefault(citizen.id(), UUID.randomUUID()).toString());
+			return this;
+		}
+
 		Request param(String name, String... values) {
 			for (var value : values) {
 				params.add(name, value);
@@ -1387,6 +1394,19 @@ class AuthorizationMatrixTests {
 					: "the copy shows a goal no consent covers, or misses the own unit's";
 		}));
 		samples.put("GET /personale/borgere/{id}/plan/borgerens-kopi.pdf", Sample.get(Request::citizen));
+		// Suggestions for a goal of the plan, and the handout
+		samples.put("GET /personale/borgere/{id}/plan/maal/{goalId}/forslag", Sample.get(r -> r.citizen()
+			.goal()).adjust(AuthorizationMatrixTests::otherCitizensRecordIsNotFound).check(c -> c.body()
+				.contains("Matrix boligmål") && c.body().contains("Læg på udleveringsarket") ? null
+						: "the goal or its suggestions are missing"));
+		samples.put("POST /personale/borgere/{id}/plan/maal/{goalId}/forslag", Sample.post(r -> r.citizen()
+			.goal()
+			.param("ydelse", service.id().toString())).adjust(AuthorizationMatrixTests::otherCitizensRecordIsNotFound));
+		samples.put("GET /personale/udleveringsark", Sample.get(r -> r.param("indsats",
+				(r.cell.actor().relation() == Relation.OTHER_MUNICIPALITY ? foreignService : service).id().toString()))
+			.check(c -> c.body().contains("Steder, hvor du kan få hjælp") ? null : "the handout is missing"));
+		samples.put("GET /personale/udleveringsark.pdf", Sample.get(r -> r.param("indsats",
+				(r.cell.actor().relation() == Relation.OTHER_MUNICIPALITY ? foreignService : service).id().toString())));
 		// Emergency access review, the audit log and the access account
 		samples.put("POST /personale/noedadgang/{id}/set", Sample.post(r -> {
 		}));
