@@ -1397,8 +1397,10 @@ class AuthorizationMatrixTests {
 		// Suggestions for a goal of the plan, and the handout
 		samples.put("GET /personale/borgere/{id}/plan/maal/{goalId}/forslag", Sample.get(r -> r.citizen()
 			.goal()).adjust(AuthorizationMatrixTests::otherCitizensRecordIsNotFound).check(c -> c.body()
-				.contains("Matrix boligmål") && c.body().contains("Læg på udleveringsarket") ? null
-						: "the goal or its suggestions are missing"));
+				.contains("Matrix boligmål") && (c.body().contains("Læg på udleveringsarket")
+						// a matrix citizen's random CPR number may be a child's, and every service is for adults
+						|| c.body().contains("Kataloget har ingen indsatser, der passer til målet.")) ? null
+								: "the goal or its suggestions are missing"));
 		samples.put("POST /personale/borgere/{id}/plan/maal/{goalId}/forslag", Sample.post(r -> r.citizen()
 			.goal()
 			.param("ydelse", service.id().toString())).adjust(AuthorizationMatrixTests::otherCitizensRecordIsNotFound));

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "Forslag til indsatser" on the demo citizen's plan: the page and the htmx fragment list the catalog's services for a
  * goal with the reasons each fits; one POST adds a suggestion to the plan as an action under the goal (a new version,
- * one audit row); a service that was not suggested, or a goal that is not there, changes nothing.
+ * one audit row); a service that is not in the catalog, or a goal that is not there, changes nothing.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -87,7 +87,7 @@ class PlanSuggestionsPagesTests {
 	}
 
 	@Test
-	void aServiceThatWasNotSuggestedOrAGoalThatIsNotThereChangesNothing() throws Exception {
+	void anUnknownServiceOrAGoalThatIsNotThereChangesNothing() throws Exception {
 		var mads = mads();
 		var goal = firstGoal(mads);
 		int versions = versions(mads);
@@ -97,7 +97,7 @@ class PlanSuggestionsPagesTests {
 				.andReturn()
 				.getResponse();
 			assertThat(refused.getStatus()).isEqualTo(400);
-			assertThat(refused.getContentAsString()).contains("Vælg en af de foreslåede indsatser.")
+			assertThat(refused.getContentAsString()).contains("Vælg en af de foreslåede indsatser fra kommunens katalog.")
 				.doesNotContain("<script>alert(1)");
 		}
 		var unknownGoal = mvc.perform(as("jobcenter", get(suggestions(mads, UUID.randomUUID().toString()))))

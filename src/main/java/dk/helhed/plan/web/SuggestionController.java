@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dk.helhed.catalog.ServiceStatus;
 import dk.helhed.catalog.ServiceSuggestions.Suggestion;
+import dk.helhed.catalog.Services;
 import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.CaseView;
@@ -47,11 +49,13 @@ class SuggestionController {
 	private final CaseAccess caseAccess;
 	private final Suggestions suggestions;
 	private final Plans plans;
+	private final Services services;
 	private final MessageSource messages;
 	private final Clock clock;
 
-	SuggestionController(CaseAccess caseAccess, Suggestions suggestions, Plans plans, MessageSource messages,
-			Clock clock) {
+	SuggestionController(CaseAccess caseAccess, Suggestions suggestions, Plans plans, Services services,
+			MessageSource messages, Clock clock) {
+		this.services = services;
 		this.caseAccess = caseAccess;
 		this.suggestions = suggestions;
 		this.plans = plans;
@@ -75,19 +79,20 @@ class SuggestionController {
 	String add(@PathVariable UUID id, @PathVariable UUID goalId, @RequestParam Map<String, String> fields,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		var view = caseAccess.open(CurrentStaff.get(), id, CaseUse.update(PlanResource.PLAN, null));
-		var forGoal = suggestions.forGoal(view, goalId);
+		// the goal must be one the view shows; the service need not still be among the first suggestions (free
+		// places and opening hours move them), only one of the municipality's active services
+		suggestions.forGoal(view, goalId);
 		var locale = LocaleContextHolder.getLocale();
 		var chosen = FormFields.uuid(fields.get("ydelse"));
-		var suggestion = forGoal.suggestions()
-			.stream()
-			.filter(candidate -> candidate.service().id().equals(chosen))
-			.findFirst();
+		var service = chosen == null ? null
+				: services.find(view.municipalityId(), chosen)
+					.filter(found -> found.status() == ServiceStatus.ACTIVE)
+					.orElse(null);
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (suggestion.isEmpty()) {
+		if (service == null) {
 			errors.put("ydelse", messages.getMessage("suggestion.service.invalid", null, locale));
 		}
 		else {
-			var service = suggestion.get().service();
 			try {
 				plans.addAction(view, CurrentStaff.get(), goalId, service.owningUnitId(), service.id(), service.name(),
 						LocalDate.now(clock), null);
