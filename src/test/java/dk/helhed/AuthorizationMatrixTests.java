@@ -1142,6 +1142,13 @@ class AuthorizationMatrixTests {
 			return this;
 		}
 
+		/** The housing goal of the citizen's plan, or, swapped, a goal of another citizen (whose plan has none). */
+		Request goal() {
+			var citizen = "goalId".equals(cell.swapped()) ? foreignCitizen : subject();
+			variables.put("goalId", housingGoalOf.getOrDefault(citizen.id(), UUID.randomUUID()).toString());
+			return this;
+		}
+
 		Request param(String name, String... values) {
 			for (var value : values) {
 				params.add(name, value);
@@ -1455,6 +1462,21 @@ class AuthorizationMatrixTests {
 			}
 			return null;
 		}));
+		// Suggestions for a goal of the plan, and the handout
+		samples.put("GET /personale/borgere/{id}/plan/maal/{goalId}/forslag", Sample.get(r -> r.citizen()
+			.goal()).adjust(AuthorizationMatrixTests::otherCitizensRecordIsNotFound).check(c -> c.body()
+				.contains("Matrix boligmål") && (c.body().contains("Læg på udleveringsarket")
+						// a matrix citizen's random CPR number may be a child's, and every service is for adults
+						|| c.body().contains("Kataloget har ingen indsatser, der passer til målet.")) ? null
+								: "the goal or its suggestions are missing"));
+		samples.put("POST /personale/borgere/{id}/plan/maal/{goalId}/forslag", Sample.post(r -> r.citizen()
+			.goal()
+			.param("ydelse", service.id().toString())).adjust(AuthorizationMatrixTests::otherCitizensRecordIsNotFound));
+		samples.put("GET /personale/udleveringsark", Sample.get(r -> r.param("indsats",
+				(r.cell.actor().relation() == Relation.OTHER_MUNICIPALITY ? foreignService : service).id().toString()))
+			.check(c -> c.body().contains("Steder, hvor du kan få hjælp") ? null : "the handout is missing"));
+		samples.put("GET /personale/udleveringsark.pdf", Sample.get(r -> r.param("indsats",
+				(r.cell.actor().relation() == Relation.OTHER_MUNICIPALITY ? foreignService : service).id().toString())));
 		// Emergency access review, the audit log and the access account
 		samples.put("POST /personale/noedadgang/{id}/set", Sample.post(r -> {
 		}));

@@ -457,6 +457,28 @@ public class Service {
 		return (minimumAge == null || age >= minimumAge) && (maximumAge == null || age <= maximumAge);
 	}
 
+	/** Open at this local time by its weekly hours (also when the hours run past midnight). */
+	public boolean isOpenAt(java.time.LocalDateTime moment) {
+		var time = moment.toLocalTime();
+		var today = moment.getDayOfWeek();
+		var yesterday = today.minus(1);
+		for (var schedule : schedules) {
+			var opens = schedule.opensAt();
+			if (opens == null) {
+				continue;
+			}
+			var closes = schedule.closesAt() == null ? LocalTime.MAX : schedule.closesAt();
+			var overnight = closes.isBefore(opens);
+			if (schedule.weekdays().contains(today) && !time.isBefore(opens) && (overnight || time.isBefore(closes))) {
+				return true;
+			}
+			if (overnight && schedule.weekdays().contains(yesterday) && time.isBefore(closes)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Table("service_focus_area")
 	record FocusAreaRef(UUID focusAreaId, UUID municipalityId) {
 	}

@@ -42,7 +42,7 @@ class RepositoryServices implements Services {
 			.toList();
 	}
 
-	private static Summary summary(Service service) {
+	static Summary summary(Service service) {
 		return new Summary(service.id(), service.municipalityId(), service.name(), service.owningUnitId(),
 				service.keepsNoRecords(), service.status(), service.key());
 	}

@@ -51,26 +51,7 @@ class OpeningHours {
 
 	/** Open at this moment by its weekly hours (also when the hours run past midnight). */
 	public boolean isOpenNow(Service service) {
-		var now = now();
-		var time = now.toLocalTime();
-		var today = now.getDayOfWeek();
-		var yesterday = today.minus(1);
-		for (var schedule : service.schedules()) {
-			var opens = schedule.opensAt();
-			if (opens == null) {
-				continue;
-			}
-			var closes = schedule.closesAt() == null ? LocalTime.MAX : schedule.closesAt();
-			var overnight = closes.isBefore(opens);
-			if (schedule.weekdays().contains(today)
-					&& !time.isBefore(opens) && (overnight || time.isBefore(closes))) {
-				return true;
-			}
-			if (overnight && schedule.weekdays().contains(yesterday) && time.isBefore(closes)) {
-				return true;
-			}
-		}
-		return false;
+		return service.isOpenAt(now().toLocalDateTime());
 	}
 
 	/** Open now, or open at some time this evening or night (from 18 today until the morning). */

@@ -128,7 +128,7 @@ public class FfbTerms implements InitializingBean {
 		}
 	}
 
-	private static List<String[]> read(String path, int columns) {
+	static List<String[]> read(String path, int columns) {
 		var file = new ClassPathResource(path);
 		List<String[]> rows = new ArrayList<>();
 		try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
