@@ -29,7 +29,11 @@ import dk.helhed.identity.StaffMember;
  * notes only in the categories a valid consent or recorded legal basis gives the staff member's unit (or
  * organisation), and only when the unit that holds them passed them on (security.md item 3a): it recorded or
  * confirmed the consent, or a team lead recorded it with a reference to the signed consent. So no unit gives itself
- * access by its own hand: a consent a unit records for itself covers only what it already holds. An emergency
+ * access by its own hand: a consent a unit records for itself covers only what it already holds; what a receiving
+ * party writes under a consent goes back to the party it was recorded for only once the receiving party confirmed it
+ * ({@link #sharesFor}). The same rules answer for a staff member ({@link #grants}, {@link #noteGround}), for a unit or
+ * organisation as such ({@link #coveredFor}, the recipient policy) and for the sharing shown on a note
+ * ({@link #readersOf}). An emergency
  * access gives everything for a short time; criminal matters always need their own permission. A staff member with
  * no unit and no organisation sees nothing.
  */

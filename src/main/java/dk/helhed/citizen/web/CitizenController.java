@@ -573,13 +573,12 @@ class CitizenController {
 		var involvedPartners = page.involvements()
 			.stream()
 			.filter(involvement -> involvement.partnerId() != null && involvement.activeOn(today()))
-			.map(involvement -> involvement.partnerId())
-			.distinct()
 			.toList();
+		var involvedPartnerIds = involvedPartners.stream().map(involvement -> involvement.partnerId()).toList();
 		model.addAttribute("sharing", sharing(page, parties, people));
 		model.addAttribute("involvedPartners", involvedPartners);
 		model.addAttribute("partnersToInvolve",
-				partners.stream().filter(partner -> !involvedPartners.contains(partner.id())).toList());
+				partners.stream().filter(partner -> !involvedPartnerIds.contains(partner.id())).toList());
 		model.addAttribute("canInvolvePartners", open && staff.partnerId() == null);
 		if (!model.containsAttribute("partnerForm")) {
 			model.addAttribute("partnerForm", Map.of("organisation", "", "reason", ""));

@@ -609,6 +609,8 @@ class CitizenPagesTests {
 			.params(id, "partner involved " + blaaKors).query(Integer.class).single()).isEqualTo(1);
 		assertThat(perform(get("/personale/borgere/" + id), "boligsag").getContentAsString())
 			.as("the other unit is told").contains("Blå Kors er kommet med i sagen.");
+		assertThat(perform(get("/personale/borgere/" + id), "jobcenter").getContentAsString())
+			.contains("Afslut samarbejdet med Blå Kors", "/samarbejdspartnere/afslut?organisation=" + blaaKors);
 
 		// Its own case: its own notes, none of the units' notes without a consent.
 		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "NOTES")
