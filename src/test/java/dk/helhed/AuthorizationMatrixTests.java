@@ -262,6 +262,11 @@ class AuthorizationMatrixTests {
 	UUID otherUnit;
 	UUID foreignUnit;
 	UUID partner;
+	/**
+	 * A partner organisation none of the cast works for, involved by the own unit in every citizen's case, so that
+	 * ending a partner's work has one to end.
+	 */
+	UUID involvedPartner;
 	final List<Actor> actors = new ArrayList<>();
 	final Map<String, StaffMember> staff = new LinkedHashMap<>();
 	final Map<String, UserDetails> principals = new LinkedHashMap<>();
@@ -288,6 +293,12 @@ class AuthorizationMatrixTests {
 		partner = municipalities.partnersOf(aabenraa)
 			.stream()
 			.filter(candidate -> candidate.key().equals("blaa-kors"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		involvedPartner = municipalities.partnersOf(aabenraa)
+			.stream()
+			.filter(candidate -> candidate.key().equals("frivilligcenter-aabenraa"))
 			.findFirst()
 			.orElseThrow()
 			.id();
@@ -498,6 +509,13 @@ class AuthorizationMatrixTests {
 				? caseWork.registerIdentified(caseworker, new NewCitizen(cpr, name + " (syntetisk)", null, null, null,
 						null)).id()
 				: caseWork.registerAnonymous(caseworker, "Matrix-" + state.name().toLowerCase(), 1980).id();
+		jdbc.sql("""
+				insert into involvement (id, municipality_id, citizen_id, partner_id, basis, basis_ref, since, recorded_by,
+				                         recorded_at, reason)
+				values (?, ?, ?, ?, 'INVOLVED_BY_UNIT', ?, ?, ?, ?, 'Matrix: borgeren vil have støtte.')""")
+			.params(UUID.randomUUID(), caseworker.municipalityId(), id, involvedPartner, ownUnit.toString(), today(),
+					caseworker.id(), java.time.OffsetDateTime.ofInstant(CLOCK.instant(), java.time.ZoneOffset.UTC))
+			.update();
 		caseWork.writeNote(caseworker, id, InformationCategory.HOUSING, "Matrix boligsnotat", null);
 		caseWork.writeNote(caseworker, id, InformationCategory.EMPLOYMENT, "Matrix beskæftigelsesnotat", null);
 		caseWork.writeNote(caseworker, id, InformationCategory.HEALTH, "Matrix helbredsnotat", null);
@@ -1353,6 +1371,16 @@ class AuthorizationMatrixTests {
 		samples.put("POST /personale/borgere/{id}/luk", Sample.post(r -> r.citizen()
 			.param("begrundelse", "Matrix: borgeren er flyttet fra kommunen.")));
 		samples.put("GET /personale/borgere/{id}/luk", Sample.get(Request::citizen));
+		samples.put("POST /personale/borgere/{id}/samarbejdspartnere/bekraeft", Sample.post(r -> r.citizen()
+			.param("organisation", partner.toString())
+			.param("begrundelse", "Matrix: borgeren vil have støtte fra værestedet.")).ok(200));
+		samples.put("POST /personale/borgere/{id}/samarbejdspartnere", Sample.post(r -> r.citizen()
+			.param("organisation", partner.toString())
+			.param("begrundelse", "Matrix: borgeren vil have støtte fra værestedet.")));
+		samples.put("GET /personale/borgere/{id}/samarbejdspartnere/afslut", Sample.get(r -> r.citizen()
+			.param("organisation", involvedPartner.toString())));
+		samples.put("POST /personale/borgere/{id}/samarbejdspartnere/afslut", Sample.post(r -> r.citizen()
+			.param("organisation", involvedPartner.toString())));
 		samples.put("POST /personale/borgere/{id}/afslut", Sample.post(Request::citizen));
 		samples.put("GET /personale/borgere/{id}/afslut", Sample.get(Request::citizen));
 		samples.put("POST /personale/borgere/{id}/sammenlaeg/find", Sample.post(r -> r.citizen()

@@ -26,7 +26,12 @@ public final class CaseRecords {
 	public enum InvolvementBasis {
 		OWN_CASE, CONSENT, LEGAL_BASIS, REFERRAL,
 		/** The unit registered a CPR number the municipality already knew: its own case, its own notes only. */
-		JOINED_BY_CPR
+		JOINED_BY_CPR,
+		/**
+		 * A unit of the case involved a partner organisation, with a reason (the unit's id is the basis reference):
+		 * the organisation's own case, its own notes, and only what a consent the holding unit passed on gives it.
+		 */
+		INVOLVED_BY_UNIT
 	}
 
 	/** How a consent was given. */
@@ -54,9 +59,18 @@ public final class CaseRecords {
 		}
 	}
 
-	/** A unit or partner organisation that works with the citizen. */
+	/**
+	 * A unit or partner organisation that works with the citizen.
+	 *
+	 * @param reason why a unit involved a partner organisation (null for other involvements)
+	 */
 	public record Involvement(UUID id, UUID unitId, UUID partnerId, InvolvementBasis basis, String basisRef,
-			LocalDate since, LocalDate endedOn) {
+			LocalDate since, LocalDate endedOn, String reason) {
+
+		/** The unit or organisation. */
+		public Recipient party() {
+			return new Recipient(unitId, partnerId);
+		}
 
 		public boolean activeOn(LocalDate day) {
 			return !since.isAfter(day) && (endedOn == null || endedOn.isAfter(day));

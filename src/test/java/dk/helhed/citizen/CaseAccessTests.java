@@ -198,4 +198,42 @@ class CaseAccessTests {
 		assertThat(CaseUse.create(TestResource.PLAN).changes()).isTrue();
 		assertThat(new CaseUse(Action.EXPORT, TestResource.PLAN, null).changes()).isFalse();
 	}
+
+	/**
+	 * The recipient policy: what a consent or legal basis in force gives a unit or organisation, asked for the
+	 * recipient itself (no staff member stands in for it); never criminal matters, which are each staff member's own
+	 * permission; nothing after a withdrawal.
+	 */
+	@Test
+	void whatARecipientIsCoveredForIsDecidedForTheRecipientItself() {
+		var citizen = registered();
+		var jobCentre = staff("jobcenter");
+		var municipality = jobCentre.municipalityId();
+		var visitation = new Recipient(unit("visitation"), null);
+		var blaaKors = new Recipient(null, municipalities.partnersOf(municipality)
+			.stream()
+			.filter(partner -> partner.key().equals("blaa-kors"))
+			.findFirst()
+			.orElseThrow()
+			.id());
+		assertThat(gate.coveredFor(municipality, citizen.id(), visitation)).isEmpty();
+		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Bolig og økonomi (syntetisk)",
+				Set.of(InformationCategory.HOUSING, InformationCategory.FINANCES, InformationCategory.CRIMINAL),
+				List.of(visitation, blaaKors), LocalDate.now(clock), LocalDate.now(clock).plusYears(1),
+				GivenHow.WRITTEN));
+		var before = auditRows(citizen.id());
+
+		assertThat(gate.coveredFor(municipality, citizen.id(), visitation))
+			.containsExactlyInAnyOrder(InformationCategory.HOUSING, InformationCategory.FINANCES);
+		assertThat(gate.coveredFor(municipality, citizen.id(), blaaKors))
+			.containsExactlyInAnyOrder(InformationCategory.HOUSING, InformationCategory.FINANCES);
+		assertThat(gate.coveredFor(municipality, citizen.id(), new Recipient(unit("rusmiddelcenter"), null))).isEmpty();
+		assertThat(gate.coveredFor(municipality, citizen.id(), new Recipient(unit("jobcenteret"), null)))
+			.as("the unit that recorded it is no recipient").isEmpty();
+		assertThat(gate.coveredFor(municipality, UUID.randomUUID(), visitation)).isEmpty();
+		assertThat(auditRows(citizen.id())).as("no audit row of its own").isEqualTo(before);
+
+		caseWork.withdrawConsent(jobCentre, citizen.id(), consent, "Borgeren vil ikke mere (syntetisk).");
+		assertThat(gate.coveredFor(municipality, citizen.id(), visitation)).isEmpty();
+	}
 }

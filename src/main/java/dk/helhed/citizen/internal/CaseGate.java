@@ -140,18 +140,8 @@ class CaseGate implements CaseAccess {
 		var facts = new AccessPolicy.Facts(store.involvements(municipalityId, citizenId),
 				store.consents(municipalityId, citizenId), store.legalBases(municipalityId, citizenId),
 				store.emergencyAccesses(municipalityId, citizenId));
-		// The recipient as a caseworker of that unit or organisation, with no emergency access of their own.
-		var asRecipient = new StaffMember(new UUID(0, 0), municipalityId, "", "", java.util.Set.of(Role.CASEWORKER),
-				recipient.unitId() == null ? java.util.Set.of() : java.util.Set.of(recipient.unitId()),
-				recipient.partnerId());
 		var covered = java.util.EnumSet.noneOf(InformationCategory.class);
-		policy.grants(asRecipient, facts, LocalDate.now(clock), clock.instant())
-			.categories()
-			.forEach((category, ground) -> {
-				if (ground.basis() == Basis.CONSENT || ground.basis() == Basis.LEGAL_BASIS) {
-					covered.add(category);
-				}
-			});
+		covered.addAll(policy.coveredFor(recipient, facts, LocalDate.now(clock)).keySet());
 		return covered;
 	}
 
@@ -182,6 +172,11 @@ class CaseGate implements CaseAccess {
 		// cover.
 		List<CaseView.Share> shares = new java.util.ArrayList<>();
 		for (var share : grants.shares()) {
+			if (share.writeBack()) {
+				// What receiving units write back under a consent is decided note by note (its time), on the
+				// citizen's page; other modules' records are not notes.
+				continue;
+			}
 			shares.add(new CaseView.Share(new Ground(share.ground().basis(), share.ground().reference()),
 					share.categories(), share.passesOnWhatIsHeldBy()));
 		}

@@ -71,7 +71,24 @@ public class CaseWork {
 	 */
 	public record CitizenPage(Citizen citizen, boolean ownCase, Set<InformationCategory> sharedCategories,
 			List<Involvement> involvements, List<Consent> consents, List<LegalBasis> legalBases, List<Note> notes,
-			EmergencyAccess emergency, Recipient actingParty, List<CaseNotice> notices) {
+			EmergencyAccess emergency, Recipient actingParty, List<CaseNotice> notices,
+			Map<UUID, List<NoteReader>> readers) {
+
+		/** Who may read the note, and on which ground (for a reader outside the case: only their own ground). */
+		public List<NoteReader> readersOf(Note note) {
+			return readers.getOrDefault(note.id(), List.of());
+		}
+	}
+
+	/**
+	 * Who may read a note and on which ground, as the access policy decides it (issue 10, visible sharing).
+	 *
+	 * @param party the unit or organisation (for an emergency access: the staff member's unit)
+	 * @param basis own case, consent, legal basis or emergency access
+	 * @param reference the consent's id, the legal basis' code, the emergency access' id
+	 * @param emergencyStaffId for an emergency access, the staff member who has it
+	 */
+	public record NoteReader(Recipient party, Basis basis, String reference, UUID emergencyStaffId) {
 	}
 
 	/** A notice to a unit about a case it works with. */
@@ -165,6 +182,20 @@ public class CaseWork {
 		audit.record(event(staff, row.id(), grants.emergency() != null && !grants.ownCase() ? Action.EMERGENCY_ACCESS
 				: Action.READ, categories(shown), ground, "citizen", null, Outcome.ALLOWED));
 		var party = policy.actingParty(staff, facts.facts(), today());
+		Map<UUID, List<NoteReader>> readers = new java.util.HashMap<>();
+		for (var note : notes) {
+			if (grants.seesWholeRecord()) {
+				readers.put(note.id(), policy.readersOf(note, facts.facts(), today(), clock.instant())
+					.stream()
+					.map(reader -> new NoteReader(reader.party(), reader.ground().basis(), reader.ground().reference(),
+							reader.emergencyStaffId()))
+					.toList());
+			}
+			else {
+				var own = policy.noteGround(staff, grants, note);
+				readers.put(note.id(), List.of(new NoteReader(party, own.basis(), own.reference(), null)));
+			}
+		}
 		if (grants.seesWholeRecord()) {
 			var notices = party == null ? List.<CaseNotice>of()
 					: store.notices(staff.municipalityId(), row.id())
@@ -175,7 +206,7 @@ public class CaseWork {
 						.toList();
 			return new CitizenPage(citizen(row), grants.ownCase(), grants.categories().keySet(),
 					facts.facts().involvements(), facts.facts().consents(), facts.facts().legalBases(), notes,
-					grants.emergency(), party, notices);
+					grants.emergency(), party, notices, Map.copyOf(readers));
 		}
 		var ownConsents = facts.facts()
 			.consents()
@@ -189,7 +220,7 @@ public class CaseWork {
 			.filter(basis -> basis.activeOn(today()) && AccessPolicy.covers(staff, basis.recipient()))
 			.toList();
 		return new CitizenPage(citizen(row), false, grants.categories().keySet(), List.of(), ownConsents, ownBases,
-				notes, null, party, List.of());
+				notes, null, party, List.of(), Map.copyOf(readers));
 	}
 
 	/** Citizens with this CPR number that the staff member may see (at most one). The search itself is audited. */
@@ -381,6 +412,15 @@ public class CaseWork {
 		ownCaseRow(staff, citizenId, resource);
 	}
 
+	/**
+	 * Refuses (with an audit row) staff who may not involve partner organisations in this case, and writes nothing
+	 * when they may: for a form sent with mistakes (see {@link #requireOwnCase}).
+	 */
+	@Transactional(readOnly = true)
+	public void requirePartnerWork(StaffMember staff, UUID citizenId) {
+		partnerWorkRow(staff, citizenId, "partner involvement");
+	}
+
 	/** What ending a unit's case leads to: whether the record closes with it, and who else still works with it. */
 	public record EndingOurCase(boolean recordCloses, List<Recipient> othersInvolved) {
 	}
@@ -446,6 +486,134 @@ public class CaseWork {
 		store.closeReason(staff.municipalityId(), citizenId, written);
 		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "citizen closed by lead", null,
 				Outcome.ALLOWED));
+	}
+
+	// Partner organisations, involved by a unit of the case (issue 8: they do not join a record by CPR number)
+
+	/**
+	 * What involving a partner organisation will do, for the confirmation page: the organisation, checked (one of
+	 * the municipality's, not in the case now), and the parties that will be told. Only municipal staff of a unit in
+	 * the case may involve one; reading it is a read of the record (one audit row).
+	 */
+	public record InvolvingPartner(Recipient partner, String reason, List<Recipient> told) {
+	}
+
+	public InvolvingPartner whatInvolvingAPartnerDoes(StaffMember staff, UUID citizenId, UUID partnerId,
+			String reason) {
+		var row = partnerWorkRow(staff, citizenId, "partner involvement");
+		var checked = partnerToInvolve(staff, row, partnerId, reason);
+		audit.record(event(staff, citizenId, Action.READ, null, Ground.OWN_CASE, "partner involvement " + partnerId,
+				null, Outcome.ALLOWED));
+		return checked;
+	}
+
+	/**
+	 * A unit of the case involves a partner organisation, with a short reason: the organisation then has its own
+	 * case (its own notes, and only what a consent the holding unit recorded or confirmed passes on to it), and the
+	 * other parties of the case are told that a new party joined.
+	 */
+	public void involvePartner(StaffMember staff, UUID citizenId, UUID partnerId, String reason) {
+		var row = partnerWorkRow(staff, citizenId, "partner involvement");
+		var involving = partnerToInvolve(staff, row, partnerId, reason);
+		var unit = policy.actingParty(staff, facts(row).facts(), today());
+		var now = clock.instant();
+		store.involvePartner(staff.municipalityId(), citizenId, partnerId, unit.unitId(), involving.reason(), today(),
+				staff.id(), now);
+		for (var other : involving.told()) {
+			store.notice(staff.municipalityId(), citizenId, other, "PARTNER_INVOLVED", partnerId, unit.unitId(), now);
+		}
+		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "partner involved " + partnerId,
+				null, Outcome.ALLOWED));
+	}
+
+	/** What ending a partner organisation's work will do, for the confirmation page; one audit row. */
+	public InvolvingPartner whatEndingAPartnerDoes(StaffMember staff, UUID citizenId, UUID partnerId) {
+		var row = partnerWorkRow(staff, citizenId, "partner involvement");
+		var ending = partnerToEnd(staff, row, partnerId);
+		audit.record(event(staff, citizenId, Action.READ, null, Ground.OWN_CASE, "partner involvement " + partnerId,
+				null, Outcome.ALLOWED));
+		return ending;
+	}
+
+	/**
+	 * A unit of the case ends a partner organisation's work with the citizen: the organisation no longer sees the
+	 * citizen; the other parties are told.
+	 */
+	public void endPartner(StaffMember staff, UUID citizenId, UUID partnerId) {
+		var row = partnerWorkRow(staff, citizenId, "partner involvement");
+		var ending = partnerToEnd(staff, row, partnerId);
+		var unit = policy.actingParty(staff, facts(row).facts(), today());
+		var now = clock.instant();
+		store.endInvolvement(staff.municipalityId(), citizenId, ending.partner(), today());
+		for (var other : ending.told()) {
+			store.notice(staff.municipalityId(), citizenId, other, "PARTNER_ENDED", partnerId, unit.unitId(), now);
+		}
+		audit.record(event(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE,
+				"partner involvement ended " + partnerId, null, Outcome.ALLOWED));
+	}
+
+	/** A unit's reason for involving a partner organisation: checked before anything else is shown. */
+	public static String involvementReason(String reason) {
+		var written = reason == null ? "" : reason.strip();
+		if (written.length() < 10 || written.length() > 300 || hasControlCharacters(written) || written.contains("\n")) {
+			throw new InvalidRequestException(
+					"Skriv i mindst 10 og højst 300 tegn på én linje, hvorfor samarbejdspartneren skal med i sagen.");
+		}
+		return written;
+	}
+
+	/** The record, when the staff member is municipal staff of a unit in the (open) case; otherwise refused. */
+	private CitizenStore.Row partnerWorkRow(StaffMember staff, UUID citizenId, String resource) {
+		var row = ownCaseRow(staff, citizenId, resource);
+		if (staff.partnerId() != null) {
+			refuse(staff, citizenId, Action.UPDATE, resource);
+			throw new AccessDeniedException("Only a municipal unit in the case involves a partner organisation");
+		}
+		if (row.status() != Status.OPEN) {
+			throw new InvalidRequestException("Borgerens sag er lukket.");
+		}
+		return row;
+	}
+
+	private InvolvingPartner partnerToInvolve(StaffMember staff, CitizenStore.Row row, UUID partnerId, String reason) {
+		if (partnerId == null) {
+			throw new InvalidRequestException("Vælg en samarbejdspartner.");
+		}
+		var written = involvementReason(reason);
+		requireKnownPartner(staff.municipalityId(), partnerId);
+		var partner = new Recipient(null, partnerId);
+		var active = activeParties(row);
+		if (active.contains(partner)) {
+			throw new InvalidRequestException("Samarbejdspartneren arbejder allerede med borgeren.");
+		}
+		var unit = policy.actingParty(staff, facts(row).facts(), today());
+		return new InvolvingPartner(partner, written, active.stream().filter(other -> !other.equals(unit)).toList());
+	}
+
+	private InvolvingPartner partnerToEnd(StaffMember staff, CitizenStore.Row row, UUID partnerId) {
+		var partner = new Recipient(null, partnerId);
+		var active = activeParties(row);
+		if (partnerId == null || !active.contains(partner)) {
+			throw new InvalidRequestException("Samarbejdspartneren arbejder ikke med borgeren.");
+		}
+		var unit = policy.actingParty(staff, facts(row).facts(), today());
+		return new InvolvingPartner(partner, null,
+				active.stream().filter(other -> !other.equals(unit) && !other.equals(partner)).toList());
+	}
+
+	private List<Recipient> activeParties(CitizenStore.Row row) {
+		return store.involvements(row.municipalityId(), row.id())
+			.stream()
+			.filter(involvement -> involvement.activeOn(today()))
+			.map(Involvement::party)
+			.distinct()
+			.toList();
+	}
+
+	private void requireKnownPartner(UUID municipalityId, UUID partnerId) {
+		if (municipalities.partnersOf(municipalityId).stream().noneMatch(partner -> partner.id().equals(partnerId))) {
+			throw new InvalidRequestException("Samarbejdspartneren findes ikke i kommunen.");
+		}
 	}
 
 	/** The reason a lead gives for closing a record: checked before anything else is shown. */

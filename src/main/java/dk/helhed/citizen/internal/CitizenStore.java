@@ -161,15 +161,27 @@ class CitizenStore {
 			.update();
 	}
 
+	/** A partner organisation involved by a unit of the case, with the unit's reason. */
+	void involvePartner(UUID municipalityId, UUID citizenId, UUID partnerId, UUID byUnit, String reason,
+			LocalDate since, UUID by, Instant at) {
+		jdbc.sql("""
+				insert into involvement (id, municipality_id, citizen_id, unit_id, partner_id, basis, basis_ref, since,
+				                         recorded_by, recorded_at, reason)
+				values (?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), municipalityId, citizenId, partnerId, InvolvementBasis.INVOLVED_BY_UNIT.name(),
+					byUnit.toString(), since, by, utc(at), reason)
+			.update();
+	}
+
 	List<Involvement> involvements(UUID municipalityId, UUID citizenId) {
 		return jdbc.sql("""
-				select id, unit_id, partner_id, basis, basis_ref, since, ended_on from involvement
+				select id, unit_id, partner_id, basis, basis_ref, since, ended_on, reason from involvement
 				where municipality_id = ? and citizen_id = ? order by since, recorded_at""")
 			.params(municipalityId, citizenId)
 			.query((rs, n) -> new Involvement(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
 					rs.getObject("partner_id", UUID.class), InvolvementBasis.valueOf(rs.getString("basis")),
 					rs.getString("basis_ref"), rs.getObject("since", LocalDate.class),
-					rs.getObject("ended_on", LocalDate.class)))
+					rs.getObject("ended_on", LocalDate.class), rs.getString("reason")))
 			.list();
 	}
 

@@ -382,6 +382,134 @@ class CitizenController {
 		return "citizen/confirm";
 	}
 
+	// A partner organisation, involved by a unit of the case (issue 8)
+
+	/**
+	 * "Inddrag en samarbejdspartner": the organisation and the reason, checked, and what it will do, before it is done
+	 * (a POST, so that the reason never lands in an address).
+	 */
+	@PostMapping("/personale/borgere/{id}/samarbejdspartnere/bekraeft")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
+	String confirmInvolvePartner(@PathVariable UUID id, @RequestParam(name = "organisation", required = false) String organisation,
+			@RequestParam(name = "begrundelse", required = false) String reason, Model model,
+			HttpServletResponse response) {
+		var staff = CurrentStaff.get();
+		var errors = partnerFormErrors(staff, id, organisation, reason);
+		if (errors.isEmpty()) {
+			try {
+				model.addAttribute("involving",
+						caseWork.whatInvolvingAPartnerDoes(staff, id, FormValues.uuid(organisation), reason));
+				model.addAttribute("citizenId", id);
+				model.addAttribute("parties", partyNames(staff.municipalityId()));
+				model.addAttribute("errors", Map.of());
+				model.addAttribute("action", "involve-partner");
+				return "citizen/confirm";
+			}
+			catch (NotFoundException ex) {
+				throw ex;
+			}
+			catch (InvalidRequestException ex) {
+				errors.put("partner-organisation", ex.getMessage());
+			}
+		}
+		return partnerFormRefused(id, organisation, reason, errors, model, response);
+	}
+
+	@PostMapping("/personale/borgere/{id}/samarbejdspartnere")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
+	String involvePartner(@PathVariable UUID id, @RequestParam(name = "organisation", required = false) String organisation,
+			@RequestParam(name = "begrundelse", required = false) String reason, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var staff = CurrentStaff.get();
+		var errors = partnerFormErrors(staff, id, organisation, reason);
+		if (errors.isEmpty()) {
+			try {
+				var partnerId = FormValues.uuid(organisation);
+				caseWork.involvePartner(staff, id, partnerId, reason);
+				redirect.addFlashAttribute("message", "Kvittering: " + partyNames(staff.municipalityId()).get(partnerId)
+						+ " er med i borgerens sag fra i dag. Organisationen ser sine egne notater og kun det, et "
+						+ "samtykke fra den enhed, der har oplysningerne, giver den. De andre enheder i sagen har fået besked.");
+				return "redirect:/personale/borgere/" + id + "#samarbejdspartnere";
+			}
+			catch (NotFoundException ex) {
+				throw ex;
+			}
+			catch (InvalidRequestException ex) {
+				errors.put("partner-organisation", ex.getMessage());
+			}
+		}
+		return partnerFormRefused(id, organisation, reason, errors, model, response);
+	}
+
+	/** The reason is checked here for its field; the organisation by case work, which decides access first. */
+	private Map<String, String> partnerFormErrors(dk.helhed.identity.StaffMember staff, UUID id, String organisation,
+			String reason) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		try {
+			CaseWork.involvementReason(reason);
+		}
+		catch (InvalidRequestException ex) {
+			errors.put("partner-reason", ex.getMessage());
+		}
+		if (!errors.isEmpty()) {
+			caseWork.requirePartnerWork(staff, id);
+		}
+		return errors;
+	}
+
+	private String partnerFormRefused(UUID id, String organisation, String reason, Map<String, String> errors,
+			Model model, HttpServletResponse response) {
+		response.setStatus(400);
+		model.addAttribute("partnerForm", Map.of("organisation", clip(organisation, 40), "reason", clip(reason, 400)));
+		return citizenPage(id, model, errors);
+	}
+
+	/** Ending a partner organisation's work with the citizen, from the municipal side: what it will do, first. */
+	@GetMapping("/personale/borgere/{id}/samarbejdspartnere/afslut")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
+	String confirmEndPartner(@PathVariable UUID id, @RequestParam(name = "organisation", required = false) String organisation,
+			Model model, HttpServletResponse response) {
+		var staff = CurrentStaff.get();
+		try {
+			model.addAttribute("involving", caseWork.whatEndingAPartnerDoes(staff, id, FormValues.uuid(organisation)));
+		}
+		catch (NotFoundException ex) {
+			throw ex;
+		}
+		catch (InvalidRequestException ex) {
+			response.setStatus(400);
+			return citizenPage(id, model, Map.of("partner", ex.getMessage()));
+		}
+		model.addAttribute("citizenId", id);
+		model.addAttribute("parties", partyNames(staff.municipalityId()));
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("action", "end-partner");
+		return "citizen/confirm";
+	}
+
+	@PostMapping("/personale/borgere/{id}/samarbejdspartnere/afslut")
+	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
+	String endPartner(@PathVariable UUID id, @RequestParam(name = "organisation", required = false) String organisation,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		var staff = CurrentStaff.get();
+		var partnerId = FormValues.uuid(organisation);
+		try {
+			caseWork.endPartner(staff, id, partnerId);
+		}
+		catch (NotFoundException ex) {
+			throw ex;
+		}
+		catch (InvalidRequestException ex) {
+			response.setStatus(400);
+			return citizenPage(id, model, Map.of("partner", ex.getMessage()));
+		}
+		redirect.addFlashAttribute("message", "Kvittering: " + partyNames(staff.municipalityId()).get(partnerId)
+				+ " arbejder ikke længere med borgeren fra i dag og ser ikke længere sin egen sag. Et samtykke, der "
+				+ "nævner organisationen, gælder, til det udløber eller trækkes tilbage. De andre enheder i sagen har fået "
+				+ "besked.");
+		return "redirect:/personale/borgere/" + id + "#samarbejdspartnere";
+	}
+
 	private Map<UUID, String> partyNames(UUID municipalityId) {
 		Map<UUID, String> parties = new HashMap<>();
 		municipalities.unitsOf(municipalityId).forEach(unit -> parties.put(unit.id(), unit.name()));
@@ -442,8 +570,53 @@ class CitizenController {
 		if (!model.containsAttribute("basisForm")) {
 			model.addAttribute("basisForm", LegalBasisForm.empty());
 		}
+		var involvedPartners = page.involvements()
+			.stream()
+			.filter(involvement -> involvement.partnerId() != null && involvement.activeOn(today()))
+			.toList();
+		var involvedPartnerIds = involvedPartners.stream().map(involvement -> involvement.partnerId()).toList();
+		model.addAttribute("sharing", sharing(page, parties, people));
+		model.addAttribute("involvedPartners", involvedPartners);
+		model.addAttribute("partnersToInvolve",
+				partners.stream().filter(partner -> !involvedPartnerIds.contains(partner.id())).toList());
+		model.addAttribute("canInvolvePartners", open && staff.partnerId() == null);
+		if (!model.containsAttribute("partnerForm")) {
+			model.addAttribute("partnerForm", Map.of("organisation", "", "reason", ""));
+		}
 		model.addAttribute("errors", errors);
 		return "citizen/citizen";
+	}
+
+	/**
+	 * Who may read each note and on which ground, in words (issue 10): the readers the access policy gives, each as
+	 * "Jobcenteret (egen sag)", "Visitation & Understøttelse (samtykke af 1. december 2026)", "… (lovgrundlag: …)" or
+	 * "<name>, <unit> (nødadgang)".
+	 */
+	private static Map<UUID, List<String>> sharing(CaseWork.CitizenPage page, Map<UUID, String> parties,
+			Map<UUID, String> people) {
+		Map<UUID, dk.helhed.citizen.CaseRecords.Consent> consents = new HashMap<>();
+		page.consents().forEach(consent -> consents.put(consent.id(), consent));
+		Map<UUID, List<String>> sharing = new HashMap<>();
+		for (var note : page.notes()) {
+			sharing.put(note.id(), page.readersOf(note).stream().map(reader -> {
+				var party = reader.party() == null ? null
+						: parties.get(reader.party().unitId() != null ? reader.party().unitId() : reader.party().partnerId());
+				var name = party == null ? "Ukendt enhed" : party;
+				return switch (reader.basis()) {
+					case OWN_CASE -> name + " (egen sag)";
+					case CONSENT -> {
+						var consent = consents.get(FormValues.uuid(reader.reference()));
+						yield name + (consent == null ? " (samtykke)"
+								: " (samtykke af " + Labels.DANISH_LABELS.date(consent.givenOn()) + ")");
+					}
+					case LEGAL_BASIS -> name + " (lovgrundlag: " + Labels.DANISH_LABELS.of(reader.reference()) + ")";
+					case EMERGENCY -> (people.getOrDefault(reader.emergencyStaffId(), "En medarbejder")) + ", " + name
+							+ " (nødadgang)";
+					default -> name + " (" + Labels.DANISH_LABELS.of(reader.basis()) + ")";
+				};
+			}).toList());
+		}
+		return sharing;
 	}
 
 	// Joining an anonymous contact with an identified citizen, with the citizen's agreement

@@ -26,6 +26,7 @@ public class Labels {
 	private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("OWN_CASE", "Egen sag"), Map.entry("CONSENT", "Samtykke"),
 			Map.entry("LEGAL_BASIS", "Lovgrundlag"), Map.entry("REFERRAL", "Henvisning"),
 			Map.entry("JOINED_BY_CPR", "Egen sag (kom med ved CPR-registrering)"),
+			Map.entry("INVOLVED_BY_UNIT", "Inddraget af en enhed i sagen"),
 			Map.entry("EMERGENCY", "Nødadgang"), Map.entry("NONE", "Intet"), Map.entry("WRITTEN", "Skriftligt"),
 			Map.entry("VERBAL", "Mundtligt"), Map.entry("DIGITAL", "Digitalt"),
 			Map.entry("RETSPLEJELOVEN_115", "Retsplejeloven § 115 (PSP/SSP+-samarbejde)"),

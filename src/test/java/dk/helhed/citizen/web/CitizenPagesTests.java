@@ -537,4 +537,188 @@ class CitizenPagesTests {
 		assertThat(found).contains("Mads Testesen (syntetisk)", "Ali Eksempelsen (syntetisk)")
 			.doesNotContain("Sofie Prøvesen");
 	}
+
+	/** Sends a form that redirects with a receipt, checks that it wrote one audit row, and gives the receipt. */
+	String receipt(MockHttpServletRequestBuilder request, String username) throws Exception {
+		int before = auditRows();
+		var result = mvc.perform(request.with(user(accounts.loadUserByUsername(username))).with(csrf())).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		assertThat(auditRows() - before).as("audit rows").isEqualTo(1);
+		return String.valueOf(result.getFlashMap().get("message"));
+	}
+
+	UUID partner(String key) {
+		return municipalities.partnersOf(municipalities.getBySlug("aabenraa").id())
+			.stream()
+			.filter(partner -> partner.key().equals(key))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	/**
+	 * Issue 8: a partner organisation does not join a record by CPR number; a unit of the case involves it, with a
+	 * reason, through a confirmation page and a receipt. Before, Blå Kors sees nothing; after, its own case (its own
+	 * notes) and of other units' notes only what a consent the holding unit recorded gives it; the other units of the
+	 * case are told; the unit ends the organisation's work again, and Blå Kors sees nothing.
+	 */
+	@Test
+	void aUnitInvolvesAPartnerOrganisationWhichThenSeesOnlyItsOwnCaseAndWhatAConsentGivesIt() throws Exception {
+		var cpr = syntheticCpr();
+		var id = register("jobcenter", cpr, "Partner Testesen (syntetisk)");
+		var blaaKors = partner("blaa-kors").toString();
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Jobcentrets boligsnotat"), "jobcenter").getStatus()).isEqualTo(302);
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "EMPLOYMENT")
+			.param("text", "Jobcentrets beskæftigelsesnotat"), "jobcenter").getStatus()).isEqualTo(302);
+		register("boligsag", cpr, "Partner Testesen (syntetisk)");
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Visitations boligsnotat"), "boligsag").getStatus()).isEqualTo(302);
+
+		assertThat(audited(1, get("/personale/borgere/" + id), "blaakors").getStatus()).as("before").isEqualTo(404);
+		assertThat(audited(1, post("/personale/borgere/" + id + "/samarbejdspartnere/bekraeft")
+			.param("organisation", blaaKors).param("begrundelse", "Borgeren vil have støtte fra værestedet."),
+				"blaakors").getStatus()).as("the organisation cannot involve itself").isEqualTo(404);
+
+		var page = perform(get("/personale/borgere/" + id), "jobcenter").getContentAsString();
+		assertThat(page).contains("Samarbejdspartnere", "Inddrag samarbejdspartneren", "Blå Kors");
+
+		int involvements = count("involvement");
+		var tooShort = audited(1, post("/personale/borgere/" + id + "/samarbejdspartnere/bekraeft")
+			.param("organisation", blaaKors).param("begrundelse", "kort"), "jobcenter");
+		assertThat(tooShort.getStatus()).isEqualTo(400);
+		assertThat(tooShort.getContentAsString()).contains("hvorfor samarbejdspartneren skal med i sagen");
+		var unknown = audited(1, post("/personale/borgere/" + id + "/samarbejdspartnere")
+			.param("organisation", UUID.randomUUID().toString()).param("begrundelse", "Borgeren vil have støtte."),
+				"jobcenter");
+		assertThat(unknown.getStatus()).isEqualTo(400);
+		assertThat(unknown.getContentAsString()).contains("Samarbejdspartneren findes ikke i kommunen.");
+		assertThat(count("involvement")).as("nothing changed by the refusals").isEqualTo(involvements);
+
+		var confirm = audited(1, post("/personale/borgere/" + id + "/samarbejdspartnere/bekraeft")
+			.param("organisation", blaaKors).param("begrundelse", "Borgeren vil have støtte fra værestedet."),
+				"jobcenter");
+		assertThat(confirm.getStatus()).isEqualTo(200);
+		assertThat(confirm.getContentAsString()).contains("Inddrag en samarbejdspartner", "Ja, inddrag organisationen",
+				"Visitation");
+		assertThat(count("involvement")).as("the confirmation page changes nothing").isEqualTo(involvements);
+		assertThat(receipt(post("/personale/borgere/" + id + "/samarbejdspartnere").param("organisation", blaaKors)
+			.param("begrundelse", "Borgeren vil have støtte fra værestedet."), "jobcenter"))
+			.startsWith("Kvittering: Blå Kors er med");
+		assertThat(jdbc.sql("select count(*) from audit_event where citizen_id = ? and resource = ?")
+			.params(id, "partner involved " + blaaKors).query(Integer.class).single()).isEqualTo(1);
+		assertThat(perform(get("/personale/borgere/" + id), "boligsag").getContentAsString())
+			.as("the other unit is told").contains("Blå Kors er kommet med i sagen.");
+		assertThat(perform(get("/personale/borgere/" + id), "jobcenter").getContentAsString())
+			.contains("Afslut samarbejdet med Blå Kors", "/samarbejdspartnere/afslut?organisation=" + blaaKors);
+
+		// Its own case: its own notes, none of the units' notes without a consent.
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "NOTES")
+			.param("text", "Blå Kors' eget notat"), "blaakors").getStatus()).isEqualTo(302);
+		var own = audited(1, get("/personale/borgere/" + id), "blaakors");
+		assertThat(own.getStatus()).isEqualTo(200);
+		assertThat(own.getContentAsString()).contains("Blå Kors&#39; eget notat")
+			.doesNotContain("Jobcentrets boligsnotat", "Visitations boligsnotat", "Jobcentrets beskæftigelsesnotat");
+		assertThat(perform(post("/personale/borgere/" + id + "/samarbejdspartnere/bekraeft")
+			.param("organisation", partner("arwos").toString()).param("begrundelse", "Borgeren vil gerne have hjælp."),
+				"blaakors").getStatus()).as("a partner does not involve others").isEqualTo(403);
+
+		// A consent the job centre records for housing passes on the job centre's housing note, nothing else.
+		assertThat(perform(post("/personale/borgere/" + id + "/samtykker").param("purpose", "Støtte fra Blå Kors")
+			.param("categories", "HOUSING").param("recipients", "organisation:" + blaaKors)
+			.param("givenOn", LocalDate.now().toString()).param("expiresOn", LocalDate.now().plusMonths(3).toString())
+			.param("givenHow", "WRITTEN"), "jobcenter").getStatus()).isEqualTo(302);
+		assertThat(perform(get("/personale/borgere/" + id), "blaakors").getContentAsString())
+			.contains("Jobcentrets boligsnotat")
+			.doesNotContain("Visitations boligsnotat", "Jobcentrets beskæftigelsesnotat");
+
+		// The unit ends the organisation's work: a confirmation page, a receipt, and Blå Kors sees nothing.
+		var ending = audited(1, get("/personale/borgere/" + id + "/samarbejdspartnere/afslut")
+			.param("organisation", blaaKors), "jobcenter");
+		assertThat(ending.getStatus()).isEqualTo(200);
+		assertThat(ending.getContentAsString()).contains("Ja, afslut organisationens arbejde");
+		assertThat(receipt(post("/personale/borgere/" + id + "/samarbejdspartnere/afslut")
+			.param("organisation", blaaKors), "jobcenter")).startsWith("Kvittering: Blå Kors arbejder ikke");
+		assertThat(audited(1, get("/personale/borgere/" + id), "blaakors").getContentAsString())
+			.as("after: only what the consent still gives").contains("Jobcentrets boligsnotat")
+			.doesNotContain("eget notat", "Visitations boligsnotat");
+		var consent = jdbc.sql("select id from consent where citizen_id = ?").param(id).query(UUID.class).single();
+		assertThat(perform(post("/personale/borgere/" + id + "/samtykker/" + consent + "/tilbagekald")
+			.param("ord", "Jeg vil ikke dele mere med Blå Kors."), "jobcenter").getStatus()).isEqualTo(302);
+		assertThat(audited(1, get("/personale/borgere/" + id), "blaakors").getStatus())
+			.as("after the consent, too, is withdrawn").isEqualTo(404);
+		assertThat(perform(get("/personale/borgere/" + id), "boligsag").getContentAsString())
+			.contains("Blå Kors arbejder ikke længere med borgeren.");
+		assertThat(audited(1, post("/personale/borgere/" + id + "/samarbejdspartnere/afslut")
+			.param("organisation", blaaKors), "jobcenter").getStatus()).as("ended twice").isEqualTo(400);
+	}
+
+	/** The note's card on the citizen's page, found by its text. */
+	static String noteCard(String page, String text) {
+		for (var card : page.split("<article class=\"card note\"")) {
+			if (card.contains(text)) {
+				return card.substring(0, card.indexOf("</article>"));
+			}
+		}
+		throw new AssertionError("no note " + text);
+	}
+
+	/**
+	 * Issue 10, visible sharing: each note says which units and organisations can read it and on which ground, as the
+	 * access policy decides it; a reader outside the case sees only their own ground. And the write-back: the unit
+	 * that recorded a consent sees what a receiving unit writes under it in its categories, once that unit confirmed
+	 * the consent; not what it wrote before the consent, not other categories, and nothing after a withdrawal.
+	 */
+	@Test
+	void aNoteSaysWhoCanReadItAndTheUnitThatRecordedAConsentSeesWhatIsWrittenUnderIt() throws Exception {
+		var cpr = syntheticCpr();
+		var id = register("jobcenter", cpr, "Deling Testesen (syntetisk)");
+		register("boligsag", cpr, "Deling Testesen (syntetisk)");
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Visitations notat før samtykket"), "boligsag").getStatus()).isEqualTo(302);
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Jobcentrets delte boligsnotat"), "jobcenter").getStatus()).isEqualTo(302);
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "HEALTH")
+			.param("text", "Jobcentrets helbredsnotat"), "jobcenter").getStatus()).isEqualTo(302);
+		var today = LocalDate.now();
+		assertThat(perform(post("/personale/borgere/" + id + "/samtykker").param("purpose", "Bolig og job")
+			.param("categories", "HOUSING").param("recipients", "enhed:" + unit("visitation"))
+			.param("givenOn", today.toString()).param("expiresOn", today.plusMonths(6).toString())
+			.param("givenHow", "WRITTEN"), "jobcenter").getStatus()).isEqualTo(302);
+		var given = Labels.DANISH_LABELS.date(today);
+
+		var jobCentre = perform(get("/personale/borgere/" + id), "jobcenter").getContentAsString();
+		assertThat(noteCard(jobCentre, "Jobcentrets delte boligsnotat")).contains("Kan læses af:",
+				"Jobcenteret (egen sag)", "Visitation &amp; Understøttelse (samtykke af " + given + ")");
+		assertThat(noteCard(jobCentre, "Jobcentrets helbredsnotat")).contains("Jobcenteret (egen sag)")
+			.doesNotContain("Visitation");
+		var housing = perform(get("/personale/borgere/" + id), "boligsag").getContentAsString();
+		assertThat(noteCard(housing, "Jobcentrets delte boligsnotat"))
+			.contains("Visitation &amp; Understøttelse (samtykke af " + given + ")");
+		assertThat(housing).doesNotContain("Jobcentrets helbredsnotat");
+
+		// Visitation writes under the consent; the job centre sees it once Visitation confirmed the consent.
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "HOUSING")
+			.param("text", "Visitations svar under samtykket"), "boligsag").getStatus()).isEqualTo(302);
+		assertThat(perform(post("/personale/borgere/" + id + "/notater").param("category", "EMPLOYMENT")
+			.param("text", "Visitations jobnotat"), "boligsag").getStatus()).isEqualTo(302);
+		assertThat(perform(get("/personale/borgere/" + id), "jobcenter").getContentAsString())
+			.as("not before Visitation confirmed").doesNotContain("Visitations svar under samtykket");
+		var consent = jdbc.sql("select id from consent where citizen_id = ?").param(id).query(UUID.class).single();
+		assertThat(perform(post("/personale/borgere/" + id + "/samtykker/" + consent + "/bekraeft"), "boligsag")
+			.getStatus()).isEqualTo(302);
+		jobCentre = perform(get("/personale/borgere/" + id), "jobcenter").getContentAsString();
+		assertThat(noteCard(jobCentre, "Visitations svar under samtykket")).contains(
+				"Visitation &amp; Understøttelse (egen sag)", "Jobcenteret (samtykke af " + given + ")");
+		assertThat(jobCentre).doesNotContain("Visitations notat før samtykket", "Visitations jobnotat");
+		assertThat(noteCard(perform(get("/personale/borgere/" + id), "boligsag").getContentAsString(),
+				"Visitations svar under samtykket")).contains("Jobcenteret (samtykke af " + given + ")");
+
+		assertThat(perform(post("/personale/borgere/" + id + "/samtykker/" + consent + "/tilbagekald")
+			.param("ord", "Jeg vil ikke dele mere."), "boligsag").getStatus()).isEqualTo(302);
+		jobCentre = perform(get("/personale/borgere/" + id), "jobcenter").getContentAsString();
+		assertThat(jobCentre).doesNotContain("Visitations svar under samtykket");
+		assertThat(noteCard(jobCentre, "Jobcentrets delte boligsnotat")).contains("Jobcenteret (egen sag)")
+			.doesNotContain("Visitation &amp; Understøttelse (samtykke");
+	}
 }
