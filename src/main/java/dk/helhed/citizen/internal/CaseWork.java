@@ -1175,13 +1175,7 @@ public class CaseWork {
 	}
 
 	static String role(StaffMember staff) {
-		for (var role : List.of(Role.CASEWORKER, Role.OUTREACH_WORKER, Role.TEAM_LEAD, Role.DATA_PROTECTION_OFFICER,
-				Role.ADMINISTRATOR, Role.CATALOG_EDITOR, Role.UNIT_EDITOR)) {
-			if (staff.has(role)) {
-				return role.name();
-			}
-		}
-		return null;
+		return dk.helhed.audit.ActingRole.of(staff);
 	}
 
 	static String categories(Set<InformationCategory> categories) {

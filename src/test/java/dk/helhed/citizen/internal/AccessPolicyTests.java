@@ -48,7 +48,7 @@ class AccessPolicyTests {
 	private final StaffMember partnerWorker = staff(Set.of(Role.CASEWORKER), Set.of(), partner);
 
 	private final Involvement addictionCase = new Involvement(UUID.randomUUID(), addictionCentre, null,
-			InvolvementBasis.OWN_CASE, null, TODAY.minusYears(1), null);
+			InvolvementBasis.OWN_CASE, null, TODAY.minusYears(1), null, null);
 
 	private final Note addictionNote = note(addictionCentre, InformationCategory.ADDICTION);
 
@@ -77,9 +77,9 @@ class AccessPolicyTests {
 	@Test
 	void aUnitWhoseInvolvementHasEndedOrNotBegunIsNotInTheCase() {
 		var ended = new Involvement(UUID.randomUUID(), addictionCentre, null, InvolvementBasis.OWN_CASE, null,
-				TODAY.minusYears(1), TODAY);
+				TODAY.minusYears(1), TODAY, null);
 		var notYet = new Involvement(UUID.randomUUID(), addictionCentre, null, InvolvementBasis.OWN_CASE, null,
-				TODAY.plusDays(1), null);
+				TODAY.plusDays(1), null, null);
 
 		for (var involvement : List.of(ended, notYet)) {
 			var grants = policy.grants(addictionWorker, facts(List.of(involvement), List.of(), List.of(), List.of()),
