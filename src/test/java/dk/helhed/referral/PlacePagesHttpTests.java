@@ -282,6 +282,21 @@ class PlacePagesHttpTests {
 	}
 
 	@Test
+	void theStaffMenuCountsPlacesThatAreFreeWhileSomeoneWaits() throws Exception {
+		var housing = staff("boligsag");
+		var bjerggade = catalogs.of("aabenraa").service("botilbud-bjerggade").orElseThrow().id();
+		int before = places.freeWhileWaiting(housing);
+		var waiting = caseWork.registerIdentified(housing,
+				new NewCitizen(syntheticCpr(), "Venter Vennesen (syntetisk)", null, null, null, null)).id();
+		places.putOnWaitingList(housing, bjerggade, waiting, dk.helhed.referral.internal.PlaceStore.Urgency.NORMAL,
+				LocalDate.now(clock));
+		assertThat(places.freeWhileWaiting(housing)).isEqualTo(before + 1);
+		var page = as("boligsag", get("/personale/pladser")).getContentAsString();
+		assertThat(page).contains("<span class=\"nav-count\">" + (before + 1) + "</span>", "mens nogen venter");
+		assertThat(as("jobcenter", get("/personale/pladser")).getContentAsString()).doesNotContain("nav-count");
+	}
+
+	@Test
 	void theJobCentreCannotOpenVisitationsPlacesPage() throws Exception {
 		var flats = flats();
 		int refusals = jdbc.sql("select count(*) from audit_event where outcome = 'REFUSED'").query(Integer.class).single();
