@@ -189,6 +189,21 @@ class AuthorizationMatrixTests {
 	static final UUID OWN_HEALTH_THEME = UUID.fromString("4a58417e-9a75-43f2-9763-66505050159f");
 	static final UUID MILD_LEVEL = UUID.fromString("8328ce4a-6238-4f73-bf1a-74aadb68eff8");
 
+	@Autowired
+	dk.helhed.referral.internal.PlaceWork placeWork;
+
+	@Autowired
+	dk.helhed.referral.internal.Decisions decisions;
+
+	/** A decision (a refusal of Overgangsbolig) on each citizen's case, by the citizen's id. */
+	final Map<UUID, UUID> decisionOf = new LinkedHashMap<>();
+
+	/** Overgangsbolig's places: an offer that waits for an answer, a resident, a closed place and a free one. */
+	UUID heldPlace;
+	UUID occupiedPlace;
+	UUID closedPlace;
+	UUID freePlace;
+
 	/** The housing goal of each citizen's plan, by the citizen's id. */
 	final Map<UUID, UUID> housingGoalOf = new LinkedHashMap<>();
 
@@ -428,6 +443,22 @@ class AuthorizationMatrixTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
+
+		// Overgangsbolig's places, kept by the own unit (Visitation): an offer, a resident, a closed place.
+		heldPlace = placeWork.offerPlace(ownCaseworker, service.id(),
+				states.get(ConsentState.WITHDRAWN).identified().id()).id();
+		var resident = placeWork.offerPlace(ownCaseworker, service.id(),
+				states.get(ConsentState.EXPIRED).identified().id());
+		occupiedPlace = placeWork.moveIn(ownCaseworker, resident.id(), today().plusMonths(3)).id();
+		var free = placeWork.servicePlaces(ownCaseworker, service.id())
+			.places()
+			.stream()
+			.filter(row -> row.current() == null && row.closedReason() == null)
+			.map(row -> row.place().id())
+			.toList();
+		closedPlace = free.get(0);
+		placeWork.close(ownCaseworker, service.id(), closedPlace, "Matrix: maling");
+		freePlace = free.get(1);
 	}
 
 	/** A proposal sent anonymously to the body, answered (not published) and reported once; two meetings. */
@@ -521,6 +552,10 @@ class AuthorizationMatrixTests {
 		caseWork.writeNote(caseworker, id, InformationCategory.HEALTH, "Matrix helbredsnotat", null);
 		assess(caseworker, id);
 		plan(caseworker, id);
+		var flats = services.findByMunicipalityIdAndKey(caseworker.municipalityId(), "overgangsbolig").orElseThrow();
+		decisionOf.put(id, decisions.decide(caseworker, new dk.helhed.referral.internal.Decisions.NewDecision(id,
+				flats.id(), null, dk.helhed.referral.internal.Decisions.Outcome.REFUSED, "SEL-107", null,
+				"Matrix begrundelse")).id());
 		UUID consent = null;
 		Set<UUID> recipients = Set.of();
 		var shared = new NewConsent("Matrix: samarbejde om bolig og job",
@@ -1231,6 +1266,74 @@ class AuthorizationMatrixTests {
 
 	private Map<String, Sample> samples;
 
+	/**
+	 * The places of Overgangsbolig and the decisions: only caseworkers of the unit that keeps the service's places
+	 * (the own unit, Visitation) give them out; any other is refused, another municipality's staff and a swapped
+	 * service are not found. A decision opened under another citizen's id is not found.
+	 */
+	void placeSamples(Map<String, Sample> samples) {
+		Function<Adjusting, Answer> keeper = a -> {
+			if (a.answer() != Answer.OK) {
+				return a.answer();
+			}
+			if ("serviceId".equals(a.cell().swapped()) || a.cell().actor().relation() == Relation.OTHER_MUNICIPALITY) {
+				return Answer.NOT_FOUND;
+			}
+			return a.member().isCaseWorker() && a.member().belongsTo(ownUnit) ? Answer.OK : Answer.FORBIDDEN;
+		};
+		java.util.function.Function<Request, Request> places = r -> {
+			r.variables.put("serviceId", ("serviceId".equals(r.cell.swapped()) ? UUID.randomUUID() : service.id())
+				.toString());
+			return r;
+		};
+		samples.put("GET /personale/pladser/{serviceId}", Sample.get(r -> places.apply(r)).adjust(keeper));
+		samples.put("POST /personale/pladser/{serviceId}/tilbud", Sample.post(r -> places.apply(r)
+			.param("borger", r.identified().id().toString())).adjust(keeper));
+		samples.put("POST /personale/pladser/{serviceId}/venteliste", Sample.post(r -> places.apply(r)
+			.param("borger", r.identified().id().toString())
+			.param("hastegrad", "NORMAL")
+			.param("soegt", today().minusDays(2).toString())).adjust(keeper));
+		samples.put("POST /personale/pladser/{serviceId}/indflytning", Sample.post(r -> places.apply(r)
+			.param("anvisning", heldPlace.toString())
+			.param("planlagt-fraflytning", today().plusMonths(2).toString())
+			.param("bekraeft", "ja")).adjust(keeper));
+		samples.put("POST /personale/pladser/{serviceId}/afslag", Sample.post(r -> places.apply(r)
+			.param("anvisning", heldPlace.toString())
+			.param("aarsag", "CITIZEN_DECLINED")
+			.param("bekraeft", "ja")).adjust(keeper));
+		samples.put("POST /personale/pladser/{serviceId}/fraflytning", Sample.post(r -> places.apply(r)
+			.param("anvisning", occupiedPlace.toString())
+			.param("bekraeft", "ja")).adjust(keeper));
+		samples.put("POST /personale/pladser/{serviceId}/luk", Sample.post(r -> places.apply(r)
+			.param("plads", freePlace.toString())
+			.param("begrundelse", "Matrix: vandskade")).adjust(keeper));
+		samples.put("POST /personale/pladser/{serviceId}/genaabn", Sample.post(r -> places.apply(r)
+			.param("plads", closedPlace.toString())).adjust(keeper));
+
+		samples.put("GET /personale/borgere/{id}/afgoerelser/ny", Sample.get(r -> r.citizen()
+			.param("ydelse", service.id().toString())));
+		samples.put("POST /personale/borgere/{id}/afgoerelser", Sample.post(r -> r.citizen()
+			.param("ydelse", service.id().toString())
+			.param("udfald", "REFUSED")
+			.param("lovgrundlag", "SEL-107")
+			.param("begrundelse", "Matrix: begrundelse for afslaget")
+			.param("bekraeft", "ja")));
+		java.util.function.Consumer<Request> decision = r -> {
+			r.citizen();
+			var citizen = r.subject();
+			var other = states.get(r.cell.state() == ConsentState.NO_CONSENT ? ConsentState.CONSENT
+					: ConsentState.NO_CONSENT).identified();
+			var id = "decisionId".equals(r.cell.swapped()) ? decisionOf.get(other.id())
+					: decisionOf.getOrDefault(citizen.id(), decisionOf.get(other.id()));
+			r.variables.put("decisionId", id.toString());
+		};
+		Function<Adjusting, Answer> ownDecision = a -> a.answer() == Answer.OK
+				&& "decisionId".equals(a.cell().swapped()) ? Answer.NOT_FOUND : a.answer();
+		samples.put("GET /personale/borgere/{id}/afgoerelser/{decisionId}", Sample.get(decision).adjust(ownDecision));
+		samples.put("GET /personale/borgere/{id}/afgoerelser/{decisionId}.pdf",
+				Sample.get(decision).adjust(ownDecision));
+	}
+
 	/** The sample request of an endpoint, or null when the endpoint needs one and has none. */
 	Sample sample(Endpoint endpoint) {
 		if (samples == null) {
@@ -1551,6 +1654,7 @@ class AuthorizationMatrixTests {
 		// The session: staying logged in goes back to the page; with no form kept from an expired session, the page
 		// for it leads to the overview.
 		samples.put("POST /personale/sessionen", Sample.post(r -> r.param("tilbage", "/personale/borgere")));
+		placeSamples(samples);
 		samples.put("GET /personale/gendan", Sample.get().ok(302));
 		samples.put("POST /personale/gendan/kasser", Sample.post(r -> {
 		}));

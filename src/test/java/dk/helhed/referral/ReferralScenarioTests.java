@@ -198,7 +198,8 @@ abstract class ReferralScenarioTests {
 			.hasMessageContaining("lovgrundlaget");
 		assertThatThrownBy(() -> decisions.decide(demo.staff("jobcenter"), new NewDecision(citizen.id(), flats.id(), null,
 				Decisions.Outcome.REFUSED, "SEL-107", null, "Begrundelse.")))
-			.isInstanceOf(AccessDeniedException.class);
+			.as("the gate comes first: the job centre does not see the citizen")
+			.isInstanceOf(NotFoundException.class);
 		var decision = decisions.decide(housing, new NewDecision(citizen.id(), flats.id(), null,
 				Decisions.Outcome.REFUSED, "SEL-107", null, "Du har en lejebolig, som du kan bo i."));
 		assertThat(decision.complaintDeadline()).isEqualTo(LocalDate.now(clock).plusWeeks(4));

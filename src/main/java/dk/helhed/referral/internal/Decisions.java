@@ -117,9 +117,51 @@ public class Decisions {
 				rs.getString("complaint_body"), rs.getInt("complaint_weeks"));
 	}
 
+	/** The services whose decisions the staff member's unit makes: the catalog says they need an assessment. */
+	@Transactional(readOnly = true)
+	public List<ServiceCapacities.Capacity> decidedBy(StaffMember staff) {
+		var seen = new java.util.LinkedHashMap<UUID, ServiceCapacities.Capacity>();
+		capacities.of(staff.municipalityId())
+			.stream()
+			.filter(capacity -> capacity.accessMode() == AccessMode.ASSESSMENT_DECISION
+					&& capacity.decidingUnitId() != null && staff.belongsTo(capacity.decidingUnitId()))
+			.forEach(capacity -> seen.putIfAbsent(capacity.serviceId(), capacity));
+		return List.copyOf(seen.values());
+	}
+
+	/** The names of the services that have places or need a decision, by id. */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> serviceNames(UUID municipalityId) {
+		var names = new java.util.HashMap<UUID, String>();
+		capacities.of(municipalityId).forEach(capacity -> names.putIfAbsent(capacity.serviceId(), capacity.serviceName()));
+		return names;
+	}
+
+	/** The decisions on the citizen's case, newest first (the caller has opened the case through the gate). */
+	@Transactional(readOnly = true)
+	public List<Decision> ofCitizen(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("select id from decision where municipality_id = ? and citizen_id = ? order by decided_at desc")
+			.params(municipalityId, citizenId)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(id -> find(municipalityId, id).orElseThrow())
+			.toList();
+	}
+
 	public Decision decide(StaffMember staff, NewDecision request) {
 		var municipalityId = staff.municipalityId();
 		var today = LocalDate.now(clock);
+		// The gate first, so that a citizen the staff member may not change is refused (and logged) before anything
+		// about the decision is checked.
+		caseAccess.open(staff, request.citizenId(), CaseUse.create(ReferralResource.DECISION));
+		if (request.referralId() != null && jdbc.sql("""
+				select count(*) from referral where municipality_id = ? and id = ? and citizen_id = ? and service_id = ?
+				""").params(municipalityId, request.referralId(), request.citizenId(), request.serviceId())
+			.query(Integer.class)
+			.single() == 0) {
+			throw new InvalidRequestException("Henvisningen hører ikke til borgeren og indsatsen.");
+		}
 		var service = services.find(municipalityId, request.serviceId())
 			.orElseThrow(() -> new InvalidRequestException("Vælg en indsats fra kataloget."));
 		var capacity = capacities.of(municipalityId)
@@ -145,7 +187,6 @@ public class Decisions {
 		if (request.outcome() != Outcome.REFUSED) {
 			granted = clean(request.granted(), 1000, "Skriv, hvad borgeren får (højst 1000 tegn).");
 		}
-		caseAccess.open(staff, request.citizenId(), CaseUse.create(ReferralResource.DECISION));
 		var deadline = request.outcome() == Outcome.GRANTED ? null : today.plusWeeks(legal.complaintWeeks());
 		var decision = new Decision(municipalityId, UUID.randomUUID(), request.citizenId(), service.id(),
 				request.referralId(), request.outcome(), legal, granted, reasons, deadline, decidingUnit, today);

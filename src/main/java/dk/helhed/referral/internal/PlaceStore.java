@@ -139,6 +139,14 @@ public class PlaceStore {
 			.update();
 	}
 
+	String closedReason(UUID municipalityId, UUID placeId) {
+		return jdbc.sql("select closed_reason from place where municipality_id = ? and id = ?")
+			.params(municipalityId, placeId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
 	void reopenPlace(UUID municipalityId, UUID placeId) {
 		jdbc.sql("update place set closed_at = null, closed_reason = null, version = version + 1 where municipality_id = ? and id = ?")
 			.params(municipalityId, placeId)
@@ -297,7 +305,7 @@ public class PlaceStore {
 			.findFirst();
 	}
 
-	List<Reason> reasons(String list, LocalDate on) {
+	public List<Reason> reasons(String list, LocalDate on) {
 		return jdbc.sql("""
 				select r.list, r.code, r.version, r.label, r.decided_by, r.consequence from reason_code r
 				where r.list = ? and r.valid_from <= ? and (r.valid_to is null or r.valid_to > ?)

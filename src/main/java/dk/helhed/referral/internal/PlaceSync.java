@@ -78,11 +78,23 @@ class PlaceSync implements PlaceKeeper {
 			if (places.isEmpty()) {
 				continue;
 			}
-			var open = places.stream().filter(place -> place.closedAt() == null).count();
+			var open = places.stream().filter(this::countsToCapacity).count();
 			if (places.size() < capacity.maximum() || open != capacity.maximum()) {
 				sync(capacity.capacityId().toString(), capacity);
 			}
 		}
+	}
+
+	/** Why a place is closed when the catalog's capacity shrank; only such a place is opened when it grows again. */
+	static final String CAPACITY_SMALLER = "Kapaciteten i kataloget blev mindre";
+
+	/**
+	 * The place is one of the capacity's places: open, or closed by staff for a while (e.g. for repairs), which a
+	 * change in the catalog does not open again; only a place closed because the capacity shrank is not.
+	 */
+	private boolean countsToCapacity(Place place) {
+		return place.closedAt() == null
+				|| !CAPACITY_SMALLER.equals(store.closedReason(place.municipalityId(), place.id()));
 	}
 
 	private void sync(String seedName, ServiceCapacities.Capacity capacity) {
@@ -95,7 +107,7 @@ class PlaceSync implements PlaceKeeper {
 		}
 		var open = store.placesOfCapacity(capacity.municipalityId(), capacity.capacityId())
 			.stream()
-			.filter(place -> place.closedAt() == null)
+			.filter(this::countsToCapacity)
 			.sorted(java.util.Comparator.comparingInt(Place::number).reversed())
 			.toList();
 		int surplus = open.size() - capacity.maximum();
@@ -104,19 +116,19 @@ class PlaceSync implements PlaceKeeper {
 				break;
 			}
 			if (allocations.state(place).state() == Allocations.State.FREE) {
-				allocations.close(place.municipalityId(), place.id(), "Kapaciteten i kataloget blev mindre");
+				allocations.close(place.municipalityId(), place.id(), CAPACITY_SMALLER);
 				surplus--;
 			}
 		}
 		// reopen closed places when the capacity grew again
 		var closed = store.placesOfCapacity(capacity.municipalityId(), capacity.capacityId())
 			.stream()
-			.filter(place -> place.closedAt() != null)
+			.filter(place -> !countsToCapacity(place))
 			.sorted(java.util.Comparator.comparingInt(Place::number))
 			.toList();
 		long openNow = store.placesOfCapacity(capacity.municipalityId(), capacity.capacityId())
 			.stream()
-			.filter(place -> place.closedAt() == null)
+			.filter(this::countsToCapacity)
 			.count();
 		for (var place : closed) {
 			if (openNow >= capacity.maximum()) {

@@ -1,0 +1,239 @@
+package dk.helhed.browser;
+
+import static dk.helhed.browser.Staff.as;
+import static dk.helhed.browser.Staff.press;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+import dk.helhed.catalog.internal.Catalogs;
+import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.internal.CaseWork.NewCitizen;
+import dk.helhed.identity.StaffMember;
+import dk.helhed.identity.internal.StaffPrincipal;
+import dk.helhed.referral.internal.Decisions;
+import dk.helhed.referral.internal.Decisions.NewDecision;
+import dk.helhed.referral.internal.PlaceStore.Urgency;
+import dk.helhed.referral.internal.PlaceWork;
+import dk.helhed.support.SyntheticCpr;
+
+/**
+ * The pages of places, waiting lists and decisions in Chromium: every new page in the states Visitation's caseworker
+ * meets it in (with an offer, a resident and a waiting list; with mistakes; a confirmation; a letter), on a desktop and
+ * on a 360 px phone: axe-core finds no WCAG 2.1 AA violation, and nothing on a phone needs scrolling sideways. And
+ * the scenario as a new user does it, with and without JavaScript: offer a place from the waiting list's page, move
+ * the citizen in after a confirmation, and record a refusal with its legal basis and complaint guidance.
+ * The places shown are Boliger på Kirkeplads'; the scenarios use Botilbud Bjerggade's; all citizens are synthetic.
+ */
+@OnChromium
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PlacePagesBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
+	private record Fixture(UUID shown, UUID decision, UUID withJs, UUID withoutJs) {
+	}
+
+	private static Fixture fixture;
+
+	record State(String name, Consumer<Browser> reach) {
+
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
+	Clock clock;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseWork caseWork;
+
+	@Autowired
+	PlaceWork places;
+
+	@Autowired
+	Decisions decisions;
+
+	@Autowired
+	Catalogs catalogs;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	static UUID kirkeplads;
+	static UUID bjerggade;
+	static UUID overgangsbolig;
+
+	@BeforeEach
+	void placesToShow() {
+		if (fixture != null) {
+			return;
+		}
+		var housing = staff(Staff.HOUSING);
+		var today = LocalDate.now(clock);
+		var catalog = catalogs.of("aabenraa");
+		kirkeplads = catalog.service("boliger-paa-kirkeplads").orElseThrow().id();
+		bjerggade = catalog.service("botilbud-bjerggade").orElseThrow().id();
+		overgangsbolig = catalog.service("overgangsbolig").orElseThrow().id();
+		var offered = citizen("Plads Tilbudt (syntetisk)");
+		var resident = citizen("Plads Beboer (syntetisk)");
+		places.offerPlace(housing, kirkeplads, offered);
+		places.moveIn(housing, places.offerPlace(housing, kirkeplads, resident).id(), today.plusMonths(4));
+		places.putOnWaitingList(housing, kirkeplads, citizen("Plads Venter Først (syntetisk)"), Urgency.HIGH,
+				today.minusDays(10));
+		places.putOnWaitingList(housing, kirkeplads, citizen("Plads Venter Anden (syntetisk)"), Urgency.NORMAL,
+				today.minusDays(12));
+		var decision = decisions.decide(housing, new NewDecision(resident, overgangsbolig, null,
+				Decisions.Outcome.PARTLY_GRANTED, "SEL-107", "En overgangsbolig i tre måneder.",
+				"Du har brug for en bolig nu. Vi ser på sagen igen om tre måneder."));
+		fixture = new Fixture(resident, decision.id(), citizen("Plads Med Script (syntetisk)"),
+				citizen("Plads Uden Script (syntetisk)"));
+	}
+
+	private UUID citizen(String name) {
+		return caseWork.registerIdentified(staff(Staff.HOUSING), new NewCitizen(SyntheticCpr.random(), name, null, null,
+				null, null)).id();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("states")
+	void hasNoAccessibilityViolations(State state) {
+		var browser = reach(browsers.desktop(port), state);
+
+		assertThat(browser.accessibilityViolations()).as(state.name()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("states")
+	void fitsAPhoneScreenWithoutScrollingSideways(State state) {
+		var browser = reach(browsers.phone(port), state);
+
+		assertThat(browser.horizontalOverflow()).as(state.name() + " on a 360 px wide screen sticks out sideways by (px)")
+			.isLessThanOrEqualTo(0);
+		assertThat(browser.accessibilityViolations()).as(state.name() + " on a phone").isEmpty();
+	}
+
+	static Stream<State> states() {
+		return Stream.of(new State("the places of the unit's services", browser -> {
+			browser.open("/personale/pladser");
+			assertThat(browser.text("main table")).contains("Boliger på Kirkeplads", "Overgangsbolig");
+		}), new State("a service's places with an offer, a resident and a waiting list", browser -> {
+			browser.open("/personale/pladser/" + kirkeplads);
+			assertThat(browser.text("main")).contains("Plads Tilbudt (syntetisk)", "Plads Beboer (syntetisk)",
+					"Du er nummer 1 af 2 på ventelisten.", "Prioriteringsregel 1");
+		}), new State("the waiting-list form with mistakes", browser -> {
+			browser.open("/personale/pladser/" + kirkeplads);
+			browser.andWaitForNewPage(() -> press(browser, "Skriv på ventelisten"));
+			assertThat(browser.findAll(".error-summary li")).hasSize(1);
+		}), new State("the confirmation before a move-in", browser -> {
+			browser.open("/personale/pladser/" + kirkeplads);
+			browser.andWaitForNewPage(() -> press(browser, "Borgeren flytter ind …"));
+			assertThat(browser.text("main h1")).contains("flytter ind");
+		}), new State("the confirmation before a declined offer, with its consequence", browser -> {
+			browser.open("/personale/pladser/" + kirkeplads);
+			new Select(browser.find("select[name=aarsag]")).selectByValue("CITIZEN_DECLINED");
+			browser.andWaitForNewPage(() -> press(browser, "Afslå tilbuddet …"));
+			assertThat(browser.text("main")).contains("Borgeren kommer tilbage på ventelisten");
+		}), new State("the decisions of a citizen and the form", browser -> {
+			browser.open("/personale/borgere/" + fixture.shown() + "/afgoerelser/ny");
+			assertThat(browser.text("main")).contains("Delvist bevilget", "§ 107");
+		}), new State("the decision form with mistakes", browser -> {
+			browser.open("/personale/borgere/" + fixture.shown() + "/afgoerelser/ny");
+			browser.andWaitForNewPage(() -> press(browser, "Se afgørelsen før den træffes …"));
+			assertThat(browser.findAll(".error-summary li")).hasSizeGreaterThanOrEqualTo(3);
+		}), new State("the confirmation before a decision", browser -> {
+			browser.open("/personale/borgere/" + fixture.shown() + "/afgoerelser/ny");
+			fillRefusal(browser);
+			browser.andWaitForNewPage(() -> press(browser, "Se afgørelsen før den træffes …"));
+			assertThat(browser.text("main")).contains("Ja, træf afgørelsen", "klagevejledning");
+		}), new State("the decision letter", browser -> {
+			browser.open("/personale/borgere/" + fixture.shown() + "/afgoerelser/" + fixture.decision());
+			assertThat(browser.text("main")).contains("Afgørelse om Overgangsbolig", "Sådan klager du");
+		}));
+	}
+
+	private static void fillRefusal(Browser browser) {
+		new Select(browser.find("#f-ydelse")).selectByValue(overgangsbolig.toString());
+		browser.find("label[for=f-udfald-REFUSED]").click();
+		new Select(browser.find("#f-lovgrundlag")).selectByValue("SEL-107");
+		browser.find("#f-begrundelse").sendKeys("Du har en lejebolig, som du kan bo i.");
+	}
+
+	@Test
+	void visitationOffersAPlaceMovesTheCitizenInAndRecordsADecisionWithJavaScript() {
+		scenario(browsers.desktop(port), fixture.withJs(), "Plads Med Script (syntetisk)");
+	}
+
+	@Test
+	void visitationOffersAPlaceMovesTheCitizenInAndRecordsADecisionWithoutJavaScript() {
+		scenario(browsers.withoutJavaScript(port), fixture.withoutJs(), "Plads Uden Script (syntetisk)");
+	}
+
+	private void scenario(Browser browser, UUID citizen, String name) {
+		as(browser, Staff.HOUSING);
+		browser.open("/personale");
+		browser.andWaitForNewPage(() -> browser.find(".staff-nav a[href='/personale/pladser']").click());
+		assertThat(browser.text("main h1")).isEqualTo("Pladser og ventelister");
+		browser.andWaitForNewPage(() -> browser.driver()
+			.findElement(By.cssSelector("main a[href='/personale/pladser/" + bjerggade + "']"))
+			.click());
+		new Select(browser.find("#f-tilbud-borger")).selectByVisibleText(name);
+		browser.andWaitForNewPage(() -> press(browser, "Tilbyd en ledig plads"));
+		assertThat(Staff.flash(browser)).startsWith("Kvittering: plads");
+		assertThat(browser.text("main")).contains(name);
+
+		var card = browser.driver()
+			.findElements(By.cssSelector("main article.panel"))
+			.stream()
+			.filter(article -> article.getText().contains(name))
+			.findFirst()
+			.orElseThrow();
+		browser.andWaitForNewPage(() -> card.findElement(By.xpath(".//button[normalize-space(.)='Borgeren flytter ind …']"))
+			.click());
+		assertThat(browser.text("main h1")).startsWith(name + " flytter ind på plads ");
+		browser.andWaitForNewPage(() -> press(browser, "Ja, borgeren flytter ind"));
+		assertThat(Staff.flash(browser)).contains("flyttet ind");
+
+		browser.open("/personale/borgere/" + citizen);
+		browser.andWaitForNewPage(() -> Staff.follow(browser, "Afgørelser"));
+		fillRefusal(browser);
+		browser.andWaitForNewPage(() -> press(browser, "Se afgørelsen før den træffes …"));
+		browser.andWaitForNewPage(() -> press(browser, "Ja, træf afgørelsen"));
+		assertThat(Staff.flash(browser)).startsWith("Kvittering: afgørelsen er truffet");
+		assertThat(browser.text("main")).contains("Vi har sagt nej til din ansøgning om Overgangsbolig", "§ 107",
+				"Sådan klager du", "Hent brevet som PDF");
+	}
+
+	private static Browser reach(Browser browser, State state) {
+		state.reach().accept(as(browser, Staff.HOUSING));
+		return browser;
+	}
+
+	private StaffMember staff(String username) {
+		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
+	}
+}
