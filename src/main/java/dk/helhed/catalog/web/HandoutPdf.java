@@ -1,72 +1,44 @@
 package dk.helhed.catalog.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dk.helhed.platform.pdf.PdfRenderer;
 
 /**
- * The handout (udleveringsark) as a PDF, from the same template as the page, as the citizen's copy of the plan makes
- * its PDF: tagged (PDF/UA), Liberation Sans embedded, nothing fetched (every external resource is refused).
+ * The handout (udleveringsark) as a tagged PDF, from the same template as the page, made by the application's
+ * {@link PdfRenderer}; the page's stylesheets are set inline.
  */
 @Component
 class HandoutPdf {
 
-	private static final String FONT_FAMILY = "Liberation Sans";
-
-	private final ITemplateEngine templates;
-	private final byte[] regular;
-	private final byte[] bold;
+	private final PdfRenderer renderer;
+	private final MessageSource messages;
 	private final String css;
 
-	HandoutPdf(ITemplateEngine templates) {
-		this.templates = templates;
-		this.regular = read("liberation/LiberationSans-Regular.ttf");
-		this.bold = read("liberation/LiberationSans-Bold.ttf");
-		this.css = new String(read("static/css/citizen-copy.css"), java.nio.charset.StandardCharsets.UTF_8) + "\n"
-				+ new String(read("static/css/handout.css"), java.nio.charset.StandardCharsets.UTF_8);
+	HandoutPdf(PdfRenderer renderer, MessageSource messages) {
+		this.renderer = renderer;
+		this.messages = messages;
+		this.css = read("static/css/citizen-copy.css") + "\n" + read("static/css/handout.css");
 	}
 
 	byte[] render(String template, Map<String, Object> model, Locale locale) {
-		var context = new Context(locale, model);
-		context.setVariable("css", css);
-		var html = templates.process(template, context);
-		var out = new ByteArrayOutputStream();
-		try {
-			var builder = new PdfRendererBuilder().useFastMode()
-				.usePdfUaAccessibility(true)
-				.withProducer("Helhed")
-				.useUriResolver((base, uri) -> null)
-				.useExternalResourceAccessControl((uri, type) -> false,
-						ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-				.useExternalResourceAccessControl((uri, type) -> false,
-						ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
-				.withHtmlContent(html, null)
-				.toStream(out);
-			builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-			builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-			builder.run();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		var variables = new HashMap<>(model);
+		variables.put("css", css);
+		var title = messages.getMessage("handout.sheet.title", null, locale);
+		return renderer.render(template, variables, title, locale);
 	}
 
-	private static byte[] read(String path) {
+	private static String read(String path) {
 		try (var stream = new ClassPathResource(path).getInputStream()) {
-			return stream.readAllBytes();
+			return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(path + " is missing from the classpath", ex);

@@ -79,7 +79,14 @@ public class Labels {
 			Map.entry("emergency access seen", "nødadgang set af leder"), Map.entry("emergency access", "nødadgang"),
 			Map.entry("anonymous contact", "anonym kontakt"), Map.entry("audit log", "revisionssporet"),
 			Map.entry("access account", "aktindsigt"), Map.entry("case work", "sagsarbejde"),
-			Map.entry("login", "login"));
+			Map.entry("login", "login"), Map.entry("timeline", "tidslinjen"),
+			// the plan module's parts of the case
+			Map.entry("assessment-citizen-words", "borgerens egne ord i helhedsvurderingen"),
+			Map.entry("assessment", "helhedsvurdering"), Map.entry("plan-citizens-copy", "borgerens kopi af planen"),
+			Map.entry("plan", "handleplan"), Map.entry("my-citizens", "listen Mine borgere"),
+			// the referral module's, named in Danish already
+			Map.entry("henvisning", "henvisning"), Map.entry("afgørelse", "afgørelse"), Map.entry("plads", "plads"),
+			Map.entry("venteliste", "venteliste"));
 
 	/** Pages refused by role, by the part of their address that says what they are. */
 	private static final List<Map.Entry<String, String>> PAGES = List.of(

@@ -30,9 +30,10 @@ class PlanCopyPdf {
 	byte[] render(String template, Map<String, Object> model) {
 		var variables = new HashMap<>(model);
 		variables.put("css", css);
-		// the template's title: the citizen's copy of their plan
-		var title = "Din plan – " + ((Citizen) model.get("citizen")).displayName();
-		return renderer.render(template, variables, title, Locale.of("da"));
+		// the template's title and language: the citizen's copy of their plan, in the language chosen for the citizen
+		var text = (CopyText) model.get("copy");
+		var title = text.t("title") + " – " + ((Citizen) model.get("citizen")).displayName();
+		return renderer.render(template, variables, title, Locale.of(text.language()));
 	}
 
 	private static String read(String path) {

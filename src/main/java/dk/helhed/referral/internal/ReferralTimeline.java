@@ -74,7 +74,7 @@ class ReferralTimeline implements TimelineSource {
 				var holder = event.unitId() != null ? new Recipient(event.unitId(), null)
 						: new Recipient(referral.senderUnitId(), referral.senderPartnerId());
 				entries.add(new TimelineEntry(event.at(), Kind.REFERRAL, null, holder,
-						"Henvisning til " + service + ": " + event.to().label(), detail, null));
+						"Henvisning til " + service + ": " + event.to().label(), detail, "/personale/henvisninger/" + id));
 			}
 		}
 		var decisions = jdbc.sql("""
@@ -93,7 +93,9 @@ class ReferralTimeline implements TimelineSource {
 						new Recipient(decision.decidingUnitId(), null),
 						"Afgørelse om " + serviceName(municipalityId, decision.serviceId()) + ": "
 								+ OUTCOMES.getOrDefault(decision.outcome(), decision.outcome()),
-						"Serviceloven " + decision.paragraph() + ": " + decision.plainTitle() + ".", null));
+						"Serviceloven " + decision.paragraph() + ": " + decision.plainTitle() + ".",
+						viewer.belongsTo(decision.decidingUnitId())
+								? "/personale/borgere/" + view.citizenId() + "/afgoerelser/" + decision.id() : null));
 			}
 		}
 		return entries;
