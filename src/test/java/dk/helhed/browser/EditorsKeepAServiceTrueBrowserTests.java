@@ -248,7 +248,8 @@ class EditorsKeepAServiceTrueBrowserTests {
 	private List<List<String>> historyRows() {
 		return browser.findAll("table.history tbody tr")
 			.stream()
-			.map(row -> row.findElements(By.tagName("td")).stream().limit(3).map(WebElement::getText).toList())
+			// when, who, and the field (the row's header cell, from the shared change table's cells)
+			.map(row -> row.findElements(By.cssSelector("td, th")).stream().limit(3).map(WebElement::getText).toList())
 			.toList();
 	}
 
