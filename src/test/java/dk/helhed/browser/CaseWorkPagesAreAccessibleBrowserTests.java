@@ -12,13 +12,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -46,7 +43,7 @@ import dk.helhed.support.SyntheticCpr;
  */
 @OnChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class CaseWorkPagesAreAccessibleBrowserTests {
+class CaseWorkPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 
 	/** A citizen of the job centre and Visitation, with notes, a consent and a legal basis. */
 	private static final String CITIZEN = "Tilgængelig Testesen (syntetisk)";
@@ -64,13 +61,6 @@ class CaseWorkPagesAreAccessibleBrowserTests {
 	}
 
 	/** A state of a page: its name, who sees it, and how a person gets there from anywhere. */
-	record State(String name, String account, Consumer<Browser> reach) {
-
-		@Override
-		public String toString() {
-			return name;
-		}
-	}
 
 	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
 	Clock clock;
@@ -131,118 +121,105 @@ class CaseWorkPagesAreAccessibleBrowserTests {
 		fixture = new Fixture(cpr, citizen, anonymous, emergencyCitizen, cpr.substring(0, 7) + "0000");
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void hasNoAccessibilityViolations(State state) {
-		var browser = reach(browsers.desktop(port), state);
-
-		assertThat(browser.accessibilityViolations()).as(state.name()).isEmpty();
+	@Override
+	public Browsers browsers() {
+		return browsers;
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void fitsAPhoneScreenWithoutScrollingSideways(State state) {
-		var browser = reach(browsers.phone(port), state);
-
-		assertThat(browser.horizontalOverflow()).as(state.name() + " on a 360 px wide screen sticks out sideways by (px)")
-			.isLessThanOrEqualTo(0);
-		assertThat(browser.accessibilityViolations()).as(state.name() + " on a phone").isEmpty();
+	@Override
+	public int port() {
+		return port;
 	}
 
 	/** The case-work pages, in the states worth checking, grouped by who sees them so that few logins are needed. */
-	static Stream<State> states() {
+	static Stream<StaffPageState> states() {
 		return Stream.of(
-				new State("finding and registering citizens", Staff.JOB_CENTRE, Citizens::openCitizens),
-				new State("a search by CPR number with a result", Staff.JOB_CENTRE,
+				new StaffPageState("finding and registering citizens", Staff.JOB_CENTRE, Citizens::openCitizens),
+				new StaffPageState("a search by CPR number with a result", Staff.JOB_CENTRE,
 						browser -> assertThat(findByCpr(browser, fixture.cpr())).containsExactly(CITIZEN)),
-				new State("a search by name with results", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("a search by name with results", Staff.JOB_CENTRE, browser -> {
 					openCitizens(browser);
 					fillIn(browser, "#f-search-name", "Testesen");
 					browser.andWaitForNewPage(() -> press(browser, "Søg på navn"));
 					assertThat(browser.findAll(".citizen-list li")).hasSizeGreaterThan(1);
 				}),
-				new State("a search by CPR number that finds no one, offering emergency access", Staff.JOB_CENTRE,
+				new StaffPageState("a search by CPR number that finds no one, offering emergency access", Staff.JOB_CENTRE,
 						browser -> {
 							assertThat(findByCpr(browser, fixture.unknownCpr())).isEmpty();
 							assertThat(browser.findAll("#f-emergency-reason")).hasSize(1);
 						}),
-				new State("the emergency access form with a mistake", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the emergency access form with a mistake", Staff.JOB_CENTRE, browser -> {
 					findByCpr(browser, fixture.unknownCpr());
 					fillIn(browser, "#f-emergency-reason", "Akut");
 					browser.andWaitForNewPage(() -> press(browser, "Bed om nødadgang"));
 					assertThat(browser.findAll(".error-summary li")).hasSize(1);
 				}),
-				new State("the registration forms with mistakes", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the registration forms with mistakes", Staff.JOB_CENTRE, browser -> {
 					openCitizens(browser);
 					fillIn(browser, "#f-identified-cpr", "310691-1234");
 					fillIn(browser, "#f-identified-email", "ikke en adresse");
 					browser.andWaitForNewPage(() -> press(browser, "Registrér borger"));
 					assertThat(browser.findAll(".error-summary li")).hasSize(2);
 				}),
-				new State("a citizen's page with notes, consent, legal basis and every form", Staff.TEAM_LEAD,
+				new StaffPageState("a citizen's page with notes, consent, legal basis and every form", Staff.TEAM_LEAD,
 						browser -> {
 							openCitizen(browser, fixture.citizen());
 							assertThat(browser.findAll("article.note")).hasSize(2);
 							assertThat(browser.findAll("form#f-note, form#f-consent, form#f-basis")).hasSize(3);
 						}),
-				new State("a citizen's page with mistakes in the note form", Staff.TEAM_LEAD, browser -> {
+				new StaffPageState("a citizen's page with mistakes in the note form", Staff.TEAM_LEAD, browser -> {
 					openCitizen(browser, fixture.citizen());
 					browser.andWaitForNewPage(() -> press(browser, "Gem notat"));
 					assertThat(browser.findAll(".error-summary li")).hasSize(2);
 				}),
-				new State("a citizen's page with mistakes in the consent form", Staff.TEAM_LEAD, browser -> {
+				new StaffPageState("a citizen's page with mistakes in the consent form", Staff.TEAM_LEAD, browser -> {
 					openCitizen(browser, fixture.citizen());
 					browser.find("#f-consent-givenOn").clear();
 					browser.andWaitForNewPage(() -> press(browser, "Registrér samtykke"));
 					assertThat(browser.findAll(".error-summary li")).hasSize(5);
 				}),
-				new State("a citizen's page with mistakes in the legal basis form", Staff.TEAM_LEAD, browser -> {
+				new StaffPageState("a citizen's page with mistakes in the legal basis form", Staff.TEAM_LEAD, browser -> {
 					openCitizen(browser, fixture.citizen());
 					browser.andWaitForNewPage(() -> press(browser, "Registrér lovgrundlag"));
 					assertThat(browser.findAll(".error-summary li")).hasSize(4);
 				}),
-				new State("an anonymous contact's page", Staff.TEAM_LEAD, browser -> {
+				new StaffPageState("an anonymous contact's page", Staff.TEAM_LEAD, browser -> {
 					openCitizen(browser, fixture.anonymousContact());
 					assertThat(browser.findAll("#f-join-cpr")).hasSize(1);
 				}),
-				new State("the emergency accesses in the team lead's units", Staff.TEAM_LEAD, browser -> {
+				new StaffPageState("the emergency accesses in the team lead's units", Staff.TEAM_LEAD, browser -> {
 					browser.open("/personale/noedadgang");
 					assertThat(browser.text("main table")).contains("faldet om i vores venteværelse");
 				}),
-				new State("a citizen's page seen through emergency access", Staff.HOUSING, browser -> {
+				new StaffPageState("a citizen's page seen through emergency access", Staff.HOUSING, browser -> {
 					openCitizen(browser, fixture.emergencyCitizen());
 					assertThat(browser.text("main .notice.emergency")).startsWith("Du ser siden gennem nødadgang");
 				}),
-				new State("the audit log with results", Staff.DATA_PROTECTION_OFFICER, browser -> {
+				new StaffPageState("the audit log with results", Staff.DATA_PROTECTION_OFFICER, browser -> {
 					browser.open("/personale/revision");
 					fillIn(browser, "#f-audit-cpr", fixture.cpr());
 					browser.andWaitForNewPage(() -> press(browser, "Søg i revisionssporet"));
 					assertThat(browser.findAll("main table tbody tr")).hasSizeGreaterThan(3);
 				}),
-				new State("the audit log search with mistakes", Staff.DATA_PROTECTION_OFFICER, browser -> {
+				new StaffPageState("the audit log search with mistakes", Staff.DATA_PROTECTION_OFFICER, browser -> {
 					browser.open("/personale/revision");
 					fillIn(browser, "#f-audit-cpr", "123");
 					browser.andWaitForNewPage(() -> press(browser, "Søg i revisionssporet"));
 					assertThat(browser.findAll(".error-summary li")).hasSize(1);
 				}),
-				new State("a citizen's access account", Staff.DATA_PROTECTION_OFFICER, browser -> {
+				new StaffPageState("a citizen's access account", Staff.DATA_PROTECTION_OFFICER, browser -> {
 					browser.open("/personale/aktindsigt");
 					fillIn(browser, "#f-account-cpr", fixture.cpr());
 					browser.andWaitForNewPage(() -> press(browser, "Vis oversigt"));
 					assertThat(browser.findAll(".access-letter li")).hasSizeGreaterThan(3);
 				}),
-				new State("the access account for a CPR number the municipality does not know",
+				new StaffPageState("the access account for a CPR number the municipality does not know",
 						Staff.DATA_PROTECTION_OFFICER, browser -> {
 							browser.open("/personale/aktindsigt");
 							fillIn(browser, "#f-account-cpr", fixture.unknownCpr());
 							browser.andWaitForNewPage(() -> press(browser, "Vis oversigt"));
 							assertThat(browser.findAll(".error-summary li")).hasSize(1);
 						}));
-	}
-
-	private static Browser reach(Browser browser, State state) {
-		state.reach().accept(as(browser, state.account()));
-		return browser;
 	}
 
 	private static void openCitizen(Browser browser, UUID id) {

@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +42,7 @@ import dk.helhed.support.SyntheticCpr;
  */
 @OnChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PlacePagesBrowserTests {
+class PlacePagesBrowserTests implements EveryStateIsAccessible {
 
 	@RegisterExtension
 	static final Browsers browsers = new Browsers();
@@ -55,13 +52,6 @@ class PlacePagesBrowserTests {
 
 	private static Fixture fixture;
 
-	record State(String name, Consumer<Browser> reach) {
-
-		@Override
-		public String toString() {
-			return name;
-		}
-	}
 
 	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
 	Clock clock;
@@ -119,58 +109,50 @@ class PlacePagesBrowserTests {
 				null, null)).id();
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void hasNoAccessibilityViolations(State state) {
-		var browser = reach(browsers.desktop(port), state);
-
-		assertThat(browser.accessibilityViolations()).as(state.name()).isEmpty();
+	@Override
+	public Browsers browsers() {
+		return browsers;
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void fitsAPhoneScreenWithoutScrollingSideways(State state) {
-		var browser = reach(browsers.phone(port), state);
-
-		assertThat(browser.horizontalOverflow()).as(state.name() + " on a 360 px wide screen sticks out sideways by (px)")
-			.isLessThanOrEqualTo(0);
-		assertThat(browser.accessibilityViolations()).as(state.name() + " on a phone").isEmpty();
+	@Override
+	public int port() {
+		return port;
 	}
 
-	static Stream<State> states() {
-		return Stream.of(new State("the places of the unit's services", browser -> {
+	static Stream<StaffPageState> states() {
+		return Stream.of(new StaffPageState("the places of the unit's services", Staff.HOUSING, browser -> {
 			browser.open("/personale/pladser");
 			assertThat(browser.text("main table")).contains("Boliger på Kirkeplads", "Overgangsbolig");
-		}), new State("a service's places with an offer, a resident and a waiting list", browser -> {
+		}), new StaffPageState("a service's places with an offer, a resident and a waiting list", Staff.HOUSING, browser -> {
 			browser.open("/personale/pladser/" + kirkeplads);
 			assertThat(browser.text("main")).contains("Plads Tilbudt (syntetisk)", "Plads Beboer (syntetisk)",
 					"Du er nummer 1 af 2 på ventelisten.", "Prioriteringsregel 1");
-		}), new State("the waiting-list form with mistakes", browser -> {
+		}), new StaffPageState("the waiting-list form with mistakes", Staff.HOUSING, browser -> {
 			browser.open("/personale/pladser/" + kirkeplads);
 			browser.andWaitForNewPage(() -> press(browser, "Skriv på ventelisten"));
 			assertThat(browser.findAll(".error-summary li")).hasSize(1);
-		}), new State("the confirmation before a move-in", browser -> {
+		}), new StaffPageState("the confirmation before a move-in", Staff.HOUSING, browser -> {
 			browser.open("/personale/pladser/" + kirkeplads);
 			browser.andWaitForNewPage(() -> press(browser, "Borgeren flytter ind …"));
 			assertThat(browser.text("main h1")).contains("flytter ind");
-		}), new State("the confirmation before a declined offer, with its consequence", browser -> {
+		}), new StaffPageState("the confirmation before a declined offer, with its consequence", Staff.HOUSING, browser -> {
 			browser.open("/personale/pladser/" + kirkeplads);
 			new Select(browser.find("select[name=aarsag]")).selectByValue("CITIZEN_DECLINED");
 			browser.andWaitForNewPage(() -> press(browser, "Afslå tilbuddet …"));
 			assertThat(browser.text("main")).contains("Borgeren kommer tilbage på ventelisten");
-		}), new State("the decisions of a citizen and the form", browser -> {
+		}), new StaffPageState("the decisions of a citizen and the form", Staff.HOUSING, browser -> {
 			browser.open("/personale/borgere/" + fixture.shown() + "/afgoerelser/ny");
 			assertThat(browser.text("main")).contains("Delvist bevilget", "§ 107");
-		}), new State("the decision form with mistakes", browser -> {
+		}), new StaffPageState("the decision form with mistakes", Staff.HOUSING, browser -> {
 			browser.open("/personale/borgere/" + fixture.shown() + "/afgoerelser/ny");
 			browser.andWaitForNewPage(() -> press(browser, "Se afgørelsen før den træffes …"));
 			assertThat(browser.findAll(".error-summary li")).hasSizeGreaterThanOrEqualTo(3);
-		}), new State("the confirmation before a decision", browser -> {
+		}), new StaffPageState("the confirmation before a decision", Staff.HOUSING, browser -> {
 			browser.open("/personale/borgere/" + fixture.shown() + "/afgoerelser/ny");
 			fillRefusal(browser);
 			browser.andWaitForNewPage(() -> press(browser, "Se afgørelsen før den træffes …"));
 			assertThat(browser.text("main")).contains("Ja, træf afgørelsen", "klagevejledning");
-		}), new State("the decision letter", browser -> {
+		}), new StaffPageState("the decision letter", Staff.HOUSING, browser -> {
 			browser.open("/personale/borgere/" + fixture.shown() + "/afgoerelser/" + fixture.decision());
 			assertThat(browser.text("main")).contains("Afgørelse om Overgangsbolig", "Sådan klager du");
 		}));
@@ -226,11 +208,6 @@ class PlacePagesBrowserTests {
 		assertThat(Staff.flash(browser)).startsWith("Kvittering: afgørelsen er truffet");
 		assertThat(browser.text("main")).contains("Vi har sagt nej til din ansøgning om Overgangsbolig", "§ 107",
 				"Sådan klager du", "Hent brevet som PDF");
-	}
-
-	private static Browser reach(Browser browser, State state) {
-		state.reach().accept(as(browser, Staff.HOUSING));
-		return browser;
 	}
 
 	private StaffMember staff(String username) {

@@ -10,14 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +54,7 @@ import dk.helhed.support.SyntheticCpr;
  */
 @OnChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PlanPagesAreAccessibleBrowserTests {
+class PlanPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 
 	static final UUID HOUSING = UUID.fromString("fd4b8dd3-5c4b-4257-8c13-ea045617d2f6");
 	static final UUID WORK = UUID.fromString("685e8517-2f5c-4ef8-a7c4-fa2d008fdd9d");
@@ -74,13 +71,6 @@ class PlanPagesAreAccessibleBrowserTests {
 	private record Fixture(UUID citizen, UUID assessment, UUID scenarioCitizen, UUID scenarioCitizenWithoutJs) {
 	}
 
-	record State(String name, String account, Consumer<Browser> reach) {
-
-		@Override
-		public String toString() {
-			return name;
-		}
-	}
 
 	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
 	Clock clock;
@@ -159,66 +149,58 @@ class PlanPagesAreAccessibleBrowserTests {
 				"Jeg har brug for ro.", "En bolig", "God med hænderne", "Søster");
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void hasNoAccessibilityViolations(State state) {
-		var browser = reach(browsers.desktop(port), state);
-
-		assertThat(browser.accessibilityViolations()).as(state.name()).isEmpty();
+	@Override
+	public Browsers browsers() {
+		return browsers;
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void fitsAPhoneScreenWithoutScrollingSideways(State state) {
-		var browser = reach(browsers.phone(port), state);
-
-		assertThat(browser.horizontalOverflow()).as(state.name() + " on a 360 px wide screen sticks out sideways by (px)")
-			.isLessThanOrEqualTo(0);
-		assertThat(browser.accessibilityViolations()).as(state.name() + " on a phone").isEmpty();
+	@Override
+	public int port() {
+		return port;
 	}
 
-	static Stream<State> states() {
+	static Stream<StaffPageState> states() {
 		return Stream.of(
-				new State("the assessments with a trend, a difference and the form", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the assessments with a trend, a difference and the form", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/helhedsvurdering");
 					assertThat(browser.findAll("svg[role=img]")).hasSize(1);
 					assertThat(browser.text("main")).contains("Bedre");
 				}),
-				new State("a new assessment with mistakes", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("a new assessment with mistakes", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/helhedsvurdering");
 					browser.andWaitForNewPage(() -> press(browser, "Gem helhedsvurdering"));
 					assertThat(browser.findAll(".error-summary li")).hasSize(1);
 				}),
-				new State("one assessment with the citizen's earlier words", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("one assessment with the citizen's earlier words", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/helhedsvurdering/" + fixture.assessment());
 					assertThat(browser.text("main")).contains("Jeg vil bo tæt på min søster.");
 				}),
-				new State("the assessments as Visitation sees them", Staff.HOUSING, browser -> {
+				new StaffPageState("the assessments as Visitation sees them", Staff.HOUSING, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/helhedsvurdering/" + fixture.assessment());
 					assertThat(browser.text("main")).contains("Varetage bolig").doesNotContain("Drikker dagligt");
 				}),
-				new State("the plan with goals, actions, a follow-up and every form", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the plan with goals, actions, a follow-up and every form", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan");
 					assertThat(browser.findAll("article.goal")).hasSize(2);
 				}),
-				new State("the plan's goal form with mistakes", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the plan's goal form with mistakes", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan");
 					browser.andWaitForNewPage(() -> press(browser, "Læg målet i planen"));
 					assertThat(browser.findAll(".error-summary li")).hasSize(6);
 				}),
-				new State("the plan as Visitation sees it", Staff.HOUSING, browser -> {
+				new StaffPageState("the plan as Visitation sees it", Staff.HOUSING, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan");
 					assertThat(browser.findAll("article.goal")).hasSize(2);
 				}),
-				new State("the citizen's copy of the plan", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the citizen's copy of the plan", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan/borgerens-kopi");
 					assertThat(browser.text("main")).contains("Jeg vil have mit eget sted.", "Egen lejekontrakt");
 				}),
-				new State("my citizens with their next follow-up", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("my citizens with their next follow-up", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/mine-borgere");
 					assertThat(browser.text("main table")).contains("Plan Tilgængelig (syntetisk)");
 				}),
-				new State("an earlier version of the plan", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("an earlier version of the plan", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/plan/versioner/2");
 					assertThat(browser.text("main")).contains("tidligere udgave");
 				}));
@@ -308,11 +290,6 @@ class PlanPagesAreAccessibleBrowserTests {
 		browser.find("#f-beskrivelse").sendKeys(description);
 		browser.andWaitForNewPage(() -> press(browser, "Læg indsatsen i planen"));
 		assertThat(Staff.flash(browser)).isEqualTo("Indsatsen er lagt i planen.");
-	}
-
-	private static Browser reach(Browser browser, State state) {
-		state.reach().accept(as(browser, state.account()));
-		return browser;
 	}
 
 	private StaffMember staff(String username) {

@@ -9,14 +9,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +46,7 @@ import dk.helhed.support.SyntheticCpr;
  */
 @OnChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ReferralPagesBrowserTests {
+class ReferralPagesBrowserTests implements EveryStateIsAccessible {
 
 	@RegisterExtension
 	static final Browsers browsers = new Browsers();
@@ -60,13 +57,6 @@ class ReferralPagesBrowserTests {
 			UUID flats) {
 	}
 
-	record State(String name, String account, Consumer<Browser> reach) {
-
-		@Override
-		public String toString() {
-			return name;
-		}
-	}
 
 	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
 	Clock clock;
@@ -124,62 +114,54 @@ class ReferralPagesBrowserTests {
 		return citizen;
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void hasNoAccessibilityViolations(State state) {
-		var browser = reach(browsers.desktop(port), state);
-
-		assertThat(browser.accessibilityViolations()).as(state.name()).isEmpty();
+	@Override
+	public Browsers browsers() {
+		return browsers;
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void fitsAPhoneScreenWithoutScrollingSideways(State state) {
-		var browser = reach(browsers.phone(port), state);
-
-		assertThat(browser.horizontalOverflow()).as(state.name() + " on a 360 px wide screen sticks out sideways by (px)")
-			.isLessThanOrEqualTo(0);
-		assertThat(browser.accessibilityViolations()).as(state.name() + " on a phone").isEmpty();
+	@Override
+	public int port() {
+		return port;
 	}
 
-	static Stream<State> states() {
+	static Stream<StaffPageState> states() {
 		return Stream.of(
-				new State("the referral form, before a service is chosen", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the referral form, before a service is chosen", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/henvisninger/ny");
 					assertThat(browser.findAll("#f-referral")).isEmpty();
 				}),
-				new State("the referral form with the categories to share", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the referral form with the categories to share", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/henvisninger/ny?indsats=" + fixture.flats());
 					assertThat(browser.findAll("input[name=kategorier]")).hasSize(InformationCategory.values().length);
 				}),
-				new State("the referral form with mistakes", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("the referral form with mistakes", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/borgere/" + fixture.citizen() + "/henvisninger/ny?indsats=" + fixture.flats());
 					browser.andWaitForNewPage(() -> press(browser, "Send henvisningen"));
 					assertThat(browser.findAll(".error-summary li")).isNotEmpty();
 				}),
-				new State("Visitation's queue", Staff.HOUSING, browser -> {
+				new StaffPageState("Visitation's queue", Staff.HOUSING, browser -> {
 					browser.open("/personale/henvisninger");
 					assertThat(browser.text("main")).contains("Venter på svar", "Løkken ikke lukket");
 				}),
-				new State("the queue filtered, with a mistake", Staff.HOUSING, browser -> {
+				new StaffPageState("the queue filtered, with a mistake", Staff.HOUSING, browser -> {
 					browser.open("/personale/henvisninger?status=nonsens");
 					assertThat(browser.findAll(".error-summary li")).hasSize(1);
 				}),
-				new State("a referral as its receiver answers it", Staff.HOUSING, browser -> {
+				new StaffPageState("a referral as its receiver answers it", Staff.HOUSING, browser -> {
 					browser.open("/personale/henvisninger/" + fixture.live());
 					assertThat(browser.text("main")).contains("Sover hos en ven", "Historik");
 				}),
-				new State("the confirmation before rejecting", Staff.HOUSING, browser -> {
+				new StaffPageState("the confirmation before rejecting", Staff.HOUSING, browser -> {
 					browser.open("/personale/henvisninger/" + fixture.live());
 					new Select(browser.find("#f-aarsag-REJECT")).selectByValue("NOT_TARGET_GROUP");
 					browser.andWaitForNewPage(() -> press(browser, "Afvis"));
 					assertThat(browser.text("main h1")).isEqualTo("Afvis henvisningen");
 				}),
-				new State("a completed referral as its sender sees it", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("a completed referral as its sender sees it", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/henvisninger/" + fixture.completed());
 					assertThat(browser.text("main")).contains("Flytter ind 1. marts.");
 				}),
-				new State("a move the table refuses", Staff.JOB_CENTRE, browser -> {
+				new StaffPageState("a move the table refuses", Staff.JOB_CENTRE, browser -> {
 					browser.open("/personale/henvisninger/" + fixture.live());
 					// The sender has no button to accept; a crafted form sends the move anyway.
 					browser.script("var f = document.querySelector('form.move'); f.querySelector('[name=skridt]').value = 'ACCEPT'; f.submit();");
@@ -232,11 +214,6 @@ class ReferralPagesBrowserTests {
 		browser.andWaitForNewPage(() -> press(browser, "Luk løkken"));
 		assertThat(Staff.flash(browser)).startsWith("Løkken er lukket");
 		assertThat(browser.text("main dl")).contains("løkken er lukket");
-	}
-
-	private static Browser reach(Browser browser, State state) {
-		state.reach().accept(as(browser, state.account()));
-		return browser;
 	}
 
 	private StaffMember staff(String username) {

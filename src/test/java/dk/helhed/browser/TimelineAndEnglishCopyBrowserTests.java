@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,20 +28,13 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  */
 @OnChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class TimelineAndEnglishCopyBrowserTests {
+class TimelineAndEnglishCopyBrowserTests implements EveryStateIsAccessible {
 
 	@RegisterExtension
 	static final Browsers browsers = new Browsers();
 
 	private static UUID mads;
 
-	record State(String name, String account, Consumer<Browser> reach) {
-
-		@Override
-		public String toString() {
-			return name;
-		}
-	}
 
 	@TestBean(name = "clock", methodName = "dk.helhed.browser.Staff#fixedClock")
 	Clock clock;
@@ -68,40 +58,32 @@ class TimelineAndEnglishCopyBrowserTests {
 		return mads;
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void hasNoAccessibilityViolations(State state) {
-		var browser = reach(browsers.desktop(port), state);
-
-		assertThat(browser.accessibilityViolations()).as(state.name()).isEmpty();
+	@Override
+	public Browsers browsers() {
+		return browsers;
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("states")
-	void fitsAPhoneScreenWithoutScrollingSideways(State state) {
-		var browser = reach(browsers.phone(port), state);
-
-		assertThat(browser.horizontalOverflow()).as(state.name() + " on a 360 px wide screen sticks out sideways by (px)")
-			.isLessThanOrEqualTo(0);
-		assertThat(browser.accessibilityViolations()).as(state.name() + " on a phone").isEmpty();
+	@Override
+	public int port() {
+		return port;
 	}
 
-	static Stream<State> states() {
-		return Stream.of(new State("the timeline as the job centre sees it", Staff.JOB_CENTRE, browser -> {
+	static Stream<StaffPageState> states() {
+		return Stream.of(new StaffPageState("the timeline as the job centre sees it", Staff.JOB_CENTRE, browser -> {
 			browser.open("/personale/borgere/" + mads() + "/tidslinje");
 			assertThat(browser.findAll("li.timeline-entry")).hasSizeGreaterThan(10);
 			assertThat(browser.text("main")).contains("Henvisning til", "Mål i handleplanen", "Notat: Bolig");
-		}), new State("the timeline as Visitation sees it, filtered to housing", Staff.HOUSING, browser -> {
+		}), new StaffPageState("the timeline as Visitation sees it, filtered to housing", Staff.HOUSING, browser -> {
 			browser.open("/personale/borgere/" + mads() + "/tidslinje?kategori=HOUSING");
 			assertThat(browser.text("main")).contains("Sover hos en ven").doesNotContain("Ønsker praktik");
-		}), new State("the timeline with a filter value it does not know", Staff.JOB_CENTRE, browser -> {
+		}), new StaffPageState("the timeline with a filter value it does not know", Staff.JOB_CENTRE, browser -> {
 			browser.open("/personale/borgere/" + mads() + "/tidslinje?slags=ukendt");
 			assertThat(browser.findAll(".error-summary li")).hasSize(1);
-		}), new State("the citizen's copy in English", Staff.JOB_CENTRE, browser -> {
+		}), new StaffPageState("the citizen's copy in English", Staff.JOB_CENTRE, browser -> {
 			browser.open("/personale/borgere/" + mads() + "/plan/borgerens-kopi?sprog=en");
 			assertThat(browser.text("main")).contains("Your plan", "What will happen",
 					"Jeg vil have mit eget sted og et arbejde");
-		}), new State("my citizens with their units", Staff.JOB_CENTRE, browser -> {
+		}), new StaffPageState("my citizens with their units", Staff.JOB_CENTRE, browser -> {
 			browser.open("/personale/mine-borgere");
 			assertThat(browser.text("main table")).contains("Mads Testesen (syntetisk)", "Jobcenteret");
 		}));
@@ -130,10 +112,5 @@ class TimelineAndEnglishCopyBrowserTests {
 		follow(browser, "English");
 		assertThat(browser.text("main h1")).isEqualTo("Your plan");
 		assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("en");
-	}
-
-	private static Browser reach(Browser browser, State state) {
-		state.reach().accept(as(browser, state.account()));
-		return browser;
 	}
 }
