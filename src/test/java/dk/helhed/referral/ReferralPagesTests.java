@@ -253,6 +253,35 @@ abstract class ReferralPagesTests {
 	}
 
 	@Test
+	void bothSidesStillSeeAnEndedReferralsStatusAndHistoryButNothingElseOfTheCitizen() throws Exception {
+		var mads = mads();
+		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
+		var address = as("jobcenter", post("/personale/borgere/" + mads + "/henvisninger")
+			.param("indsats", flats.id().toString()).param("spoergsmaal", "Overgangsbolig? (syntetisk)")
+			.param("kategorier", "HOUSING")).getRedirectedUrl();
+		assertThat(as("boligsag", post(address + "/status").param("skridt", "REJECT").param("version", "0")
+			.param("aarsag", "NO_FREE_PLACE").param("bekraeftet", "ja")).getRedirectedUrl()).isEqualTo(address);
+		// The citizen withdraws the consent: Visitation has no ground left to see anything of Mads.
+		var consent = jdbc.sql("select id from consent where citizen_id = ?").param(mads).query(UUID.class).single();
+		caseWork.withdrawConsent(staff("jobcenter"), mads, consent, "Jeg vil ikke dele mere. (syntetisk)");
+		assertThat(as("boligsag", get("/personale/borgere/" + mads)).getStatus()).isEqualTo(404);
+
+		var page = as("boligsag", get(address));
+		assertThat(page.getStatus()).as("the receiver still sees the referral it answered").isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("Afvist", "Ingen ledig plads")
+			.doesNotContain("Sover hos en ven og søger egen bolig.");
+		assertThat(jdbc.sql("""
+				select basis from audit_event where citizen_id = ? and actor_id = ? and outcome = 'ALLOWED'
+				order by occurred_at desc, id desc limit 1""")
+			.params(mads, staff("boligsag").id())
+			.query(String.class)
+			.single()).as("read on the referral itself").isEqualTo("REFERRAL");
+		assertThat(as("boligsag", post(address + "/status").param("skridt", "ACCEPT").param("version", "1"))
+			.getStatus()).as("an ended referral takes no more moves").isIn(400, 403, 409);
+		assertThat(as("jobcenter", get(address)).getStatus()).isEqualTo(200);
+	}
+
+	@Test
 	void someoneWhoIsNeitherSideFindsNoReferral() throws Exception {
 		var mads = mads();
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();

@@ -69,7 +69,8 @@ class CaseGate implements CaseAccess {
 			throw notFound();
 		}
 		var view = decide(staff, row);
-		boolean visible = view.ownCase() || !view.categories().isEmpty();
+		var recordOnly = view.ownCase() || !view.categories().isEmpty() ? null : grantForRecord(staff, row, use);
+		boolean visible = view.ownCase() || !view.categories().isEmpty() || recordOnly != null;
 		if (!visible) {
 			audit.recordRefusal(event(staff, row.id(), use, null, null, Outcome.REFUSED));
 			throw notFound();
@@ -78,7 +79,9 @@ class CaseGate implements CaseAccess {
 			audit.recordRefusal(event(staff, row.id(), use, null, null, Outcome.REFUSED));
 			throw new AccessDeniedException("Only a unit in the citizen's case may change it");
 		}
-		var ground = view.ownCase() ? Ground.OWN_CASE : view.categories().values().iterator().next();
+		var ground = view.ownCase() ? Ground.OWN_CASE
+				: recordOnly != null ? new Ground(recordOnly.basis(), recordOnly.reference())
+						: view.categories().values().iterator().next();
 		audit.record(event(staff, row.id(), use, CaseWork.categories(view.sharedCategories()), ground,
 				Outcome.ALLOWED));
 		return view;
@@ -119,6 +122,20 @@ class CaseGate implements CaseAccess {
 	@Override
 	public void refuse(StaffMember staff, UUID citizenId, CaseUse use) {
 		audit.recordRefusal(event(staff, citizenId, use, null, null, Outcome.REFUSED));
+	}
+
+	/**
+	 * A ground another module holds that lets the staff member read the one record it names and nothing else, e.g. an
+	 * ended referral's status and history for its two sides; null if there is none.
+	 */
+	private dk.helhed.citizen.CaseGrant grantForRecord(StaffMember staff, CitizenStore.Row row, CaseUse use) {
+		var today = LocalDate.now(clock);
+		return sources.stream()
+			.flatMap(source -> source.grantsFor(row.municipalityId(), row.id(), today).stream())
+			.filter(grant -> (grant.allowsRead(use) || grant.allowsChange(use))
+					&& AccessPolicy.covers(staff, grant.recipient()))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** A ground another module holds lets the staff member make this change, e.g. answer the referral it names. */
@@ -186,7 +203,8 @@ class CaseGate implements CaseAccess {
 		}
 		for (var source : sources) {
 			for (var grant : source.grantsFor(municipalityId, row.id(), today)) {
-				if (AccessPolicy.covers(staff, grant.recipient())) {
+				// a ground for one record only (no category) is weighed by open() for that record, not shared here
+				if (!grant.categories().isEmpty() && AccessPolicy.covers(staff, grant.recipient())) {
 					var ground = new Ground(grant.basis(), grant.reference());
 					grant.categories().forEach(category -> categories.putIfAbsent(category, ground));
 					shares.add(new CaseView.Share(ground, grant.categories(), holder -> true));

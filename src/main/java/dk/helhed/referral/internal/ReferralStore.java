@@ -184,6 +184,14 @@ public class ReferralStore {
 			.toList();
 	}
 
+	/** Every referral about the citizen, whatever its status, without the shared categories. */
+	List<Referral> of(UUID municipalityId, UUID citizenId) {
+		return jdbc.sql("select * from referral where municipality_id = ? and citizen_id = ?")
+			.params(municipalityId, citizenId)
+			.query((rs, n) -> referral(rs))
+			.list();
+	}
+
 	/** The ids of every referral about the citizen, whatever its status. */
 	List<UUID> idsOf(UUID municipalityId, UUID citizenId) {
 		return jdbc.sql("select id from referral where municipality_id = ? and citizen_id = ?")
