@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dk.helhed.municipality.PartnerOrganisation;
+import dk.helhed.municipality.PhoneFact;
 import dk.helhed.municipality.Strategy.Target.Direction;
 
 /**
@@ -18,10 +19,11 @@ record MunicipalitySeed(MunicipalityEntry municipality, List<UnitEntry> units, L
 		partners = partners == null ? List.of() : partners;
 	}
 
-	record MunicipalityEntry(String slug, String name, String shortName, String address, String website) {
+	record MunicipalityEntry(String slug, String name, String shortName, String address, String website,
+			PhoneFact phone) {
 	}
 
-	record UnitEntry(String key, String name, String parent, String description) {
+	record UnitEntry(String key, String name, String parent, String description, PhoneFact phone) {
 	}
 
 	record PartnerEntry(String key, String name, PartnerOrganisation.Kind kind, String description, String website) {

@@ -105,6 +105,7 @@ class MunicipalitySeedLoader implements ApplicationRunner {
 				problems.add("enhed " + unit.key() + " har ukendt overordnet enhed " + unit.parent());
 			}
 		});
+		problems.addAll(SeedContactPhones.problems(seed));
 		Set<String> partnerKeys = new HashSet<>();
 		seed.partners().forEach(partner -> {
 			if (blank(partner.key()) || blank(partner.name()) || partner.kind() == null
