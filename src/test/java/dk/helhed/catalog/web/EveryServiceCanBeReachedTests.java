@@ -92,6 +92,23 @@ class EveryServiceCanBeReachedTests {
 	}
 
 	@Test
+	void thePrintViewShowsTheOwningUnitsNumberWhereTheServiceHasNone() throws Exception {
+		var catalog = catalogs.of("aabenraa");
+		var print = HtmlUtils.htmlUnescape(PublicPages.page(mvc, "/aabenraa/udskriv", 200));
+		var withUnitPhone = catalog.services().stream()
+			.filter(service -> serviceContact.ownPhone(service) == null)
+			.filter(service -> serviceContact.fallback(catalog, service) != null)
+			.toList();
+		assertThat(withUnitPhone).isNotEmpty();
+		for (var service : withUnitPhone) {
+			var fallback = serviceContact.fallback(catalog, service);
+			var entry = Pattern.compile("<article class=\"entry\" id=\"" + service.key() + "\".*?</article>", Pattern.DOTALL)
+				.matcher(print).results().findFirst().map(match -> match.group()).orElseThrow();
+			assertThat(entry).contains(fallback.phone().number() + " (" + fallback.unitName() + ")");
+		}
+	}
+
+	@Test
 	void aPageThatSaysRingWithoutANumberIsFound() {
 		assertThat(CALL.matcher("Du kan ringe og spørge.").find()).isTrue();
 		assertThat(CALL.matcher("Ring til os").find()).isTrue();

@@ -85,8 +85,8 @@ class PublicCatalogPagesTests {
 			}
 			assertThat(howTo).as(service.key()).doesNotContainPattern("(?i)\\bring\\b");
 		}
-		System.out.println("Kontakt: " + services.size() + " indsatser, " + withOwnPhone + " med eget telefonnummer, "
-				+ (services.size() - withOwnPhone) + " med kommunens kontakt");
+		System.out.println("Kontakt: " + services.size() + " indsatser, " + withOwnPhone + " med et telefonnummer (eget eller enhedens), "
+				+ (services.size() - withOwnPhone) + " med kommunens adresse og hjemmeside");
 	}
 
 	@Test
