@@ -17,13 +17,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A service as schema.org structured data ({@code GovernmentService}, as JSON-LD), for search engines: its name and
  * short description, the owning unit within the municipality as provider, the area served, the opening hours, how to
- * reach it (phone, e-mail, address; the municipality's when the service has none of its own) and whom it is for.
+ * reach it (phone: its own, else its unit's or the municipality's; e-mail; address: the municipality's when it has
+ * none) and whom it is for.
  */
 @Component
 class ServiceStructuredData {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final ServiceContact serviceContact;
+
+	ServiceStructuredData(ServiceContact serviceContact) {
+		this.serviceContact = serviceContact;
+	}
 
 	/**
 	 * The JSON-LD for the page at {@code pageUrl}, safe to write as it is into a {@code <script>} element: every
@@ -89,7 +96,12 @@ class ServiceStructuredData {
 		channel.put("@type", "ServiceChannel");
 		channel.put("serviceUrl", pageUrl);
 		channel.put("availableLanguage", "da");
-		var phone = phone(service);
+		// Its own phone, else the owning unit's or the municipality's (as the page shows it)
+		var phone = serviceContact.ownPhone(service);
+		if (phone == null) {
+			var fallback = serviceContact.fallback(catalog, service);
+			phone = fallback == null ? null : fallback.phone().number();
+		}
 		if (phone != null || service.email() != null) {
 			Map<String, Object> contact = new LinkedHashMap<>();
 			contact.put("@type", "ContactPoint");
@@ -117,15 +129,6 @@ class ServiceStructuredData {
 		}
 		data.put("availableChannel", channel);
 		return JSON.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-	}
-
-	/** The service's own phone, or the first of its contacts' (as the page shows it). */
-	static String phone(Service service) {
-		if (service.phone() != null) {
-			return service.phone();
-		}
-		return service.contacts().stream().map(Service.Contact::phone).filter(java.util.Objects::nonNull)
-			.findFirst().orElse(null);
 	}
 
 	private static String day(DayOfWeek day) {

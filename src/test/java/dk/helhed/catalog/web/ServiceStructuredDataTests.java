@@ -87,6 +87,8 @@ class ServiceStructuredDataTests {
 		}
 		System.out.printf("JSON-LD: %d services, %d with opening hours, %d with a phone%n", catalog.services().size(),
 				withHours, withPhone);
+		// Its own phone, or its owning unit's (Visitation & Understøttelse's is sourced): as many as the pages show
+		assertThat(withPhone).isGreaterThanOrEqualTo(6);
 	}
 
 	@Test
