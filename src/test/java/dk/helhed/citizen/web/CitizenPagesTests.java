@@ -139,7 +139,7 @@ class CitizenPagesTests {
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getHeader("Cache-Control")).contains("no-store");
 		assertThat(page.getContentAsString()).contains("Side Testesen (syntetisk)", cpr.substring(0, 6) + "-xxxx",
-				"Jobcenteret", "Skriv et notat", "Registrér et samtykke").doesNotContain(cpr.substring(7));
+				"Jobcenteret", "Skriv et notat", "Registrér et samtykke").doesNotContainPattern(standalone(cpr.substring(7)));
 
 		var found = audited(1, post("/personale/borgere/cpr").param("cpr", cpr), "jobcenter");
 		assertThat(found.getStatus()).as("results in the POST response, no redirect").isEqualTo(200);
@@ -355,7 +355,7 @@ class CitizenPagesTests {
 			.param("action", "").param("username", ""), "dpo");
 		assertThat(log.getStatus()).isEqualTo(200);
 		assertThat(log.getContentAsString()).contains("jobcenter", "Jobcenteret", "Oprettet", "Læst", "Egen sag")
-			.doesNotContain(cpr.substring(7));
+			.doesNotContainPattern(standalone(cpr.substring(7)));
 		assertThat(audited(1, post("/personale/revision").param("username", "jobcenter").param("action", "READ")
 			.param("from", LocalDate.now().minusDays(1).toString()).param("to", LocalDate.now().toString()), "dpo")
 			.getContentAsString()).contains("jobcenter").doesNotContain("<td>dpo</td>");
@@ -410,7 +410,7 @@ class CitizenPagesTests {
 				"Så dine oplysninger").doesNotContain("Kontrollerede loggen").doesNotContain("Demo Sagsbehandler");
 		assertThat(checks).contains("Kontrollerede loggen").doesNotContain("Jobcenteret");
 		assertThat(letter).contains("Dine rettigheder", "få rettet oplysninger", "Hvis du vil klage", "Datatilsynet")
-			.doesNotContain(cpr.substring(7));
+			.doesNotContainPattern(standalone(cpr.substring(7)));
 
 		var pdf = audited(1, post("/personale/aktindsigt/pdf").param("cpr", cpr), "dpo").getContentAsByteArray();
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
@@ -720,5 +720,13 @@ class CitizenPagesTests {
 		assertThat(jobCentre).doesNotContain("Visitations svar under samtykket");
 		assertThat(noteCard(jobCentre, "Jobcentrets delte boligsnotat")).contains("Jobcenteret (egen sag)")
 			.doesNotContain("Visitation &amp; Understøttelse (samtykke");
+	}
+
+	/**
+	 * The CPR number's last four digits as a number of their own, not as part of an id or a content hash in the page
+	 * (a random UUID holds a given four digits often enough to make a plain "does not contain" fail now and then).
+	 */
+	private static String standalone(String digits) {
+		return "(?<![0-9A-Za-z])" + digits + "(?![0-9A-Za-z])";
 	}
 }
