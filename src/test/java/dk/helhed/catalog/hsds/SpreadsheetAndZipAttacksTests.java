@@ -51,6 +51,7 @@ class SpreadsheetAndZipAttacksTests {
 		editor = new FreshMunicipalities(jdbc, municipalities, accounts).copyOf("aarhus");
 	}
 
+	@NeedsHsdsSpecification
 	@Test
 	void aFormulaIsWarnedAboutOnImportAndEscapedInTheCsvExport() throws Exception {
 		var files = HsdsFiles.unzip(HsdsFiles.exampleCsvZip());
@@ -76,6 +77,7 @@ class SpreadsheetAndZipAttacksTests {
 			.doesNotContain(",\"=HYPERLINK(", ",=HYPERLINK(");
 	}
 
+	@NeedsHsdsSpecification
 	@Test
 	void skippedZipEntriesCountTowardsTheUnpackedLimit() throws Exception {
 		var files = new LinkedHashMap<String, byte[]>();
