@@ -123,7 +123,7 @@ class ParticipationBrowserTests {
 		assertThat(citizen.path()).isEqualTo("/aabenraa/dialog");
 		follow(citizen, "Send et forslag");
 		var title = "Bænke ved havnen (" + how + ")";
-		citizen.find("label[for=f-kind-proposal]").click();
+		citizen.find("label[for=f-kind-PROPOSAL]").click();
 		citizen.find("#f-title").sendKeys(title);
 		citizen.find("#f-text").sendKeys("Der er ingen steder at sidde ved havnen. Flere bænke ville hjælpe mig.");
 		new Select(citizen.find("#f-area")).selectByVisibleText("Fællesskaber");

@@ -80,8 +80,8 @@ class DecisionsController {
 		model.addAttribute("citizen", citizen);
 		model.addAttribute("services", decisions.decidedBy(staff));
 		model.addAttribute("references", decisions.legalReferences(LocalDate.now(clock)));
-		model.addAttribute("outcomes", Outcome.values());
-		Map<String, String> labels = new HashMap<>();
+		// In the order of Outcome: the page's radio group lists them so (layout/fields :: radios).
+		Map<String, String> labels = new LinkedHashMap<>();
 		for (var outcome : Outcome.values()) {
 			labels.put(outcome.name(), outcomeLabel(outcome));
 		}

@@ -82,7 +82,11 @@ class PlacesController {
 		model.addAttribute("view", view);
 		model.addAttribute("errors", errors);
 		model.addAttribute("sent", sent);
-		model.addAttribute("urgencies", Urgency.values());
+		Map<String, String> urgencyLabels = new LinkedHashMap<>();
+		for (var urgency : Urgency.values()) {
+			urgencyLabels.put(urgency.name(), new Format().urgency(urgency));
+		}
+		model.addAttribute("urgencyLabels", urgencyLabels);
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("format", new Format());
 		var chosen = FormFields.uuid(sent.get("borger"));
