@@ -43,7 +43,7 @@ public class HelhedSimulation extends Simulation {
 
 	public HelhedSimulation() {
 		var baseUrl = System.getProperty("baseUrl", "http://127.0.0.1:18380");
-		var feeders = Path.of(System.getProperty("feeders", "src/load/data/demo")).toAbsolutePath();
+		var feeders = Path.of(System.getProperty("feeders", "src/load/feeders/demo")).toAbsolutePath();
 		var profileName = System.getProperty("profile", "smoke");
 		var profile = Profile.named(profileName);
 		var data = new LoadData(feeders);

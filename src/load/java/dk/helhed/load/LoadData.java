@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * The feeder files a load run reads (docs/scale.md, "Load harness"): {@code staff.csv}, {@code citizens.csv},
  * {@code services.csv} and {@code queries.csv} in one folder, written by the synthetic-data generator or the small
- * {@code demo} set in {@code src/load/data/demo}. Every feeder is endless and random, so any number of virtual users
+ * {@code demo} set in {@code src/load/feeders/demo}. Every feeder is endless and random, so any number of virtual users
  * can draw from it.
  */
 final class LoadData {

@@ -1,7 +1,5 @@
 package dk.helhed.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * The table after a load run (docs/scale.md, "Load harness"): per endpoint (Gatling request name) the count, p50, p95,
- * p99 and errors from Gatling's {@code js/stats.json}, p95 as a ratio to the floor's p95 with the issue's target and
+ * p99 and errors from Gatling's report ({@code index.html}), p95 as a ratio to the floor's p95 with the issue's target and
  * whether it was met; then the deltas of Helhed's own counters and the database pool's highest figures, from the
  * scrapes of {@code /actuator/prometheus} taken before, during and after the run.
  *
@@ -51,7 +49,7 @@ public final class LoadReport {
 			System.exit(2);
 		}
 		var run = Path.of(args[0]);
-		var rows = read(run.resolve("js/stats.json"));
+		var rows = read(run);
 		boolean ok = printTable(rows);
 		if (args.length > 1) {
 			printMetrics(Path.of(args[1]));
@@ -59,34 +57,60 @@ public final class LoadReport {
 		System.exit(ok ? 0 : 1);
 	}
 
-	static List<Row> read(Path statsJson) throws IOException {
-		var root = new ObjectMapper().readTree(statsJson.toFile());
+	/**
+	 * Reads the statistics table of Gatling's report. Gatling 3.15 no longer writes {@code js/stats.json}; the same
+	 * figures are in {@code index.html}'s table, one row per request name: total, OK, KO, % KO, count per second, min,
+	 * the four percentiles of {@code gatling.conf} (50, 95, 99, 99.9), max, mean, standard deviation.
+	 */
+	static List<Row> read(Path run) throws IOException {
+		var html = Files.readString(run.resolve("index.html"), StandardCharsets.UTF_8);
 		List<Row> rows = new ArrayList<>();
-		collect(root.path("contents"), rows);
+		Row all = null;
+		var matcher = TABLE_ROW.matcher(html);
+		while (matcher.find()) {
+			var cells = matcher.group(2);
+			var name = NAME.matcher(cells);
+			if (!name.find()) {
+				continue;
+			}
+			Map<Integer, String> values = new TreeMap<>();
+			var cell = CELL.matcher(cells);
+			while (cell.find()) {
+				values.put(Integer.parseInt(cell.group(1)), cell.group(2).strip());
+			}
+			var row = new Row(unescape(name.group(1)), (long) value(values.get(2)), (long) value(values.get(4)),
+					value(values.get(8)), value(values.get(9)), value(values.get(10)));
+			if ("ROOT".equals(matcher.group(1))) {
+				all = new Row("all requests", row.count(), row.errors(), row.p50(), row.p95(), row.p99());
+			}
+			else if (rows.stream().noneMatch(existing -> existing.name().equals(row.name()))) {
+				rows.add(row);
+			}
+		}
+		if (all == null) {
+			throw new IllegalStateException("No statistics table in " + run.resolve("index.html"));
+		}
 		rows.sort(Comparator.comparing(Row::name));
-		var all = root.path("stats");
-		rows.add(row("all requests", all));
+		rows.add(all);
 		return rows;
 	}
 
-	private static void collect(JsonNode contents, List<Row> rows) {
-		contents.forEach(node -> {
-			if ("REQUEST".equals(node.path("type").asText())) {
-				rows.add(row(node.path("name").asText(), node.path("stats")));
-			}
-			collect(node.path("contents"), rows);
-		});
+	private static final Pattern TABLE_ROW = Pattern.compile("<tr id=\"([^\"]+)\"[^>]*>(.*?)</tr>", Pattern.DOTALL);
+
+	private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">([^<]*)<");
+
+	private static final Pattern CELL = Pattern.compile("<td class=\"value [a-z]+ col-(\\d+)\">([^<]*)</td>");
+
+	private static double value(String text) {
+		if (text == null || text.isBlank() || text.equals("-")) {
+			return Double.NaN;
+		}
+		return Double.parseDouble(text.replace(",", ""));
 	}
 
-	private static Row row(String name, JsonNode stats) {
-		return new Row(name, stats.path("numberOfRequests").path("total").asLong(),
-				stats.path("numberOfRequests").path("ko").asLong(), number(stats.path("percentiles1")),
-				number(stats.path("percentiles2")), number(stats.path("percentiles3")));
-	}
-
-	private static double number(JsonNode percentile) {
-		var total = percentile.path("total");
-		return total.isNumber() ? total.asDouble() : Double.parseDouble(total.asText("NaN").replace("-", "NaN"));
+	private static String unescape(String html) {
+		return html.replace("&#39;", "'").replace("&#x27;", "'").replace("&quot;", "\"").replace("&lt;", "<")
+			.replace("&gt;", ">").replace("&amp;", "&");
 	}
 
 	static boolean printTable(List<Row> rows) {

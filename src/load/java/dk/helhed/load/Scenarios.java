@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.form;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -16,7 +17,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +104,8 @@ final class Scenarios {
 						css("#f-note-category option", "value").findAll().saveAs("categories")))
 			.pause(minPause, maxPause)
 			.exec(http("case: write note").post("/personale/borgere/#{citizen}/notater")
-				.formParamMap(Scenarios::note)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.body(StringBody(session -> urlEncoded(note(session))))
 				.disableFollowRedirect()
 				.check(status().is(302), header("Location").transform(location -> location.contains("/personale/borgere/"))
 					.is(true)))
@@ -158,7 +163,8 @@ final class Scenarios {
 				.check(status().is(200), form("form.form[novalidate]").saveAs("serviceForm")))
 			.pause(minPause, maxPause)
 			.exec(http("catalog: propose change").post("/personale/indsatser/#{service}")
-				.formParamMap(Scenarios::proposal)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.body(StringBody(session -> urlEncoded(proposal(session))))
 				.disableFollowRedirect()
 				.check(status().is(302)))
 			.exec(http("catalog: staff overview").get("/personale")
@@ -217,6 +223,34 @@ final class Scenarios {
 
 	private static io.gatling.javaapi.core.CheckBuilder nextPage() {
 		return css("input[name='efter']", "value").optional().saveAs("after");
+	}
+
+	/**
+	 * A form's fields as a browser sends them: a field with several values (ticked checkboxes, which Gatling's
+	 * {@code form} check keeps as a list) once per value.
+	 */
+	static String urlEncoded(Map<String, Object> fields) {
+		var body = new StringBuilder();
+		fields.forEach((name, value) -> {
+			for (var one : values(value)) {
+				if (!body.isEmpty()) {
+					body.append('&');
+				}
+				body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+					.append(URLEncoder.encode(String.valueOf(one), StandardCharsets.UTF_8));
+			}
+		});
+		return body.toString();
+	}
+
+	private static Collection<?> values(Object value) {
+		if (value instanceof Collection<?> collection) {
+			return collection;
+		}
+		if (value instanceof scala.collection.Iterable<?> iterable) {
+			return scala.jdk.javaapi.CollectionConverters.asJavaCollection(iterable);
+		}
+		return value == null ? List.of() : List.of(value);
 	}
 
 	private static Map<String, Object> note(Session session) {
