@@ -64,7 +64,13 @@ public class HelhedSimulation extends Simulation {
 			.injectOpen(constantUsersPerSec(profile.apiClientsPerSecond()).during(length)));
 		populations.add(staff(scenarios.caseworkers(), profile.caseworkers(), profile));
 		populations.add(staff(scenarios.dataProtectionOfficers(), profile.officers(), profile));
-		populations.add(staff(scenarios.editors(), profile.editors(), profile));
+		if (data.hasEditorPairs()) {
+			populations.add(staff(scenarios.editors(), profile.editors(), profile));
+		}
+		else {
+			System.out.println("NOT RUN: editors approving a change (staff.csv has no UNIT_EDITOR in a municipality "
+					+ "with a CATALOG_EDITOR, so nobody proposes the change they would approve)");
+		}
 
 		setUp(populations).protocols(protocol).maxDuration(length.plus(profile.rampUp()).plusMinutes(2));
 	}

@@ -90,14 +90,23 @@ final class LoadData {
 		};
 	}
 
+	/** Whether staff.csv has a unit editor in a municipality that has a catalog editor (see {@link #editorPairs}). */
+	boolean hasEditorPairs() {
+		return !proposers().isEmpty();
+	}
+
+	private List<Map<String, Object>> proposers() {
+		var editors = staff.stream().filter(row -> kind(row.get("role")) == Kind.CATALOG_EDITOR).toList();
+		return staff.stream()
+			.filter(row -> kind(row.get("role")) == Kind.UNIT_EDITOR)
+			.filter(row -> editors.stream().anyMatch(editor -> editor.get("municipality_slug").equals(row.get("municipality_slug"))))
+			.toList();
+	}
+
 	/** A unit editor who proposes a change, and a catalog editor of the same municipality who decides it. */
 	Iterator<Map<String, Object>> editorPairs() {
 		var editors = staffOf(Kind.CATALOG_EDITOR);
-		var proposers = staffOf(Kind.UNIT_EDITOR)
-			.stream()
-			.filter(row -> editors.stream().anyMatch(editor -> editor.get("municipality_slug").equals(row.get("municipality_slug"))))
-			.toList();
-		require(proposers, "staff.csv: a UNIT_EDITOR in a municipality that has a CATALOG_EDITOR");
+		var proposers = require(proposers(), "staff.csv: a UNIT_EDITOR in a municipality that has a CATALOG_EDITOR");
 		return new Iterator<>() {
 			@Override
 			public boolean hasNext() {
