@@ -58,10 +58,6 @@ final class TenantSchema {
 	/** What the catalog of one schema says. */
 	record Catalog(Set<String> tables, Map<String, Map<String, Boolean>> columnsNullable, List<Key> keys,
 			List<ForeignKey> foreignKeys, List<Key> uniqueIndexes) {
-
-		boolean isTenant(String table, Set<String> reference) {
-			return !reference.contains(table);
-		}
 	}
 
 	private TenantSchema() {
@@ -92,8 +88,7 @@ final class TenantSchema {
 			if (columns.get(COLUMN)) {
 				found.add(table + ": " + COLUMN + " may be null (a distribution column may not)");
 			}
-			var primaryKeys = catalog.keys().stream().filter(k -> k.table().equals(table) && k.kind().equals("PRIMARY KEY")).toList();
-			if (primaryKeys.isEmpty()) {
+			if (catalog.keys().stream().noneMatch(k -> k.table().equals(table) && k.kind().equals("PRIMARY KEY"))) {
 				found.add(table + ": no primary key");
 			}
 		}
@@ -212,7 +207,7 @@ final class TenantSchema {
 		var metaData = connection.getMetaData();
 		for (var table : tables) {
 			var indexColumns = new TreeMap<String, TreeMap<Integer, String>>();
-			try (var rows = metaData.getIndexInfo(null, schemaAsStored(connection, schema), storedName(connection, table),
+			try (var rows = metaData.getIndexInfo(null, storedName(connection, schema), storedName(connection, table),
 					true, false)) {
 				while (rows.next()) {
 					var name = rows.getString("INDEX_NAME");
@@ -235,10 +230,6 @@ final class TenantSchema {
 
 	private static List<String> names(List<Column> columns) {
 		return columns.stream().map(Column::column).toList();
-	}
-
-	private static String schemaAsStored(Connection connection, String schema) throws SQLException {
-		return storedName(connection, schema);
 	}
 
 	private static String storedName(Connection connection, String name) throws SQLException {
