@@ -493,6 +493,10 @@ class AuthorizationMatrixTests {
 		var municipality = municipalities.getBySlug(relation == Relation.OTHER_MUNICIPALITY ? otherMunicipality
 				: ownMunicipality).id();
 		var id = UUID.randomUUID();
+		// user names are unique across the country through login_name (docs/scale.md)
+		jdbc.sql("insert into login_name (username, municipality_id, staff_id) values (?, ?, ?)")
+			.params(username, municipality, id)
+			.update();
 		jdbc.sql("""
 				insert into staff_user (id, municipality_id, username, display_name, partner_id, password_hash, enabled,
 				                        failed_logins, created_at)

@@ -170,8 +170,9 @@ class BackupAndRestoreTests {
 				var statement = connection.createStatement()) {
 			// the grants came back too: the role may still read and append
 			connection.setAutoCommit(false);
-			assertThat(statement.executeUpdate("insert into audit_event (id, occurred_at, action, basis, outcome) "
-					+ "values (gen_random_uuid(), now(), 'READ', 'NONE', 'ALLOWED')")).isOne();
+			assertThat(statement.executeUpdate("insert into audit_event (id, municipality_id, occurred_at, action, basis, "
+					+ "outcome) values (gen_random_uuid(), (select id from municipality order by slug limit 1), now(), "
+					+ "'READ', 'NONE', 'ALLOWED')")).isOne();
 			connection.rollback();
 			try (var rows = statement.executeQuery("select count(*) from audit_event")) {
 				assertThat(rows.next()).isTrue();

@@ -60,6 +60,7 @@ class DatabaseRoles implements Callback {
 						+ applicationRole);
 				statement.execute("revoke update, delete, truncate on audit_event from " + applicationRole);
 				statement.execute("revoke update, delete, truncate on audit_search_hit from " + applicationRole);
+				statement.execute("revoke update, delete, truncate on unattributed_audit_event from " + applicationRole);
 				statement.execute("grant execute on function helhed_purge_audit(uuid, timestamptz) to " + applicationRole);
 			}
 		}

@@ -161,6 +161,10 @@ class ConfirmationPagesBrowserTests {
 	private UUID caseworker(String username, String name) {
 		var municipality = municipalities.getBySlug("aabenraa").id();
 		var id = UUID.randomUUID();
+		// user names are unique across the country through login_name (docs/scale.md)
+		jdbc.sql("insert into login_name (username, municipality_id, staff_id) values (?, ?, ?)")
+			.params(username, municipality, id)
+			.update();
 		jdbc.sql("""
 				insert into staff_user (id, municipality_id, username, display_name, enabled, failed_logins, created_at)
 				values (?, ?, ?, ?, true, 0, ?)""")

@@ -79,6 +79,10 @@ final class StaffAccountFixture {
 		}
 		var municipalityId = municipalities.getBySlug(municipality).id();
 		var id = UUID.randomUUID();
+		// user names are unique across the country through login_name (docs/scale.md)
+		jdbc.sql("insert into login_name (username, municipality_id, staff_id) values (?, ?, ?)")
+			.params(username, municipalityId, id)
+			.update();
 		jdbc.sql("""
 				insert into staff_user (id, municipality_id, username, display_name, email, password_hash, enabled,
 				                        failed_logins, created_at)

@@ -466,6 +466,10 @@ class ParticipationPagesTests {
 	String otherCoordinator() {
 		var username = "inddragelse-" + UUID.randomUUID().toString().substring(0, 8);
 		var id = UUID.randomUUID();
+		// user names are unique across the country through login_name (docs/scale.md)
+		jdbc.sql("insert into login_name (username, municipality_id, staff_id) values (?, ?, ?)")
+			.params(username, aabenraa(), id)
+			.update();
 		jdbc.sql("""
 				insert into staff_user (id, municipality_id, username, display_name, password_hash, enabled, failed_logins,
 				                        created_at)

@@ -62,6 +62,10 @@ class MyCitizensWithUnitsTests {
 			return;
 		}
 		var id = UUID.randomUUID();
+		// user names are unique across the country through login_name (docs/scale.md)
+		jdbc.sql("insert into login_name (username, municipality_id, staff_id) values (?, ?, ?)")
+			.params(TWO_UNITS, aabenraa(), id)
+			.update();
 		jdbc.sql("""
 				insert into staff_user (id, municipality_id, username, display_name, partner_id, password_hash, enabled,
 				                        failed_logins, created_at)

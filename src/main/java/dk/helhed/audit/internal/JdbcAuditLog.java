@@ -3,6 +3,8 @@ package dk.helhed.audit.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,30 +60,46 @@ class JdbcAuditLog implements AuditLog {
 
 	private UUID insert(AuditEvent event) {
 		var id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into audit_event (id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id,
-				                         actor_role, partner_id, citizen_id, action, category, basis, basis_ref, purpose,
-				                         resource, criterion, outcome)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, event.municipalityId(),
-					OffsetDateTime.ofInstant(event.occurredAt() == null ? clock.instant() : event.occurredAt(),
-							ZoneOffset.UTC),
-					event.actorId(), AuditText.clean(event.actorName(), 80), event.actorUnitId(),
-					AuditText.clean(event.actorRole(), 40), event.partnerId(), event.citizenId(),
-					event.action().name(), AuditText.clean(event.category(), 30),
-					(event.basis() == null ? AuditEvent.Basis.NONE : event.basis()).name(),
-					AuditText.clean(event.basisRef(), 100), AuditText.clean(event.purpose(), 100),
-					AuditText.clean(event.resource(), 200), AuditText.clean(event.criterion(), 300),
-					event.outcome().name())
-			.update();
+		var values = new ArrayList<>(Arrays.asList(id,
+				OffsetDateTime.ofInstant(event.occurredAt() == null ? clock.instant() : event.occurredAt(),
+						ZoneOffset.UTC),
+				event.actorId(), AuditText.clean(event.actorName(), 80), event.actorUnitId(),
+				AuditText.clean(event.actorRole(), 40), event.partnerId(), event.citizenId(), event.action().name(),
+				AuditText.clean(event.category(), 30),
+				(event.basis() == null ? AuditEvent.Basis.NONE : event.basis()).name(),
+				AuditText.clean(event.basisRef(), 100), AuditText.clean(event.purpose(), 100),
+				AuditText.clean(event.resource(), 200), AuditText.clean(event.criterion(), 300),
+				event.outcome().name()));
+		if (event.municipalityId() == null) {
+			// A failed login no municipality could be told for has a table of its own (docs/scale.md, "Ready for Citus").
+			jdbc.sql("insert into unattributed_audit_event (" + COLUMNS + ") values (" + "?, ".repeat(15) + "?)")
+				.params(values)
+				.update();
+		}
+		else {
+			values.add(event.municipalityId());
+			jdbc.sql("insert into audit_event (" + COLUMNS + ", municipality_id) values (" + "?, ".repeat(16) + "?)")
+				.params(values)
+				.update();
+		}
 		metrics.rowWritten(event);
 		return id;
 	}
 
+	private static final String COLUMNS = """
+			id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id, citizen_id, action, category, \
+			basis, basis_ref, purpose, resource, criterion, outcome""";
+
 	private static final String SELECT = """
 			select id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
 			       citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
-			from audit_event
+			from (select id, municipality_id, occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
+			             citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
+			      from audit_event
+			      union all
+			      select id, cast(null as uuid), occurred_at, actor_id, actor_name, actor_unit_id, actor_role, partner_id,
+			             citizen_id, action, category, basis, basis_ref, purpose, resource, criterion, outcome
+			      from unattributed_audit_event) audit_event
 			where\s""";
 
 	@Override
@@ -158,7 +176,7 @@ class JdbcAuditLog implements AuditLog {
 		var unattributed = now.minusMonths(settings.retentionMonths());
 		purged += postgres
 				? jdbc.sql("select helhed_purge_audit(null, ?)").param(unattributed).query(Integer.class).single()
-				: jdbc.sql("delete from audit_event where municipality_id is null and occurred_at < ?")
+				: jdbc.sql("delete from unattributed_audit_event where occurred_at < ?")
 					.param(unattributed)
 					.update();
 		return purged;

@@ -93,7 +93,7 @@ class DemoStaff implements ApplicationRunner {
 		var password = passwords.encode(settings.password());
 		for (var account : ACCOUNTS) {
 			var municipality = municipalities.findBySlug(account.municipality());
-			boolean exists = jdbc.sql("select count(*) from staff_user where username = ?")
+			boolean exists = jdbc.sql("select count(*) from login_name where username = ?")
 				.param(account.username())
 				.query(Integer.class)
 				.single() > 0;
@@ -109,6 +109,9 @@ class DemoStaff implements ApplicationRunner {
 						.findFirst()
 						.orElseThrow()
 						.id();
+			jdbc.sql("insert into login_name (username, municipality_id, staff_id) values (?, ?, ?)")
+				.params(account.username(), municipalityId, id)
+				.update();
 			jdbc.sql("""
 					insert into staff_user (id, municipality_id, username, display_name, partner_id, password_hash,
 					                        enabled, failed_logins, created_at)

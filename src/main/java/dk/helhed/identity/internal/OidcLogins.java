@@ -115,7 +115,7 @@ class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		}
 
 		var municipalityId = servedMunicipality;
-		List<StaffAccounts.ProviderAccount> matches = accounts.findForProviderLogin(settings.matchBy(), name)
+		List<StaffAccounts.ProviderAccount> matches = accounts.findForProviderLogin(settings.matchBy(), name, municipalityId)
 			.stream()
 			.filter(account -> municipalityId == null || municipalityId.equals(account.member().municipalityId()))
 			.toList();
@@ -131,7 +131,7 @@ class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		if (!account.mayLogIn()) {
 			throw refused(ACCOUNT_DISABLED, name, member.id(), member.municipalityId(), Reason.ACCOUNT_DISABLED);
 		}
-		accounts.providerLoginSucceeded(member.id());
+		accounts.providerLoginSucceeded(member.municipalityId(), member.id());
 		return new StaffOidcUser(member, person.getIdToken());
 	}
 

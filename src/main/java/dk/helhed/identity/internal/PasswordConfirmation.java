@@ -56,8 +56,10 @@ public class PasswordConfirmation {
 	public Outcome confirm(StaffMember staff, String password) {
 		record Row(String username, String passwordHash, boolean enabled, OffsetDateTime lockedUntil) {
 		}
-		var row = jdbc.sql("select username, password_hash, enabled, locked_until from staff_user where id = ?")
-			.param(staff.id())
+		var row = jdbc.sql("""
+				select username, password_hash, enabled, locked_until from staff_user
+				where municipality_id = ? and id = ?""")
+			.params(staff.municipalityId(), staff.id())
 			.query(Row.class)
 			.optional()
 			.orElse(null);
@@ -71,12 +73,14 @@ public class PasswordConfirmation {
 		}
 		if (row.passwordHash() != null && password != null && password.length() <= LONGEST_TRIED
 				&& matches(password, row.passwordHash())) {
-			jdbc.sql("update staff_user set failed_logins = 0 where id = ?").param(staff.id()).update();
+			jdbc.sql("update staff_user set failed_logins = 0 where municipality_id = ? and id = ?")
+				.params(staff.municipalityId(), staff.id())
+				.update();
 			return Outcome.CONFIRMED;
 		}
 		accounts.loginFailed(row.username());
-		var lockedNow = jdbc.sql("select locked_until from staff_user where id = ?")
-			.param(staff.id())
+		var lockedNow = jdbc.sql("select locked_until from staff_user where municipality_id = ? and id = ?")
+			.params(staff.municipalityId(), staff.id())
 			.query(OffsetDateTime.class)
 			.optional()
 			.map(this::locked)

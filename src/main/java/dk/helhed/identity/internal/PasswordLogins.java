@@ -93,19 +93,20 @@ class PasswordLogins implements AuthenticationProvider {
 			throw new Refused();
 		}
 		var id = principal.member().id();
+		var municipalityId = principal.member().municipalityId();
 		if (!principal.isEnabled()) {
 			failed(username, account, Reason.ACCOUNT_DISABLED);
 			throw new DisabledException("Account closed");
 		}
 		boolean counts = throttle.failures(addressHash) < StaffAccounts.MAX_FAILED_LOGINS - 1;
-		if (counts ? !accounts.reserveAttempt(id) : !principal.isAccountNonLocked()) {
+		if (counts ? !accounts.reserveAttempt(municipalityId, id) : !principal.isAccountNonLocked()) {
 			failed(username, account, Reason.ACCOUNT_LOCKED);
 			throw new LockedException("Account locked");
 		}
 		if (!passwords.matches(password, principal.getPassword())) {
 			throttle.failed(addressHash);
 			if (counts) {
-				accounts.attemptFailed(id);
+				accounts.attemptFailed(municipalityId, id);
 			}
 			failed(username, account, Reason.WRONG_USERNAME_OR_PASSWORD);
 			throw new Refused();

@@ -13,5 +13,4 @@ interface StaffAccountRepository extends ListCrudRepository<StaffAccount, UUID> 
 
 	Optional<StaffAccount> findByMunicipalityIdAndId(UUID municipalityId, UUID id);
 
-	Optional<StaffAccount> findByUsername(String username);
 }

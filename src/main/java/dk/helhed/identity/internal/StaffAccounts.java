@@ -47,8 +47,8 @@ class StaffAccounts implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		var account = username == null || username.length() > 80 ? Optional.<StaffAccount>empty()
-				: repository.findByUsername(username.strip().toLowerCase());
+		var account = identify(username)
+			.flatMap(found -> repository.findByMunicipalityIdAndId(found.municipalityId(), found.id()));
 		if (account.isEmpty() || !account.get().hasPassword()) {
 			throw new UsernameNotFoundException("Unknown user");
 		}
@@ -57,9 +57,11 @@ class StaffAccounts implements UserDetailsService {
 
 	@Transactional
 	void loginSucceeded(String username) {
-		jdbc.sql("update staff_user set failed_logins = 0, locked_until = null, last_login_at = ? where username = ?")
-			.params(now(), username)
-			.update();
+		identify(username).ifPresent(account -> jdbc.sql("""
+				update staff_user set failed_logins = 0, locked_until = null, last_login_at = ?
+				where municipality_id = ? and id = ?""")
+			.params(now(), account.municipalityId(), account.id())
+			.update());
 	}
 
 	/**
@@ -68,44 +70,50 @@ class StaffAccounts implements UserDetailsService {
 	 * attempts in flight have used up what is left): the password is then not checked at all.
 	 */
 	@Transactional
-	boolean reserveAttempt(UUID accountId) {
+	boolean reserveAttempt(UUID municipalityId, UUID accountId) {
 		return jdbc.sql("""
 				update staff_user set failed_logins = failed_logins + 1
-				where id = ? and failed_logins < ? and (locked_until is null or locked_until <= ?)""")
-			.params(accountId, MAX_FAILED_LOGINS, now())
+				where municipality_id = ? and id = ? and failed_logins < ? and (locked_until is null or locked_until <= ?)""")
+			.params(municipalityId, accountId, MAX_FAILED_LOGINS, now())
 			.update() == 1;
 	}
 
 	/** The reserved attempt failed: the attempt that used up the last guess locks the account. */
 	@Transactional
-	void attemptFailed(UUID accountId) {
+	void attemptFailed(UUID municipalityId, UUID accountId) {
 		jdbc.sql("""
 				update staff_user set locked_until = ?, failed_logins = 0
-				where id = ? and failed_logins >= ?""")
-			.params(now().plus(LOCK_TIME), accountId, MAX_FAILED_LOGINS)
+				where municipality_id = ? and id = ? and failed_logins >= ?""")
+			.params(now().plus(LOCK_TIME), municipalityId, accountId, MAX_FAILED_LOGINS)
 			.update();
 	}
 
 	/** An attempt from an address that may no longer count against accounts: give its reservation back. */
 	@Transactional
-	void releaseAttempt(UUID accountId) {
-		jdbc.sql("update staff_user set failed_logins = failed_logins - 1 where id = ? and failed_logins > 0")
-			.param(accountId)
+	void releaseAttempt(UUID municipalityId, UUID accountId) {
+		jdbc.sql("""
+				update staff_user set failed_logins = failed_logins - 1
+				where municipality_id = ? and id = ? and failed_logins > 0""")
+			.params(municipalityId, accountId)
 			.update();
 	}
 
 	/** Counts a failed login; the fifth in a row locks the account for {@link #LOCK_TIME}. */
 	@Transactional
 	void loginFailed(String username) {
-		if (username == null || username.length() > 80) {
+		var account = identify(username);
+		if (account.isEmpty()) {
 			return;
 		}
-		var name = username.strip().toLowerCase();
-		jdbc.sql("update staff_user set failed_logins = failed_logins + 1 where username = ?").param(name).update();
+		var municipalityId = account.get().municipalityId();
+		var id = account.get().id();
+		jdbc.sql("update staff_user set failed_logins = failed_logins + 1 where municipality_id = ? and id = ?")
+			.params(municipalityId, id)
+			.update();
 		jdbc.sql("""
 				update staff_user set locked_until = ?, failed_logins = 0
-				where username = ? and failed_logins >= ?""")
-			.params(now().plus(LOCK_TIME), name, MAX_FAILED_LOGINS)
+				where municipality_id = ? and id = ? and failed_logins >= ?""")
+			.params(now().plus(LOCK_TIME), municipalityId, id, MAX_FAILED_LOGINS)
 			.update();
 	}
 
@@ -113,12 +121,16 @@ class StaffAccounts implements UserDetailsService {
 	record Account(UUID id, UUID municipalityId) {
 	}
 
+	/**
+	 * The account a user name names, found in {@code login_name}: user names are unique across the country, and the
+	 * account's municipality is what every further query on the staff tables needs (docs/scale.md).
+	 */
 	@Transactional(readOnly = true)
 	Optional<Account> identify(String username) {
 		if (username == null || username.isBlank() || username.length() > 80) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select id, municipality_id from staff_user where username = ?")
+		return jdbc.sql("select staff_id as id, municipality_id from login_name where username = ?")
 			.param(username.strip().toLowerCase())
 			.query(Account.class)
 			.optional();
@@ -131,20 +143,30 @@ class StaffAccounts implements UserDetailsService {
 	/**
 	 * The accounts whose user name or e-mail address is the given value, ignoring case. A user name matches at most
 	 * one account; an e-mail address may match several, which the caller must refuse as ambiguous. Whether the
-	 * account has a password plays no part: the provider has proved who the person is.
+	 * account has a password plays no part: the provider has proved who the person is. A user name is found in
+	 * {@code login_name}; an e-mail address in the municipality the provider serves, or, for a provider that serves
+	 * several, in every municipality (on Citus a query to every node, docs/scale.md).
 	 */
 	@Transactional(readOnly = true)
-	List<ProviderAccount> findForProviderLogin(OidcSettings.MatchBy matchBy, String value) {
+	List<ProviderAccount> findForProviderLogin(OidcSettings.MatchBy matchBy, String value, UUID servedMunicipality) {
 		if (value == null || value.isBlank() || value.length() > 200) {
 			return List.of();
 		}
-		var sql = switch (matchBy) {
-			case USERNAME -> "select id from staff_user where lower(username) = ?";
-			case EMAIL -> "select id from staff_user where lower(email) = ?";
+		var normalised = value.strip().toLowerCase(Locale.ROOT);
+		List<Account> found = switch (matchBy) {
+			case USERNAME -> identify(normalised).stream().toList();
+			case EMAIL -> servedMunicipality == null
+					? jdbc.sql("select id, municipality_id from staff_user where lower(email) = ?")
+						.param(normalised)
+						.query(Account.class)
+						.list()
+					: jdbc.sql("select id, municipality_id from staff_user where municipality_id = ? and lower(email) = ?")
+						.params(servedMunicipality, normalised)
+						.query(Account.class)
+						.list();
 		};
-		var ids = jdbc.sql(sql).param(value.strip().toLowerCase(Locale.ROOT)).query(UUID.class).list();
-		return repository.findAllById(ids)
-			.stream()
+		return found.stream()
+			.flatMap(account -> repository.findByMunicipalityIdAndId(account.municipalityId(), account.id()).stream())
 			.map(account -> new ProviderAccount(account.member(), account.mayLogIn()))
 			.toList();
 	}
@@ -154,8 +176,10 @@ class StaffAccounts implements UserDetailsService {
 	 * password, which this login did not use.
 	 */
 	@Transactional
-	void providerLoginSucceeded(UUID userId) {
-		jdbc.sql("update staff_user set last_login_at = ? where id = ?").params(now(), userId).update();
+	void providerLoginSucceeded(UUID municipalityId, UUID userId) {
+		jdbc.sql("update staff_user set last_login_at = ? where municipality_id = ? and id = ?")
+			.params(now(), municipalityId, userId)
+			.update();
 	}
 
 	private OffsetDateTime now() {

@@ -206,8 +206,9 @@ public class StaffAdministration {
 		List<Change> changes = new ArrayList<>();
 		for (var row : rows) {
 			var fields = jdbc.sql("""
-					select field, new_value from staff_account_change_field where change_id = ? order by position""")
-				.param(row.id())
+					select field, new_value from staff_account_change_field
+					where municipality_id = ? and change_id = ? order by position""")
+				.params(account.municipalityId(), row.id())
 				.query(FieldChange.class)
 				.list();
 			changes.add(new Change(row.id(), row.changedAt().toInstant(), row.changedBy(), row.changedByName(),
@@ -216,10 +217,13 @@ public class StaffAdministration {
 		return changes;
 	}
 
-	/** Whether any account, of any municipality, has the user name (user names are unique across Helhed). */
+	/**
+	 * Whether any account, of any municipality, has the user name (user names are unique across Helhed: the reference
+	 * table {@code login_name} holds them all, docs/scale.md).
+	 */
 	@Transactional(readOnly = true)
 	public boolean usernameTaken(String username) {
-		return jdbc.sql("select count(*) from staff_user where username = ?")
+		return jdbc.sql("select count(*) from login_name where username = ?")
 			.param(StaffAccountRules.normalisedUsername(username))
 			.query(Integer.class)
 			.single() > 0;
@@ -307,6 +311,10 @@ public class StaffAdministration {
 		var created = opened.account();
 		var id = created.id();
 		try {
+			// the name first: its primary key is what keeps user names unique across the country
+			jdbc.sql("insert into login_name (username, municipality_id, staff_id) values (?, ?, ?)")
+				.params(account.username(), municipalityId, id)
+				.update();
 			repository.save(created);
 		}
 		catch (DuplicateKeyException | DbActionExecutionException ex) {
@@ -357,7 +365,7 @@ public class StaffAdministration {
 		var account = account(administrator, accountId);
 		return jdbc.sql("""
 				select r.id, r.account_id, r.role, r.requested_by, s.display_name, r.requested_at
-				from staff_role_request r join staff_user s on s.id = r.requested_by
+				from staff_role_request r join staff_user s on s.municipality_id = r.municipality_id and s.id = r.requested_by
 				where r.municipality_id = ? and r.account_id = ? and r.decided_at is null
 				order by r.requested_at, r.role""")
 			.params(account.municipalityId(), accountId)
@@ -444,7 +452,9 @@ public class StaffAdministration {
 		var account = load(requireAdministrator(administrator), id);
 		account.checkUnlock(clock.instant());
 		// the login's counters, which the aggregate reads but never writes
-		jdbc.sql("update staff_user set locked_until = null, failed_logins = 0 where id = ?").param(id).update();
+		jdbc.sql("update staff_user set locked_until = null, failed_logins = 0 where municipality_id = ? and id = ?")
+			.params(account.municipalityId(), id)
+			.update();
 		record(administrator, account.municipalityId(), id, Action.UNLOCKED, List.of());
 	}
 
@@ -524,8 +534,10 @@ public class StaffAdministration {
 			.update();
 		int position = 0;
 		for (var field : fields) {
-			jdbc.sql("insert into staff_account_change_field (change_id, position, field, new_value) values (?, ?, ?, ?)")
-				.params(changeId, position++, field.field(), field.newValue())
+			jdbc.sql("""
+					insert into staff_account_change_field (municipality_id, change_id, position, field, new_value)
+					values (?, ?, ?, ?, ?)""")
+				.params(municipalityId, changeId, position++, field.field(), field.newValue())
 				.update();
 		}
 	}

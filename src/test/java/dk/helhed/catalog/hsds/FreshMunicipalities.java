@@ -107,6 +107,10 @@ final class FreshMunicipalities {
 		var userId = UUID.randomUUID();
 		var username = "test-" + userId.toString().substring(0, 12);
 		var name = "Testredaktør " + username;
+		// user names are unique across the country through login_name (docs/scale.md)
+		jdbc.sql("insert into login_name (username, municipality_id, staff_id) values (?, ?, ?)")
+			.params(username, municipality.id(), userId)
+			.update();
 		jdbc.sql("""
 				insert into staff_user (id, municipality_id, username, display_name, password_hash, enabled,
 				                        failed_logins, created_at)
