@@ -223,8 +223,9 @@ public final class SyntheticDenmark {
 
 	private static String describe(String ddl) {
 		var words = ddl.split("\\s+");
-		if (ddl.startsWith("create")) {
-			return "index " + words[ddl.startsWith("create unique") ? 3 : 2];
+		var lower = ddl.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("create")) {
+			return "index " + words[lower.startsWith("create unique") ? 3 : 2];
 		}
 		return "foreign key " + words[5];
 	}
