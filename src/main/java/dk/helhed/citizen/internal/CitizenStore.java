@@ -34,10 +34,11 @@ import dk.helhed.citizen.CaseRecords.Note;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseRecords.Status;
 import dk.helhed.citizen.InformationCategory;
+import dk.helhed.identity.StaffMember;
 
 /**
  * Reads and writes the citizen tables. Every query is scoped by municipality. No access decisions here: those are
- * the {@link AccessPolicy}'s, applied by {@link CaseWork} before anything leaves the module.
+ * the {@link AccessPolicy}'s, applied by {@link CaseSupport} and {@link CaseGate} before anything leaves the module.
  */
 @Component
 class CitizenStore {
@@ -117,16 +118,46 @@ class CitizenStore {
 		return names;
 	}
 
-	/** Citizens whose name or pseudonym contains the text (case-insensitive), at most 200. */
-	List<Row> findByName(UUID municipalityId, String text) {
+	/**
+	 * Citizens whose name or pseudonym contains the text (case-insensitive), at most 200, of those the staff member
+	 * has a ground for today: their unit's (or organisation's) involvement, a consent naming it as recipient or
+	 * recorded for it, a legal basis naming it, or their own emergency access. A prefilter: {@link AccessPolicy}
+	 * decides each of them (e.g. a consent that passes on nothing, criminal matters only).
+	 */
+	List<Row> findByName(StaffMember staff, String text, LocalDate today, Instant now) {
+		if (staff.partnerId() == null && staff.unitIds().isEmpty()) {
+			return List.of();
+		}
 		var pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return jdbc.sql(SELECT + " " + """
-				where municipality_id = ? and status <> 'ANONYMISED'
-				  and (lower(name) like ? escape '\\' or lower(pseudonym) like ? escape '\\')
-				order by name, pseudonym limit 200""")
-			.params(municipalityId, pattern, pattern)
-			.query(this::row)
-			.list();
+		boolean partner = staff.partnerId() != null;
+		var party = partner ? "%s.partner_id = :partner" : "%s.unit_id in (:units)";
+		var recordedFor = partner ? "k.recorded_partner_id = :partner" : "k.recorded_unit_id in (:units)";
+		var sql = SELECT + " c " + """
+				where c.municipality_id = :municipality and c.status <> 'ANONYMISED'
+				  and (lower(c.name) like :pattern escape '\\' or lower(c.pseudonym) like :pattern escape '\\')
+				  and (exists (select 1 from involvement i where i.municipality_id = c.municipality_id
+				                 and i.citizen_id = c.id and i.since <= :today
+				                 and (i.ended_on is null or i.ended_on > :today) and %1$s)
+				    or exists (select 1 from consent k where k.municipality_id = c.municipality_id and k.citizen_id = c.id
+				                 and k.withdrawn_at is null and k.given_on <= :today and k.expires_on >= :today
+				                 and (%2$s or exists (select 1 from consent_recipient r
+				                                        where r.municipality_id = k.municipality_id
+				                                          and r.consent_id = k.id and %3$s)))
+				    or exists (select 1 from legal_basis b where b.municipality_id = c.municipality_id
+				                 and b.citizen_id = c.id and b.revoked_at is null and b.valid_until >= :today and %4$s)
+				    or exists (select 1 from emergency_access e where e.municipality_id = c.municipality_id
+				                 and e.citizen_id = c.id and e.staff_id = :staff and e.granted_at <= :now
+				                 and e.expires_at > :now))
+				order by c.name, c.pseudonym limit 200""".formatted(party.formatted("i"), recordedFor,
+						party.formatted("r"), party.formatted("b"));
+		var query = jdbc.sql(sql)
+			.param("municipality", staff.municipalityId())
+			.param("pattern", pattern)
+			.param("today", today)
+			.param("staff", staff.id())
+			.param("now", utc(now));
+		query = partner ? query.param("partner", staff.partnerId()) : query.param("units", List.copyOf(staff.unitIds()));
+		return query.query(this::row).list();
 	}
 
 	List<Row> closedBefore(LocalDate day) {
@@ -171,6 +202,12 @@ class CitizenStore {
 			.params(UUID.randomUUID(), municipalityId, citizenId, partnerId, InvolvementBasis.INVOLVED_BY_UNIT.name(),
 					byUnit.toString(), since, by, utc(at), reason)
 			.update();
+	}
+
+	/** Everything an access decision about one citizen is made from: involvements, consents, legal bases, emergency access. */
+	AccessPolicy.Facts facts(UUID municipalityId, UUID citizenId) {
+		return new AccessPolicy.Facts(involvements(municipalityId, citizenId), consents(municipalityId, citizenId),
+				legalBases(municipalityId, citizenId), emergencyAccesses(municipalityId, citizenId));
 	}
 
 	List<Involvement> involvements(UUID municipalityId, UUID citizenId) {
