@@ -42,12 +42,12 @@ public class EmergencyWork {
 	private static final String REVIEW = "emergency access review";
 
 	private final CaseSupport cases;
-	private final CitizenStore store;
+	private final GroundStore grounds;
 	private final EmergencyReviewers reviewers;
 
-	EmergencyWork(CaseSupport cases, CitizenStore store, EmergencyReviewers reviewers) {
+	EmergencyWork(CaseSupport cases, GroundStore grounds, EmergencyReviewers reviewers) {
 		this.cases = cases;
-		this.store = store;
+		this.grounds = grounds;
 		this.reviewers = reviewers;
 	}
 
@@ -60,16 +60,16 @@ public class EmergencyWork {
 		requireMunicipalStaff(staff);
 		var written = emergencyReason(reason);
 		var reviewer = reviewerOf(staff);
-		var found = store.find(staff.municipalityId(), citizenId);
+		var found = cases.store.find(staff.municipalityId(), citizenId);
 		var row = found.filter(candidate -> candidate.status() != Status.ANONYMISED)
 			.orElseThrow(() -> cases.notFound(staff, found.isPresent() ? citizenId : null, Action.EMERGENCY_ACCESS,
 					"citizen"));
 		var now = cases.now();
-		var id = store.insertEmergencyAccess(staff.municipalityId(), row.id(), staff.id(), reviewer.unitId(),
+		var id = grounds.insertEmergencyAccess(staff.municipalityId(), row.id(), staff.id(), reviewer.unitId(),
 				reviewer.reviewerId(), written, now, now.plus(EMERGENCY_DURATION));
 		cases.allowed(staff, citizenId, Action.EMERGENCY_ACCESS, null, new Ground(Basis.EMERGENCY, id.toString()),
 				"emergency access");
-		return store.emergencyAccesses(staff.municipalityId(), citizenId)
+		return grounds.emergencyAccesses(staff.municipalityId(), citizenId)
 			.stream()
 			.filter(access -> access.id().equals(id))
 			.findFirst()
@@ -88,7 +88,7 @@ public class EmergencyWork {
 		requireMunicipalStaff(staff);
 		emergencyReason(reason);
 		reviewerOf(staff);
-		var row = store.findByCprHash(staff.municipalityId(), cases.vault.hash(CaseSupport.cpr(cprText)))
+		var row = cases.store.findByCprHash(staff.municipalityId(), cases.vault.hash(CaseSupport.cpr(cprText)))
 			.orElseThrow(() -> cases.notFound(staff, null, Action.EMERGENCY_ACCESS, "citizen"));
 		return emergencyAccess(staff, row.id(), reason);
 	}
@@ -114,7 +114,7 @@ public class EmergencyWork {
 					cases.event(lead, null, Action.UPDATE, null, null, REVIEW, "ukendt id", Outcome.REFUSED));
 			throw new NotFoundException("Nødadgangen findes ikke.");
 		}
-		store.markEmergencySeen(lead.municipalityId(), access.id(), lead.id(), cases.now());
+		grounds.markEmergencySeen(lead.municipalityId(), access.id(), lead.id(), cases.now());
 		cases.allowed(lead, access.citizenId(), Action.UPDATE, null,
 				new Ground(Basis.EMERGENCY, access.id().toString()), "emergency access seen");
 	}
@@ -124,7 +124,7 @@ public class EmergencyWork {
 			cases.audit.recordRefusal(cases.event(lead, null, Action.READ, null, null, REVIEW, null, Outcome.REFUSED));
 			throw new AccessDeniedException("Team lead role required");
 		}
-		return store.emergencyAccessesToReview(lead.municipalityId(), lead.id(), lead.unitIds());
+		return grounds.emergencyAccessesToReview(lead.municipalityId(), lead.id(), lead.unitIds());
 	}
 
 	/**

@@ -13,7 +13,6 @@ import dk.helhed.audit.AuditEvent.Outcome;
 import dk.helhed.citizen.CaseRecords.Citizen;
 import dk.helhed.citizen.CaseRecords.InvolvementBasis;
 import dk.helhed.citizen.CaseRecords.Kind;
-import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseRecords.Status;
 import dk.helhed.citizen.internal.AccessPolicy.Ground;
 import dk.helhed.identity.StaffMember;

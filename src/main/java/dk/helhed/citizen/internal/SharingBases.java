@@ -43,11 +43,11 @@ public class SharingBases {
 	}
 
 	private final CaseSupport cases;
-	private final CitizenStore store;
+	private final GroundStore grounds;
 
-	SharingBases(CaseSupport cases, CitizenStore store) {
+	SharingBases(CaseSupport cases, GroundStore grounds) {
 		this.cases = cases;
-		this.store = store;
+		this.grounds = grounds;
 	}
 
 	/** Records a consent the citizen gave; only a unit in the citizen's case may record it. */
@@ -76,7 +76,7 @@ public class SharingBases {
 					+ "Lad feltet stå tomt: så deler samtykket det, din enhed har, og de andre enheder bekræfter selv.");
 		}
 		var recordedFor = cases.actingParty(staff, loaded);
-		var id = store.insertConsent(staff.municipalityId(), loaded.id(), purpose,
+		var id = grounds.insertConsent(staff.municipalityId(), loaded.id(), purpose,
 				EnumSet.copyOf(consent.categories()), List.copyOf(new LinkedHashSet<>(consent.recipients())),
 				consent.givenOn(), consent.expiresOn(), consent.givenHow(), recordedFor, reference, staff.id(),
 				cases.now());
@@ -116,7 +116,7 @@ public class SharingBases {
 		var consent = openConsent(staff, loaded, consentId);
 		var words = withdrawalWords(citizensWords);
 		var now = cases.now();
-		if (!store.withdrawConsent(staff.municipalityId(), citizenId, consentId, words, staff.id(), now)) {
+		if (!grounds.withdrawConsent(staff.municipalityId(), citizenId, consentId, words, staff.id(), now)) {
 			throw consentNotFound(staff, citizenId);
 		}
 		// the acting party follows from the involvements, which a withdrawal does not change
@@ -127,7 +127,7 @@ public class SharingBases {
 		}
 		concerned.addAll(consent.confirmedBy());
 		concerned.remove(party);
-		concerned.forEach(other -> store.notice(staff.municipalityId(), citizenId, other, "CONSENT_WITHDRAWN",
+		concerned.forEach(other -> cases.store.notice(staff.municipalityId(), citizenId, other, "CONSENT_WITHDRAWN",
 				consentId, party == null ? null : party.unitId(), now));
 		cases.allowed(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "consent withdrawn " + consentId);
 	}
@@ -151,7 +151,7 @@ public class SharingBases {
 		var consent = openConsent(staff, loaded, consentId);
 		var party = cases.actingParty(staff, loaded);
 		if (!consent.sharesWhatIsHeldBy(party)) {
-			store.confirmConsent(staff.municipalityId(), consentId, party, staff.id(), cases.now());
+			grounds.confirmConsent(staff.municipalityId(), consentId, party, staff.id(), cases.now());
 		}
 		cases.allowed(staff, citizenId, Action.UPDATE, CaseSupport.categories(consent.categories()), Ground.OWN_CASE,
 				"consent confirmed " + consentId);
@@ -177,7 +177,7 @@ public class SharingBases {
 		}
 		cases.requireKnownRecipients(staff.municipalityId(), List.of(recipient));
 		var recordedFor = cases.actingParty(staff, loaded);
-		var id = store.insertLegalBasis(staff.municipalityId(), loaded.id(), code, EnumSet.copyOf(categories),
+		var id = grounds.insertLegalBasis(staff.municipalityId(), loaded.id(), code, EnumSet.copyOf(categories),
 				recipient, validUntil, recordedFor == null ? null : recordedFor.unitId(), staff.id(), cases.now());
 		cases.allowed(staff, citizenId, Action.CREATE, CaseSupport.categories(categories),
 				new Ground(Basis.LEGAL_BASIS, code.name()), "legal basis " + id);
