@@ -62,9 +62,12 @@ import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.EmergencyWork;
+import dk.helhed.citizen.internal.NoteWriting;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.Role;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.identity.internal.StaffPrincipal;
@@ -145,7 +148,16 @@ class AuthorizationMatrixTests {
 	Municipalities municipalities;
 
 	@Autowired
-	CaseWork caseWork;
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
+
+	@Autowired
+	EmergencyWork emergencyWork;
+
+	@Autowired
+	NoteWriting noteWriting;
 
 	@Autowired
 	Catalogs catalogs;
@@ -338,26 +350,26 @@ class AuthorizationMatrixTests {
 		var foreignCaseworker = member(account("matrix-foreign-caseworker", Role.CASEWORKER, Relation.OTHER_MUNICIPALITY,
 				unit(otherMunicipality, "ungecentret")).username());
 		var foreignCpr = syntheticCpr();
-		var foreign = caseWork.registerIdentified(foreignCaseworker,
+		var foreign = registration.registerIdentified(foreignCaseworker,
 				new NewCitizen(foreignCpr, "Fremmed Matrixsen (syntetisk)", null, null, null, null));
 		foreignCitizen = new CitizenRecord(foreign.id(), otherMunicipality, foreignCpr, "Fremmed Matrixsen", Set.of(),
 				Set.of(), null);
 		assess(foreignCaseworker, foreign.id());
 		// A consent of another citizen of the municipality, to swap for the consent in a withdrawal.
-		var unrelated = caseWork.registerIdentified(otherCaseworker,
+		var unrelated = registration.registerIdentified(otherCaseworker,
 				new NewCitizen(syntheticCpr(), "Anden Matrixsen (syntetisk)", null, null, null, null));
-		unrelatedConsent = caseWork.recordConsent(otherCaseworker, unrelated.id(), new NewConsent("Matrix",
+		unrelatedConsent = sharing.recordConsent(otherCaseworker, unrelated.id(), new NewConsent("Matrix",
 				Set.of(InformationCategory.HOUSING), List.of(new Recipient(ownUnit, null)), today(), today().plusMonths(6),
 				GivenHow.WRITTEN));
 
 		// Emergency access by staff of the own unit, and by staff of the other unit, for the leads to review.
 		var ownUnitsStaff = member(account("matrix-own-emergency", Role.CASEWORKER, Relation.OWN_UNIT, ownUnit).username());
-		var access = caseWork.emergencyAccess(ownUnitsStaff, unrelated.id(), "Borgeren er i akut krise, og vi skal "
+		var access = emergencyWork.emergencyAccess(ownUnitsStaff, unrelated.id(), "Borgeren er i akut krise, og vi skal "
 				+ "kende aftalerne nu.");
 		emergency = new EmergencyRecord(access.id(), ownMunicipality, ownUnit);
 		var otherUnitsStaff = member(account("matrix-other-emergency", Role.CASEWORKER, Relation.OTHER_UNIT, otherUnit)
 			.username());
-		var otherAccess = caseWork.emergencyAccess(otherUnitsStaff, states.get(ConsentState.NO_CONSENT).identified().id(),
+		var otherAccess = emergencyWork.emergencyAccess(otherUnitsStaff, states.get(ConsentState.NO_CONSENT).identified().id(),
 				"Borgeren er i akut krise, og vi skal kende aftalerne nu.");
 		otherUnitsEmergency = new EmergencyRecord(otherAccess.id(), ownMunicipality, otherUnit);
 
@@ -541,9 +553,9 @@ class AuthorizationMatrixTests {
 		var cpr = identified ? syntheticCpr() : null;
 		var name = "Matrix " + state.name().toLowerCase() + (identified ? "" : " anonym");
 		var id = identified
-				? caseWork.registerIdentified(caseworker, new NewCitizen(cpr, name + " (syntetisk)", null, null, null,
+				? registration.registerIdentified(caseworker, new NewCitizen(cpr, name + " (syntetisk)", null, null, null,
 						null)).id()
-				: caseWork.registerAnonymous(caseworker, "Matrix-" + state.name().toLowerCase(), 1980).id();
+				: registration.registerAnonymous(caseworker, "Matrix-" + state.name().toLowerCase(), 1980).id();
 		jdbc.sql("""
 				insert into involvement (id, municipality_id, citizen_id, partner_id, basis, basis_ref, since, recorded_by,
 				                         recorded_at, reason)
@@ -551,9 +563,9 @@ class AuthorizationMatrixTests {
 			.params(UUID.randomUUID(), caseworker.municipalityId(), id, involvedPartner, ownUnit.toString(), today(),
 					caseworker.id(), java.time.OffsetDateTime.ofInstant(CLOCK.instant(), java.time.ZoneOffset.UTC))
 			.update();
-		caseWork.writeNote(caseworker, id, InformationCategory.HOUSING, "Matrix boligsnotat", null);
-		caseWork.writeNote(caseworker, id, InformationCategory.EMPLOYMENT, "Matrix beskæftigelsesnotat", null);
-		caseWork.writeNote(caseworker, id, InformationCategory.HEALTH, "Matrix helbredsnotat", null);
+		noteWriting.writeNote(caseworker, id, InformationCategory.HOUSING, "Matrix boligsnotat", null);
+		noteWriting.writeNote(caseworker, id, InformationCategory.EMPLOYMENT, "Matrix beskæftigelsesnotat", null);
+		noteWriting.writeNote(caseworker, id, InformationCategory.HEALTH, "Matrix helbredsnotat", null);
 		assess(caseworker, id);
 		plan(caseworker, id);
 		var flats = services.findByMunicipalityIdAndKey(caseworker.municipalityId(), "overgangsbolig").orElseThrow();
@@ -568,14 +580,14 @@ class AuthorizationMatrixTests {
 				GivenHow.WRITTEN);
 		switch (state) {
 			case CONSENT -> {
-				consent = caseWork.recordConsent(caseworker, id, shared);
+				consent = sharing.recordConsent(caseworker, id, shared);
 				recipients = Set.of(otherUnit, partner);
 			}
 			case WITHDRAWN -> {
-				consent = caseWork.recordConsent(caseworker, id, shared);
-				caseWork.withdrawConsent(caseworker, id, consent, "Matrix: borgeren trak samtykket tilbage.");
+				consent = sharing.recordConsent(caseworker, id, shared);
+				sharing.withdrawConsent(caseworker, id, consent, "Matrix: borgeren trak samtykket tilbage.");
 			}
-			case EXPIRED -> consent = caseWork.recordConsent(caseworker, id, new NewConsent(shared.purpose(),
+			case EXPIRED -> consent = sharing.recordConsent(caseworker, id, new NewConsent(shared.purpose(),
 					shared.categories(), shared.recipients(), today(), today().plusDays(30), GivenHow.WRITTEN));
 			case NO_CONSENT -> {
 			}

@@ -23,16 +23,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.catalog.Services;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.LegalBasisCode;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.EmergencyWork;
+import dk.helhed.citizen.internal.NoteWriting;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.support.SyntheticCpr;
 
@@ -69,7 +72,19 @@ class CaseWorkPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 	int port;
 
 	@Autowired
-	CaseWork caseWork;
+	StaffFixture demo;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	NoteWriting noteWriting;
+
+	@Autowired
+	SharingBases sharing;
+
+	@Autowired
+	EmergencyWork emergencyWork;
 
 	@Autowired
 	UserDetailsService accounts;
@@ -85,37 +100,37 @@ class CaseWorkPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 		if (fixture != null) {
 			return;
 		}
-		var jobCentre = staff(Staff.JOB_CENTRE);
-		var lead = staff(Staff.TEAM_LEAD);
+		var jobCentre = demo.staff(Staff.JOB_CENTRE);
+		var lead = demo.staff(Staff.TEAM_LEAD);
 		var today = LocalDate.now(clock);
 		var cpr = SyntheticCpr.random();
-		var citizen = caseWork.registerIdentified(jobCentre,
+		var citizen = registration.registerIdentified(jobCentre,
 				new NewCitizen(cpr, CITIZEN, "20 00 00 02", "tilgaengelig@example.invalid", "Testvej 2, 6200 Aabenraa",
 						"dansk"))
 			.id();
-		caseWork.registerIdentified(lead, new NewCitizen(cpr, CITIZEN, null, null, null, null));
+		registration.registerIdentified(lead, new NewCitizen(cpr, CITIZEN, null, null, null, null));
 		var mentor = services.activeOf(jobCentre.municipalityId())
 			.stream()
 			.filter(service -> service.name().equals("Beskæftigelsesrettet mentor"))
 			.findFirst()
 			.orElseThrow();
-		caseWork.writeNote(jobCentre, citizen, InformationCategory.EMPLOYMENT,
+		noteWriting.writeNote(jobCentre, citizen, InformationCategory.EMPLOYMENT,
 				"Møder sin mentor hver uge; vil gerne i praktik. (syntetisk)", mentor.id());
-		caseWork.recordConsent(jobCentre, citizen, new NewConsent("Koordineret hjælp til bolig og job",
+		sharing.recordConsent(jobCentre, citizen, new NewConsent("Koordineret hjælp til bolig og job",
 				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
-				List.of(new Recipient(unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
-		caseWork.writeNote(lead, citizen, InformationCategory.HOUSING,
+				List.of(new Recipient(demo.unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
+		noteWriting.writeNote(lead, citizen, InformationCategory.HOUSING,
 				"Sover hos en ven;\nhar brug for hjælp til at finde egen bolig. (syntetisk)", null);
-		caseWork.recordLegalBasis(lead, citizen, LegalBasisCode.RETSPLEJELOVEN_115, Set.of(InformationCategory.HOUSING),
-				new Recipient(unit("jobcenteret"), null), today.plusMonths(6));
+		sharing.recordLegalBasis(lead, citizen, LegalBasisCode.RETSPLEJELOVEN_115, Set.of(InformationCategory.HOUSING),
+				new Recipient(demo.unit("jobcenteret"), null), today.plusMonths(6));
 
-		var anonymous = caseWork.registerAnonymous(lead, "Fyrtårnet (syntetisk)", 1971).id();
+		var anonymous = registration.registerAnonymous(lead, "Fyrtårnet (syntetisk)", 1971).id();
 
 		var emergencyCpr = SyntheticCpr.random();
-		var emergencyCitizen = caseWork.registerIdentified(jobCentre,
+		var emergencyCitizen = registration.registerIdentified(jobCentre,
 				new NewCitizen(emergencyCpr, EMERGENCY_CITIZEN, null, null, null, null))
 			.id();
-		caseWork.emergencyAccessByCpr(staff(Staff.HOUSING), emergencyCpr,
+		emergencyWork.emergencyAccessByCpr(demo.staff(Staff.HOUSING), emergencyCpr,
 				"Borgeren er faldet om i vores venteværelse og skal have hjælp nu.");
 
 		fixture = new Fixture(cpr, citizen, anonymous, emergencyCitizen, cpr.substring(0, 7) + "0000");
@@ -227,16 +242,5 @@ class CaseWorkPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 		assertThat(browser.findAll("h1")).as("the citizen's page").hasSize(1);
 	}
 
-	private StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	private UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 }

@@ -21,11 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.catalog.internal.Catalogs;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.referral.internal.Decisions;
 import dk.helhed.referral.internal.Decisions.NewDecision;
 import dk.helhed.referral.internal.PlaceStore.Urgency;
@@ -60,7 +60,10 @@ class PlacePagesBrowserTests implements EveryStateIsAccessible {
 	int port;
 
 	@Autowired
-	CaseWork caseWork;
+	StaffFixture demo;
+
+	@Autowired
+	Registration registration;
 
 	@Autowired
 	PlaceWork places;
@@ -83,7 +86,7 @@ class PlacePagesBrowserTests implements EveryStateIsAccessible {
 		if (fixture != null) {
 			return;
 		}
-		var housing = staff(Staff.HOUSING);
+		var housing = demo.staff(Staff.HOUSING);
 		var today = LocalDate.now(clock);
 		var catalog = catalogs.of("aabenraa");
 		kirkeplads = catalog.service("boliger-paa-kirkeplads").orElseThrow().id();
@@ -105,7 +108,7 @@ class PlacePagesBrowserTests implements EveryStateIsAccessible {
 	}
 
 	private UUID citizen(String name) {
-		return caseWork.registerIdentified(staff(Staff.HOUSING), new NewCitizen(SyntheticCpr.random(), name, null, null,
+		return registration.registerIdentified(demo.staff(Staff.HOUSING), new NewCitizen(SyntheticCpr.random(), name, null, null,
 				null, null)).id();
 	}
 
@@ -210,7 +213,4 @@ class PlacePagesBrowserTests implements EveryStateIsAccessible {
 				"Sådan klager du", "Hent brevet som PDF");
 	}
 
-	private StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 }

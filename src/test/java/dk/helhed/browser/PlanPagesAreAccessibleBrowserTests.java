@@ -23,17 +23,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.catalog.Services;
 import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.plan.internal.Assessments;
 import dk.helhed.plan.internal.Assessments.NewAssessment;
@@ -79,7 +80,13 @@ class PlanPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 	int port;
 
 	@Autowired
-	CaseWork caseWork;
+	StaffFixture demo;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
 
 	@Autowired
 	CaseAccess gate;
@@ -104,7 +111,7 @@ class PlanPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 		if (fixture != null) {
 			return;
 		}
-		var jobCentre = staff(Staff.JOB_CENTRE);
+		var jobCentre = demo.staff(Staff.JOB_CENTRE);
 		var today = LocalDate.now(clock);
 		var citizen = withConsentAndJoined("Plan Tilgængelig (syntetisk)");
 		var create = gate.open(jobCentre, citizen, CaseUse.create(PlanResource.ASSESSMENT));
@@ -120,9 +127,9 @@ class PlanPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 				today.plusMonths(9), "Borgeren har en lejekontrakt");
 		var work = plans.addGoal(view, jobCentre, WORK, MILD, GoalType.DEVELOP, "Praktik 15 timer om ugen",
 				today.plusMonths(6), "Møder op tre dage om ugen");
-		plans.addAction(view, jobCentre, housing, unit("visitation"), service(unit("visitation")),
+		plans.addAction(view, jobCentre, housing, demo.unit("visitation"), service(demo.unit("visitation")),
 				"Hjælp til at søge bolig", today, today.plusMonths(9));
-		plans.addAction(view, jobCentre, work, unit("jobcenteret"), service(unit("jobcenteret")),
+		plans.addAction(view, jobCentre, work, demo.unit("jobcenteret"), service(demo.unit("jobcenteret")),
 				"Praktik med mentor", today, null);
 		plans.addFollowUp(view, jobCentre, today, Plans.Outcome.CONTINUE, "Godt i gang.", today.plusMonths(2));
 		fixture = new Fixture(citizen, latest, withConsentAndJoined("Plan Scenarie (syntetisk)"),
@@ -131,14 +138,14 @@ class PlanPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 
 	/** A citizen of the job centre that Visitation has joined, with a consent for housing and employment. */
 	private UUID withConsentAndJoined(String name) {
-		var jobCentre = staff(Staff.JOB_CENTRE);
+		var jobCentre = demo.staff(Staff.JOB_CENTRE);
 		var today = LocalDate.now(clock);
 		var cpr = SyntheticCpr.random();
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, name, null, null, null, null)).id();
-		caseWork.registerIdentified(staff(Staff.HOUSING), new NewCitizen(cpr, name, null, null, null, null));
-		caseWork.recordConsent(jobCentre, citizen, new NewConsent("Bolig og job",
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(cpr, name, null, null, null, null)).id();
+		registration.registerIdentified(demo.staff(Staff.HOUSING), new NewCitizen(cpr, name, null, null, null, null));
+		sharing.recordConsent(jobCentre, citizen, new NewConsent("Bolig og job",
 				Set.of(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT),
-				List.of(new Recipient(unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
+				List.of(new Recipient(demo.unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
 		return citizen;
 	}
 
@@ -240,8 +247,8 @@ class PlanPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 		browser.andWaitForNewPage(() -> press(browser, "Gem planen"));
 		goal(browser, HOUSING, "Egen lejekontrakt");
 		goal(browser, WORK, "Praktik 15 timer om ugen");
-		action(browser, "Varetage bolig", unit("visitation"), "Hjælp til at søge bolig");
-		action(browser, "Varetage beskæftigelse", unit("jobcenteret"), "Praktik med mentor");
+		action(browser, "Varetage bolig", demo.unit("visitation"), "Hjælp til at søge bolig");
+		action(browser, "Varetage beskæftigelse", demo.unit("jobcenteret"), "Praktik med mentor");
 		browser.find("#f-evaluering").sendKeys("Godt i gang.");
 		new Select(browser.find("#f-udfald")).selectByValue("CONTINUE");
 		date(browser, "#f-naeste", "2027-04-15");
@@ -292,18 +299,7 @@ class PlanPagesAreAccessibleBrowserTests implements EveryStateIsAccessible {
 		assertThat(Staff.flash(browser)).isEqualTo("Indsatsen er lagt i planen.");
 	}
 
-	private StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	private UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 
 	private UUID service(UUID unit) {
 		return services.activeOf(municipalities.getBySlug("aabenraa").id())

@@ -22,16 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.plan.internal.PlanResource;
 import dk.helhed.plan.internal.Plans;
@@ -69,7 +70,13 @@ class PlanSuggestionsBrowserTests {
 	int port;
 
 	@Autowired
-	CaseWork caseWork;
+	StaffFixture demo;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
 
 	@Autowired
 	CaseAccess gate;
@@ -183,12 +190,12 @@ class PlanSuggestionsBrowserTests {
 
 	/** A citizen of the job centre with a plan with one housing goal, and a consent Visitation may use. */
 	private UUID withHousingGoal(String name) {
-		var jobCentre = staff(Staff.JOB_CENTRE);
+		var jobCentre = demo.staff(Staff.JOB_CENTRE);
 		var today = LocalDate.now(clock);
-		var citizen = caseWork.registerIdentified(jobCentre,
+		var citizen = registration.registerIdentified(jobCentre,
 				new NewCitizen(SyntheticCpr.random(), name, null, null, null, null)).id();
-		caseWork.recordConsent(jobCentre, citizen, new NewConsent("Bolig", Set.of(InformationCategory.HOUSING),
-				List.of(new Recipient(unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
+		sharing.recordConsent(jobCentre, citizen, new NewConsent("Bolig", Set.of(InformationCategory.HOUSING),
+				List.of(new Recipient(demo.unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
 		var view = gate.open(jobCentre, citizen, CaseUse.update(PlanResource.PLAN, null));
 		plans.saveBasics(view, jobCentre, new Basics("Jeg vil have mit eget sted.", "Egen bolig", "Boligsøgning",
 				"Et år", "Ingen", Offer.ACCEPTED, null, Participation.PRESENT, null, null, today.plusMonths(1)));
@@ -197,16 +204,5 @@ class PlanSuggestionsBrowserTests {
 		return citizen;
 	}
 
-	private StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	private UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 }

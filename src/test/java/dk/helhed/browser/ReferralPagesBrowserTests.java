@@ -22,15 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.NoteWriting;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.referral.internal.ReferralMoves.Move;
 import dk.helhed.referral.internal.ReferralWork;
@@ -65,7 +67,16 @@ class ReferralPagesBrowserTests implements EveryStateIsAccessible {
 	int port;
 
 	@Autowired
-	CaseWork caseWork;
+	StaffFixture demo;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
+
+	@Autowired
+	NoteWriting noteWriting;
 
 	@Autowired
 	ReferralWork referrals;
@@ -84,14 +95,14 @@ class ReferralPagesBrowserTests implements EveryStateIsAccessible {
 		if (fixture != null) {
 			return;
 		}
-		var jobCentre = staff(Staff.JOB_CENTRE);
-		var housing = staff(Staff.HOUSING);
+		var jobCentre = demo.staff(Staff.JOB_CENTRE);
+		var housing = demo.staff(Staff.HOUSING);
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow().id();
 		var citizen = mads("Mads Tilgængelig (syntetisk)");
 		var shared = Set.of(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT);
-		var live = referrals.send(jobCentre, new NewReferral(citizen, flats, unit("visitation"),
+		var live = referrals.send(jobCentre, new NewReferral(citizen, flats, demo.unit("visitation"),
 				"Kan Mads få en overgangsbolig? (syntetisk)", null, shared, null));
-		var completed = referrals.send(jobCentre, new NewReferral(citizen, flats, unit("visitation"),
+		var completed = referrals.send(jobCentre, new NewReferral(citizen, flats, demo.unit("visitation"),
 				"Og en plads i efteråret? (syntetisk)", null, shared, null));
 		var accepted = referrals.move(housing, completed.id(), Move.ACCEPT, null, null, completed.version());
 		var started = referrals.move(housing, completed.id(), Move.START, null, null, accepted.version());
@@ -103,14 +114,14 @@ class ReferralPagesBrowserTests implements EveryStateIsAccessible {
 
 	/** A citizen of the job centre with a consent for Visitation to see housing and employment, and a housing note. */
 	private UUID mads(String name) {
-		var jobCentre = staff(Staff.JOB_CENTRE);
+		var jobCentre = demo.staff(Staff.JOB_CENTRE);
 		var today = LocalDate.now(clock);
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(SyntheticCpr.random(), name, null, null,
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(SyntheticCpr.random(), name, null, null,
 				null, null)).id();
-		caseWork.recordConsent(jobCentre, citizen, new NewConsent("Bolig og job",
+		sharing.recordConsent(jobCentre, citizen, new NewConsent("Bolig og job",
 				Set.of(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT),
-				List.of(new Recipient(unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
-		caseWork.writeNote(jobCentre, citizen, InformationCategory.HOUSING, "Sover hos en ven. (syntetisk)", null);
+				List.of(new Recipient(demo.unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
+		noteWriting.writeNote(jobCentre, citizen, InformationCategory.HOUSING, "Sover hos en ven. (syntetisk)", null);
 		return citizen;
 	}
 
@@ -216,16 +227,5 @@ class ReferralPagesBrowserTests implements EveryStateIsAccessible {
 		assertThat(browser.text("main dl")).contains("løkken er lukket");
 	}
 
-	private StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	private UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 }

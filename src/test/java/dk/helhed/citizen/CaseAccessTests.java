@@ -18,15 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.audit.AuditEvent.Action;
 import dk.helhed.audit.AuditEvent.Basis;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.NotFoundException;
 
@@ -71,10 +72,16 @@ class CaseAccessTests {
 	}
 
 	@Autowired
+	StaffFixture demo;
+
+	@Autowired
 	CaseAccess gate;
 
 	@Autowired
-	CaseWork caseWork;
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
 
 	@Autowired
 	ReferralGrants referrals;
@@ -91,18 +98,7 @@ class CaseAccessTests {
 	@Autowired
 	Clock clock;
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 
 	long auditRows(UUID citizenId) {
 		return jdbc.sql("select count(*) from audit_event where citizen_id = ?").param(citizenId).query(Long.class).single();
@@ -110,7 +106,7 @@ class CaseAccessTests {
 
 	Citizen registered() {
 		var cpr = String.format("%02d0486-%04d", 1 + (int) (Math.random() * 28), 1000 + (int) (Math.random() * 8999));
-		var citizen = caseWork.registerIdentified(staff("jobcenter"),
+		var citizen = registration.registerIdentified(demo.staff("jobcenter"),
 				new NewCitizen(cpr, "Gatetest Hansen (syntetisk)", null, null, null, null));
 		return new Citizen(citizen.id());
 	}
@@ -123,12 +119,12 @@ class CaseAccessTests {
 		var citizen = registered();
 		var before = auditRows(citizen.id());
 
-		var view = gate.open(staff("jobcenter"), citizen.id(), CaseUse.read(TestResource.PLAN));
+		var view = gate.open(demo.staff("jobcenter"), citizen.id(), CaseUse.read(TestResource.PLAN));
 
 		assertThat(view.ownCase()).isTrue();
-		assertThat(view.party()).isEqualTo(new Recipient(unit("jobcenteret"), null));
+		assertThat(view.party()).isEqualTo(new Recipient(demo.unit("jobcenteret"), null));
 		assertThat(view.sees(InformationCategory.EMPLOYMENT, view.party())).isTrue();
-		assertThat(view.sees(InformationCategory.ADDICTION, new Recipient(unit("rusmiddelcenter"), null))).isFalse();
+		assertThat(view.sees(InformationCategory.ADDICTION, new Recipient(demo.unit("rusmiddelcenter"), null))).isFalse();
 		assertThat(auditRows(citizen.id())).isEqualTo(before + 1);
 		var row = jdbc.sql("select action, resource, basis, outcome from audit_event where citizen_id = ? order by occurred_at desc")
 			.param(citizen.id())
@@ -141,17 +137,17 @@ class CaseAccessTests {
 	@Test
 	void aConsentLetsAnotherUnitReadButNotChange() {
 		var citizen = registered();
-		var jobCentre = staff("jobcenter");
-		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Hjælp til bolig (syntetisk)",
-				Set.of(InformationCategory.HOUSING), List.of(new Recipient(unit("visitation"), null)),
+		var jobCentre = demo.staff("jobcenter");
+		var consent = sharing.recordConsent(jobCentre, citizen.id(), new NewConsent("Hjælp til bolig (syntetisk)",
+				Set.of(InformationCategory.HOUSING), List.of(new Recipient(demo.unit("visitation"), null)),
 				LocalDate.now(clock), LocalDate.now(clock).plusYears(1), GivenHow.WRITTEN));
-		var housing = staff("boligsag");
+		var housing = demo.staff("boligsag");
 
 		var view = gate.open(housing, citizen.id(), CaseUse.read(TestResource.PLAN));
 		assertThat(view.ownCase()).isFalse();
-		assertThat(view.groundFor(InformationCategory.HOUSING, new Recipient(unit("jobcenteret"), null)))
+		assertThat(view.groundFor(InformationCategory.HOUSING, new Recipient(demo.unit("jobcenteret"), null)))
 			.contains(new CaseView.Ground(Basis.CONSENT, consent.toString()));
-		assertThat(view.sees(InformationCategory.HEALTH, new Recipient(unit("jobcenteret"), null))).isFalse();
+		assertThat(view.sees(InformationCategory.HEALTH, new Recipient(demo.unit("jobcenteret"), null))).isFalse();
 
 		var before = auditRows(citizen.id());
 		assertThatThrownBy(() -> gate.open(housing, citizen.id(), CaseUse.update(TestResource.PLAN, null)))
@@ -164,11 +160,11 @@ class CaseAccessTests {
 		var citizen = registered();
 		var before = auditRows(citizen.id());
 
-		assertThatThrownBy(() -> gate.open(staff("boligsag"), citizen.id(), CaseUse.read(TestResource.PLAN)))
+		assertThatThrownBy(() -> gate.open(demo.staff("boligsag"), citizen.id(), CaseUse.read(TestResource.PLAN)))
 			.isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> gate.open(staff("boligsag"), UUID.randomUUID(), CaseUse.read(TestResource.PLAN)))
+		assertThatThrownBy(() -> gate.open(demo.staff("boligsag"), UUID.randomUUID(), CaseUse.read(TestResource.PLAN)))
 			.isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> gate.open(staff("redaktoer"), citizen.id(), CaseUse.read(TestResource.PLAN)))
+		assertThatThrownBy(() -> gate.open(demo.staff("redaktoer"), citizen.id(), CaseUse.read(TestResource.PLAN)))
 			.as("no case-work role")
 			.isInstanceOf(AccessDeniedException.class);
 		assertThat(auditRows(citizen.id())).isEqualTo(before + 1);
@@ -178,13 +174,13 @@ class CaseAccessTests {
 	void aGroundHeldByAnotherModuleCountsOnlyForItsRecipient() {
 		var citizen = registered();
 		referrals.citizenId = citizen.id();
-		referrals.recipient = new Recipient(unit("visitation"), null);
+		referrals.recipient = new Recipient(demo.unit("visitation"), null);
 		try {
-			var view = gate.open(staff("boligsag"), citizen.id(), CaseUse.read(TestResource.PLAN));
-			assertThat(view.groundFor(InformationCategory.HOUSING, new Recipient(unit("jobcenteret"), null)))
+			var view = gate.open(demo.staff("boligsag"), citizen.id(), CaseUse.read(TestResource.PLAN));
+			assertThat(view.groundFor(InformationCategory.HOUSING, new Recipient(demo.unit("jobcenteret"), null)))
 				.contains(new CaseView.Ground(Basis.REFERRAL, "ref-1"));
 			assertThat(view.sharedCategories()).containsOnly(InformationCategory.HOUSING);
-			assertThatThrownBy(() -> gate.open(staff("rusmiddel"), citizen.id(), CaseUse.read(TestResource.PLAN)))
+			assertThatThrownBy(() -> gate.open(demo.staff("rusmiddel"), citizen.id(), CaseUse.read(TestResource.PLAN)))
 				.isInstanceOf(NotFoundException.class);
 		}
 		finally {
@@ -207,9 +203,9 @@ class CaseAccessTests {
 	@Test
 	void whatARecipientIsCoveredForIsDecidedForTheRecipientItself() {
 		var citizen = registered();
-		var jobCentre = staff("jobcenter");
+		var jobCentre = demo.staff("jobcenter");
 		var municipality = jobCentre.municipalityId();
-		var visitation = new Recipient(unit("visitation"), null);
+		var visitation = new Recipient(demo.unit("visitation"), null);
 		var blaaKors = new Recipient(null, municipalities.partnersOf(municipality)
 			.stream()
 			.filter(partner -> partner.key().equals("blaa-kors"))
@@ -217,7 +213,7 @@ class CaseAccessTests {
 			.orElseThrow()
 			.id());
 		assertThat(gate.coveredFor(municipality, citizen.id(), visitation)).isEmpty();
-		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Bolig og økonomi (syntetisk)",
+		var consent = sharing.recordConsent(jobCentre, citizen.id(), new NewConsent("Bolig og økonomi (syntetisk)",
 				Set.of(InformationCategory.HOUSING, InformationCategory.FINANCES, InformationCategory.CRIMINAL),
 				List.of(visitation, blaaKors), LocalDate.now(clock), LocalDate.now(clock).plusYears(1),
 				GivenHow.WRITTEN));
@@ -227,13 +223,13 @@ class CaseAccessTests {
 			.containsExactlyInAnyOrder(InformationCategory.HOUSING, InformationCategory.FINANCES);
 		assertThat(gate.coveredFor(municipality, citizen.id(), blaaKors))
 			.containsExactlyInAnyOrder(InformationCategory.HOUSING, InformationCategory.FINANCES);
-		assertThat(gate.coveredFor(municipality, citizen.id(), new Recipient(unit("rusmiddelcenter"), null))).isEmpty();
-		assertThat(gate.coveredFor(municipality, citizen.id(), new Recipient(unit("jobcenteret"), null)))
+		assertThat(gate.coveredFor(municipality, citizen.id(), new Recipient(demo.unit("rusmiddelcenter"), null))).isEmpty();
+		assertThat(gate.coveredFor(municipality, citizen.id(), new Recipient(demo.unit("jobcenteret"), null)))
 			.as("the unit that recorded it is no recipient").isEmpty();
 		assertThat(gate.coveredFor(municipality, UUID.randomUUID(), visitation)).isEmpty();
 		assertThat(auditRows(citizen.id())).as("no audit row of its own").isEqualTo(before);
 
-		caseWork.withdrawConsent(jobCentre, citizen.id(), consent, "Borgeren vil ikke mere (syntetisk).");
+		sharing.withdrawConsent(jobCentre, citizen.id(), consent, "Borgeren vil ikke mere (syntetisk).");
 		assertThat(gate.coveredFor(municipality, citizen.id(), visitation)).isEmpty();
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
 import dk.helhed.catalog.internal.CatalogEditing;
@@ -22,11 +23,16 @@ import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.LegalBasisCode;
 import dk.helhed.citizen.CaseRecords.Recipient;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.CaseReading;
+import dk.helhed.citizen.internal.DataProtection;
+import dk.helhed.citizen.internal.EmergencyWork;
+import dk.helhed.citizen.internal.Finding;
+import dk.helhed.citizen.internal.NoteWriting;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
@@ -41,7 +47,28 @@ import dk.helhed.platform.NotFoundException;
 abstract class CaseWorkTests {
 
 	@Autowired
-	CaseWork caseWork;
+	StaffFixture demo;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
+
+	@Autowired
+	NoteWriting noteWriting;
+
+	@Autowired
+	CaseReading reading;
+
+	@Autowired
+	Finding finding;
+
+	@Autowired
+	DataProtection dataProtection;
+
+	@Autowired
+	EmergencyWork emergencyWork;
 
 	@Autowired
 	AuditLog auditLog;
@@ -69,18 +96,7 @@ abstract class CaseWorkTests {
 		return LocalDate.now(clock);
 	}
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 
 	/** A synthetic CPR number nobody else in the test uses: a real date, an unused serial. */
 	static String syntheticCpr() {
@@ -91,38 +107,38 @@ abstract class CaseWorkTests {
 
 	@Test
 	void sharingAcrossUnitsFollowsTheCitizensConsent() {
-		var jobCentre = staff("jobcenter");
-		var housing = staff("boligsag");
-		var addiction = staff("rusmiddel");
+		var jobCentre = demo.staff("jobcenter");
+		var housing = demo.staff("boligsag");
+		var addiction = demo.staff("rusmiddel");
 		var cpr = syntheticCpr();
 
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, "Testborger Jensen (syntetisk)",
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(cpr, "Testborger Jensen (syntetisk)",
 				"20 30 40 50", null, null, "dansk"));
-		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Koordineret hjælp til bolig og job",
+		var consent = sharing.recordConsent(jobCentre, citizen.id(), new NewConsent("Koordineret hjælp til bolig og job",
 				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
-				List.of(new Recipient(unit("visitation"), null)), today(), today().plusYears(1),
+				List.of(new Recipient(demo.unit("visitation"), null)), today(), today().plusYears(1),
 				GivenHow.WRITTEN));
-		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Vil gerne i praktik.", null);
-		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Bor hos en ven, skal finde bolig.",
+		noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Vil gerne i praktik.", null);
+		noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Bor hos en ven, skal finde bolig.",
 				null);
-		caseWork.registerIdentified(addiction, new NewCitizen(cpr, "Testborger Jensen (syntetisk)", null, null, null,
+		registration.registerIdentified(addiction, new NewCitizen(cpr, "Testborger Jensen (syntetisk)", null, null, null,
 				null));
-		caseWork.writeNote(addiction, citizen.id(), InformationCategory.ADDICTION, "Går til samtaler hver uge.", null);
+		noteWriting.writeNote(addiction, citizen.id(), InformationCategory.ADDICTION, "Går til samtaler hver uge.", null);
 
-		var seenByHousing = caseWork.open(housing, citizen.id());
+		var seenByHousing = reading.open(housing, citizen.id());
 		assertThat(seenByHousing.notes()).extracting(CaseRecords.Note::category)
 			.contains(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT)
 			.doesNotContain(InformationCategory.ADDICTION);
-		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).extracting(CaseRecords.Note::category)
+		assertThat(reading.open(jobCentre, citizen.id()).notes()).extracting(CaseRecords.Note::category)
 			.as("the job centre sees its own notes, not the addiction centre's")
 			.containsOnly(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING);
-		assertThat(caseWork.open(addiction, citizen.id()).notes()).extracting(CaseRecords.Note::category)
+		assertThat(reading.open(addiction, citizen.id()).notes()).extracting(CaseRecords.Note::category)
 			.containsOnly(InformationCategory.ADDICTION);
 
-		caseWork.withdrawConsent(jobCentre, citizen.id(), consent, "Borgeren ringede og sagde nej tak.");
+		sharing.withdrawConsent(jobCentre, citizen.id(), consent, "Borgeren ringede og sagde nej tak.");
 
-		assertThatThrownBy(() -> caseWork.open(housing, citizen.id())).isInstanceOf(NotFoundException.class);
-		assertThat(caseWork.findByCpr(housing, cpr)).isEmpty();
+		assertThatThrownBy(() -> reading.open(housing, citizen.id())).isInstanceOf(NotFoundException.class);
+		assertThat(finding.findByCpr(housing, cpr)).isEmpty();
 
 		var log = auditLog.search(new AuditLog.Query(jobCentre.municipalityId(), citizen.id(), null, null, null, null,
 				100));
@@ -139,40 +155,40 @@ abstract class CaseWorkTests {
 		assertThat(log).allSatisfy(event -> assertThat(String.valueOf(event.criterion()) + event.resource()
 				+ event.category()).doesNotContain(cpr.replace("-", "")).doesNotContain("praktik"));
 
-		var account = caseWork.accessAccount(staff("dpo"), cpr);
-		assertThat(account).extracting(CaseWork.AccessLine::party)
+		var account = dataProtection.accessAccount(demo.staff("dpo"), cpr);
+		assertThat(account).extracting(DataProtection.AccessLine::party)
 			.contains("Jobcenteret", "Visitation & Understøttelse", "Rusmiddelcenter Aabenraa");
-		assertThat(account).extracting(CaseWork.AccessLine::date).contains(today());
+		assertThat(account).extracting(DataProtection.AccessLine::date).contains(today());
 	}
 
 	@Test
 	void aNewColleagueSeesNoCitizensUntilAssigned() {
 		var cpr = syntheticCpr();
-		var citizen = caseWork.registerIdentified(staff("jobcenter"), new NewCitizen(cpr, "Testborger Ny (syntetisk)",
+		var citizen = registration.registerIdentified(demo.staff("jobcenter"), new NewCitizen(cpr, "Testborger Ny (syntetisk)",
 				null, null, null, null));
-		var newcomer = staff("nyansat");
-		assertThat(caseWork.findByCpr(newcomer, cpr)).isEmpty();
-		assertThat(caseWork.findByName(newcomer, "Testborger")).isEmpty();
-		assertThatThrownBy(() -> caseWork.open(newcomer, citizen.id())).isInstanceOf(NotFoundException.class);
+		var newcomer = demo.staff("nyansat");
+		assertThat(finding.findByCpr(newcomer, cpr)).isEmpty();
+		assertThat(finding.findByName(newcomer, "Testborger")).isEmpty();
+		assertThatThrownBy(() -> reading.open(newcomer, citizen.id())).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
 	void anotherMunicipalityCannotSeeTheCitizenEvenWithTheId() {
-		var citizen = caseWork.registerIdentified(staff("jobcenter"), new NewCitizen(syntheticCpr(),
+		var citizen = registration.registerIdentified(demo.staff("jobcenter"), new NewCitizen(syntheticCpr(),
 				"Testborger Anden (syntetisk)", null, null, null, null));
-		assertThatThrownBy(() -> caseWork.open(staff("sagsbehandler-aarhus"), citizen.id()))
+		assertThatThrownBy(() -> reading.open(demo.staff("sagsbehandler-aarhus"), citizen.id()))
 			.isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
 	void aPartnerOrganisationSeesOnlyWhatTheConsentGivesIt() {
-		var jobCentre = staff("jobcenter");
-		var blueCross = staff("blaakors");
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+		var jobCentre = demo.staff("jobcenter");
+		var blueCross = demo.staff("blaakors");
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
 				"Testborger Blå (syntetisk)", null, null, null, null));
-		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Har fået bolig.", null);
-		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.FINANCES, "Har gæld.", null);
-		assertThatThrownBy(() -> caseWork.open(blueCross, citizen.id())).isInstanceOf(NotFoundException.class);
+		noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Har fået bolig.", null);
+		noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.FINANCES, "Har gæld.", null);
+		assertThatThrownBy(() -> reading.open(blueCross, citizen.id())).isInstanceOf(NotFoundException.class);
 
 		var blueCrossId = municipalities.partnersOf(jobCentre.municipalityId())
 			.stream()
@@ -180,47 +196,47 @@ abstract class CaseWorkTests {
 			.findFirst()
 			.orElseThrow()
 			.id();
-		caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Støtte på værestedet",
+		sharing.recordConsent(jobCentre, citizen.id(), new NewConsent("Støtte på værestedet",
 				Set.of(InformationCategory.HOUSING), List.of(new Recipient(null, blueCrossId)), today(),
 				today().plusMonths(6), GivenHow.VERBAL));
 
-		assertThat(caseWork.open(blueCross, citizen.id()).notes()).extracting(CaseRecords.Note::category)
+		assertThat(reading.open(blueCross, citizen.id()).notes()).extracting(CaseRecords.Note::category)
 			.containsOnly(InformationCategory.HOUSING);
 	}
 
 	@Test
 	void expiredConsentGivesNothing() {
-		var jobCentre = staff("jobcenter");
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+		var jobCentre = demo.staff("jobcenter");
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
 				"Testborger Udløbet (syntetisk)", null, null, null, null));
-		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Note.", null);
-		var consent = caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Boligsag",
-				Set.of(InformationCategory.HOUSING), List.of(new Recipient(unit("visitation"), null)),
+		noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Note.", null);
+		var consent = sharing.recordConsent(jobCentre, citizen.id(), new NewConsent("Boligsag",
+				Set.of(InformationCategory.HOUSING), List.of(new Recipient(demo.unit("visitation"), null)),
 				today().minusDays(10), today().minusDays(10), GivenHow.WRITTEN));
 		assertThat(consent).isNotNull();
 		jdbc.sql("update consent set expires_on = ? where id = ?").params(today().minusDays(1), consent).update();
 
-		assertThatThrownBy(() -> caseWork.open(staff("boligsag"), citizen.id())).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> reading.open(demo.staff("boligsag"), citizen.id())).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
 	void onlyTeamLeadsRecordALegalBasisAndItIsAudited() {
-		var lead = staff("teamleder");
-		var caseworker = staff("boligsag");
-		var citizen = caseWork.registerIdentified(lead, new NewCitizen(syntheticCpr(), "Testborger PSP (syntetisk)",
+		var lead = demo.staff("teamleder");
+		var caseworker = demo.staff("boligsag");
+		var citizen = registration.registerIdentified(lead, new NewCitizen(syntheticCpr(), "Testborger PSP (syntetisk)",
 				null, null, null, null));
-		caseWork.writeNote(lead, citizen.id(), InformationCategory.HOUSING, "Husvild.", null);
-		var jobCentreUnit = new Recipient(unit("jobcenteret"), null);
+		noteWriting.writeNote(lead, citizen.id(), InformationCategory.HOUSING, "Husvild.", null);
+		var jobCentreUnit = new Recipient(demo.unit("jobcenteret"), null);
 
-		assertThatThrownBy(() -> caseWork.recordLegalBasis(caseworker, citizen.id(), LegalBasisCode.RETSPLEJELOVEN_115,
+		assertThatThrownBy(() -> sharing.recordLegalBasis(caseworker, citizen.id(), LegalBasisCode.RETSPLEJELOVEN_115,
 				Set.of(InformationCategory.HOUSING), jobCentreUnit, today().plusMonths(3)))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> caseWork.open(staff("jobcenter"), citizen.id())).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> reading.open(demo.staff("jobcenter"), citizen.id())).isInstanceOf(NotFoundException.class);
 
-		caseWork.recordLegalBasis(lead, citizen.id(), LegalBasisCode.RETSPLEJELOVEN_115,
+		sharing.recordLegalBasis(lead, citizen.id(), LegalBasisCode.RETSPLEJELOVEN_115,
 				Set.of(InformationCategory.HOUSING), jobCentreUnit, today().plusMonths(3));
 
-		assertThat(caseWork.open(staff("jobcenter"), citizen.id()).notes()).extracting(CaseRecords.Note::category)
+		assertThat(reading.open(demo.staff("jobcenter"), citizen.id()).notes()).extracting(CaseRecords.Note::category)
 			.containsOnly(InformationCategory.HOUSING);
 		assertThat(auditLog.search(new AuditLog.Query(lead.municipalityId(), citizen.id(), null, null, null, null, 50)))
 			.anySatisfy(event -> {
@@ -232,34 +248,34 @@ abstract class CaseWorkTests {
 
 	@Test
 	void notesAreRefusedForServicesThatKeepNoRecords() {
-		var jobCentre = staff("jobcenter");
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+		var jobCentre = demo.staff("jobcenter");
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
 				"Testborger Pårørende (syntetisk)", null, null, null, null));
 		var counsellor = catalogs.of("aabenraa").service("paaroerenderaadgiver").orElseThrow();
 		assertThat(counsellor.keepsNoRecords()).isTrue();
 
-		assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.NOTES,
+		assertThatThrownBy(() -> noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.NOTES,
 				"Talte med rådgiveren.", counsellor.id()))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("fører ikke optegnelser");
-		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).isEmpty();
+		assertThat(reading.open(jobCentre, citizen.id()).notes()).isEmpty();
 	}
 
 	@Test
 	void aNoteNamesOnlyAServiceTheMunicipalityOffersNow() {
-		var jobCentre = staff("jobcenter");
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+		var jobCentre = demo.staff("jobcenter");
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
 				"Testborger Udfaset (syntetisk)", null, null, null, null));
 		var mothers = catalogs.of("aabenraa").service("job-til-mor").orElseThrow().id();
 
-		assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT,
+		assertThatThrownBy(() -> noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT,
 				"Et notat.", UUID.randomUUID()))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessage("Indsatsen findes ikke i kommunens katalog.");
-		var editor = staff("redaktoer");
+		var editor = demo.staff("redaktoer");
 		editing.retire(editor, mothers);
 		try {
-			assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT,
+			assertThatThrownBy(() -> noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT,
 					"Et notat.", mothers))
 				.isInstanceOf(InvalidRequestException.class)
 				.hasMessageContaining("er udfaset");
@@ -267,35 +283,35 @@ abstract class CaseWorkTests {
 		finally {
 			editing.restore(editor, mothers);
 		}
-		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).isEmpty();
+		assertThat(reading.open(jobCentre, citizen.id()).notes()).isEmpty();
 
-		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Starter i Job til Mor.", mothers);
-		assertThat(caseWork.open(jobCentre, citizen.id()).notes()).singleElement()
+		noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Starter i Job til Mor.", mothers);
+		assertThat(reading.open(jobCentre, citizen.id()).notes()).singleElement()
 			.satisfies(note -> assertThat(note.serviceId()).isEqualTo(mothers));
 	}
 
 	@Test
 	void criminalMattersNeedTheirOwnPermission() {
-		var jobCentre = staff("jobcenter");
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
+		var jobCentre = demo.staff("jobcenter");
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(),
 				"Testborger Dom (syntetisk)", null, null, null, null));
-		assertThatThrownBy(() -> caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.CRIMINAL,
+		assertThatThrownBy(() -> noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.CRIMINAL,
 				"Afsoner dom.", null))
 			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test
 	void cprNumbersAreValidatedAndStoredEncrypted() {
-		var jobCentre = staff("jobcenter");
-		assertThatThrownBy(() -> caseWork.registerIdentified(jobCentre, new NewCitizen("310290-1234", "X", null, null,
+		var jobCentre = demo.staff("jobcenter");
+		assertThatThrownBy(() -> registration.registerIdentified(jobCentre, new NewCitizen("310290-1234", "X", null, null,
 				null, null)))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("fødselsdato");
-		assertThatThrownBy(() -> caseWork.registerIdentified(jobCentre, new NewCitizen("12345", "X", null, null, null,
+		assertThatThrownBy(() -> registration.registerIdentified(jobCentre, new NewCitizen("12345", "X", null, null, null,
 				null)))
 			.isInstanceOf(InvalidRequestException.class);
 		var cpr = syntheticCpr();
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, "Testborger Krypt (syntetisk)", null,
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(cpr, "Testborger Krypt (syntetisk)", null,
 				null, null, null));
 
 		var stored = jdbc.sql("select cpr_encrypted, cpr_hash from citizen where id = ?")
@@ -304,36 +320,36 @@ abstract class CaseWorkTests {
 			.single();
 		assertThat(stored).doesNotContain(cpr.replace("-", "")).doesNotContain(cpr);
 		assertThat(citizen.maskedCpr()).isEqualTo(cpr.substring(0, 6) + "-xxxx");
-		assertThat(caseWork.findByCpr(jobCentre, cpr)).extracting(CaseRecords.Citizen::id).containsExactly(citizen.id());
+		assertThat(finding.findByCpr(jobCentre, cpr)).extracting(CaseRecords.Citizen::id).containsExactly(citizen.id());
 	}
 
 	@Test
 	void anAnonymousContactJoinsTheIdentifiedRecord() {
-		var outreach = staff("udsatte");
-		var anonymous = caseWork.registerAnonymous(outreach, "Manden ved havnen", 1970);
-		caseWork.writeNote(outreach, anonymous.id(), InformationCategory.HOUSING, "Sover i bil.", null);
-		var identified = caseWork.registerIdentified(outreach, new NewCitizen(syntheticCpr(),
+		var outreach = demo.staff("udsatte");
+		var anonymous = registration.registerAnonymous(outreach, "Manden ved havnen", 1970);
+		noteWriting.writeNote(outreach, anonymous.id(), InformationCategory.HOUSING, "Sover i bil.", null);
+		var identified = registration.registerIdentified(outreach, new NewCitizen(syntheticCpr(),
 				"Testborger Havn (syntetisk)", null, null, null, null));
 
-		caseWork.joinAnonymous(outreach, anonymous.id(), identified.id());
+		registration.joinAnonymous(outreach, anonymous.id(), identified.id());
 
-		assertThat(caseWork.open(outreach, identified.id()).notes()).extracting(CaseRecords.Note::text)
+		assertThat(reading.open(outreach, identified.id()).notes()).extracting(CaseRecords.Note::text)
 			.contains("Sover i bil.");
 	}
 
 	@Test
 	void emergencyAccessNeedsAReasonIsFlaggedAndShownToTheLead() {
-		var citizen = caseWork.registerIdentified(staff("jobcenter"), new NewCitizen(syntheticCpr(),
+		var citizen = registration.registerIdentified(demo.staff("jobcenter"), new NewCitizen(syntheticCpr(),
 				"Testborger Nød (syntetisk)", null, null, null, null));
-		var colleague = staff("boligsag");
-		assertThatThrownBy(() -> caseWork.emergencyAccess(colleague, citizen.id(), "kort"))
+		var colleague = demo.staff("boligsag");
+		assertThatThrownBy(() -> emergencyWork.emergencyAccess(colleague, citizen.id(), "kort"))
 			.isInstanceOf(InvalidRequestException.class);
 
-		var access = caseWork.emergencyAccess(colleague, citizen.id(),
+		var access = emergencyWork.emergencyAccess(colleague, citizen.id(),
 				"Borgeren er mødt op akut husvild og kan ikke selv redegøre for sin situation.");
 
-		assertThat(caseWork.open(colleague, citizen.id()).emergency()).isNotNull();
-		assertThat(caseWork.emergencyAccessesToReview(staff("teamleder"))).extracting(CaseRecords.EmergencyAccess::id)
+		assertThat(reading.open(colleague, citizen.id()).emergency()).isNotNull();
+		assertThat(emergencyWork.emergencyAccessesToReview(demo.staff("teamleder"))).extracting(CaseRecords.EmergencyAccess::id)
 			.contains(access.id());
 		assertThat(auditLog.search(new AuditLog.Query(colleague.municipalityId(), citizen.id(), colleague.id(),
 				AuditEvent.Action.EMERGENCY_ACCESS, null, null, 10)))
@@ -343,15 +359,15 @@ abstract class CaseWorkTests {
 
 	@Test
 	void hostileInputIsRefusedAndNothingIsStored() {
-		var jobCentre = staff("jobcenter");
+		var jobCentre = demo.staff("jobcenter");
 		int before = jdbc.sql("select count(*) from citizen").query(Integer.class).single();
 		for (var name : List.of("", "x".repeat(100_000), "Navn\u0000nul", "<script>alert(1)</script>\nlinje")) {
-			assertThatThrownBy(() -> caseWork.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(), name, null,
+			assertThatThrownBy(() -> registration.registerIdentified(jobCentre, new NewCitizen(syntheticCpr(), name, null,
 					null, null, null)))
 				.isInstanceOf(InvalidRequestException.class);
 		}
 		for (var cpr : List.of("'; drop table citizen; --", "999999-9999", "", "0101011234567", "01-01-01-1234")) {
-			assertThatThrownBy(() -> caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, "X", null, null, null,
+			assertThatThrownBy(() -> registration.registerIdentified(jobCentre, new NewCitizen(cpr, "X", null, null, null,
 					null)))
 				.isInstanceOf(InvalidRequestException.class);
 		}

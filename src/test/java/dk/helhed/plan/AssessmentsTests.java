@@ -17,16 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.platform.NotFoundException;
@@ -54,10 +55,16 @@ class AssessmentsTests {
 	static final UUID MILD = UUID.fromString("8328ce4a-6238-4f73-bf1a-74aadb68eff8");
 
 	@Autowired
+	StaffFixture demo;
+
+	@Autowired
 	CaseAccess gate;
 
 	@Autowired
-	CaseWork caseWork;
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
 
 	@Autowired
 	Assessments assessments;
@@ -77,22 +84,11 @@ class AssessmentsTests {
 	@Autowired
 	Clock clock;
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 
 	UUID registered() {
 		var cpr = String.format("%02d0583-%04d", 1 + (int) (Math.random() * 28), 1000 + (int) (Math.random() * 8999));
-		return caseWork.registerIdentified(staff("jobcenter"),
+		return registration.registerIdentified(demo.staff("jobcenter"),
 				new NewCitizen(cpr, "Helhed Vurdering (syntetisk)", null, null, null, null)).id();
 	}
 
@@ -104,7 +100,7 @@ class AssessmentsTests {
 	}
 
 	UUID assess(UUID citizen, LocalDate day, UUID housingLevel, UUID workLevel) {
-		var jobcenter = staff("jobcenter");
+		var jobcenter = demo.staff("jobcenter");
 		var view = gate.open(jobcenter, citizen, CaseUse.create(PlanResource.ASSESSMENT));
 		return assessments.record(view, jobcenter, new NewAssessment(day, Map.of(
 				HOUSING, new RatingInput(housingLevel, "Sover hos venner og har ingen lejekontrakt.",
@@ -134,18 +130,18 @@ class AssessmentsTests {
 	void aUnitWithConsentForHousingSeesTheHousingThemeButNotTheAddictionThemeAndNothingAfterWithdrawal() {
 		var citizen = registered();
 		var assessment = assess(citizen, LocalDate.now(clock), SEVERE, MODERATE);
-		var consent = caseWork.recordConsent(staff("jobcenter"), citizen, new NewConsent("Bolig",
-				EnumSet.of(InformationCategory.HOUSING), List.of(new Recipient(unit("visitation"), null)),
+		var consent = sharing.recordConsent(demo.staff("jobcenter"), citizen, new NewConsent("Bolig",
+				EnumSet.of(InformationCategory.HOUSING), List.of(new Recipient(demo.unit("visitation"), null)),
 				LocalDate.now(clock), LocalDate.now(clock).plusMonths(6), GivenHow.WRITTEN));
 
-		var own = assessments.find(gate.open(staff("jobcenter"), citizen, CaseUse.read(PlanResource.ASSESSMENT)),
+		var own = assessments.find(gate.open(demo.staff("jobcenter"), citizen, CaseUse.read(PlanResource.ASSESSMENT)),
 				assessment).orElseThrow();
 		assertThat(own.ratings()).extracting(rating -> rating.theme().code()).containsExactlyInAnyOrder(HOUSING, WORK,
 				DRUGS);
 		assertThat(own.currentOverallWords().text()).isEqualTo("Jeg har brug for ro.");
 
 		long before = auditRows(citizen, "assessment");
-		var housingView = gate.open(staff("boligsag"), citizen, CaseUse.read(PlanResource.ASSESSMENT));
+		var housingView = gate.open(demo.staff("boligsag"), citizen, CaseUse.read(PlanResource.ASSESSMENT));
 		assertThat(auditRows(citizen, "assessment")).isEqualTo(before + 1);
 		var shared = assessments.visible(housingView);
 		assertThat(shared).hasSize(1);
@@ -155,21 +151,21 @@ class AssessmentsTests {
 		assertThat(shared.getFirst().whatMatters()).isNull();
 		assertThat(shared.getFirst().currentOverallWords()).isNull();
 
-		caseWork.withdrawConsent(staff("jobcenter"), citizen, consent, "Jeg vil ikke dele mere (syntetisk).");
-		assertThatThrownBy(() -> gate.open(staff("boligsag"), citizen, CaseUse.read(PlanResource.ASSESSMENT)))
+		sharing.withdrawConsent(demo.staff("jobcenter"), citizen, consent, "Jeg vil ikke dele mere (syntetisk).");
+		assertThatThrownBy(() -> gate.open(demo.staff("boligsag"), citizen, CaseUse.read(PlanResource.ASSESSMENT)))
 			.isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
 	void onlyAnOwnCaseRecordsAnAssessmentAndFfbsRatingRuleHolds() {
 		var citizen = registered();
-		caseWork.recordConsent(staff("jobcenter"), citizen, new NewConsent("Bolig",
-				EnumSet.of(InformationCategory.HOUSING), List.of(new Recipient(unit("visitation"), null)),
+		sharing.recordConsent(demo.staff("jobcenter"), citizen, new NewConsent("Bolig",
+				EnumSet.of(InformationCategory.HOUSING), List.of(new Recipient(demo.unit("visitation"), null)),
 				LocalDate.now(clock), LocalDate.now(clock).plusMonths(6), GivenHow.WRITTEN));
-		assertThatThrownBy(() -> gate.open(staff("boligsag"), citizen, CaseUse.create(PlanResource.ASSESSMENT)))
+		assertThatThrownBy(() -> gate.open(demo.staff("boligsag"), citizen, CaseUse.create(PlanResource.ASSESSMENT)))
 			.isInstanceOf(AccessDeniedException.class);
 
-		var jobcenter = staff("jobcenter");
+		var jobcenter = demo.staff("jobcenter");
 		var view = gate.open(jobcenter, citizen, CaseUse.create(PlanResource.ASSESSMENT));
 		assertThatThrownBy(() -> assessments.record(view, jobcenter, new NewAssessment(LocalDate.now(clock),
 				Map.of(DRUGS, new RatingInput(SEVERE, null, null)), null, null, null, null)))
@@ -182,7 +178,7 @@ class AssessmentsTests {
 	void theCitizensWordsAreNeverOverwrittenOnlyRevisedWithWhoAndWhen() {
 		var citizen = registered();
 		var assessment = assess(citizen, LocalDate.now(clock), SEVERE, MODERATE);
-		var jobcenter = staff("jobcenter");
+		var jobcenter = demo.staff("jobcenter");
 
 		var change = gate.open(jobcenter, citizen, CaseUse.update(PlanResource.CITIZEN_WORDS, assessment));
 		assessments.changeWords(change, jobcenter, assessment, HOUSING.toString(), "Jeg vil bo tæt på min søster.");
@@ -206,7 +202,7 @@ class AssessmentsTests {
 		var today = LocalDate.now(clock);
 		var first = assess(citizen, today.minusMonths(6), SEVERE, MODERATE);
 		var second = assess(citizen, today, MILD, MODERATE);
-		var view = gate.open(staff("jobcenter"), citizen, CaseUse.read(PlanResource.ASSESSMENT));
+		var view = gate.open(demo.staff("jobcenter"), citizen, CaseUse.read(PlanResource.ASSESSMENT));
 
 		var visible = assessments.visible(view);
 		assertThat(visible).extracting(a -> a.id()).containsExactly(first, second);

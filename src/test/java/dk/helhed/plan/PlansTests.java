@@ -16,17 +16,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.catalog.Services;
 import dk.helhed.citizen.CaseAccess;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
 import dk.helhed.plan.internal.PlanResource;
@@ -53,10 +54,16 @@ class PlansTests {
 	static final UUID MILD = UUID.fromString("8328ce4a-6238-4f73-bf1a-74aadb68eff8");
 
 	@Autowired
+	StaffFixture demo;
+
+	@Autowired
 	CaseAccess gate;
 
 	@Autowired
-	CaseWork caseWork;
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
 
 	@Autowired
 	Plans plans;
@@ -76,17 +83,11 @@ class PlansTests {
 	@Autowired
 	Clock clock;
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
 	UUID aabenraa() {
 		return municipalities.getBySlug("aabenraa").id();
 	}
 
-	UUID unit(String key) {
-		return municipalities.unitsOf(aabenraa()).stream().filter(u -> u.key().equals(key)).findFirst().orElseThrow().id();
-	}
 
 	UUID service(UUID owningUnit) {
 		return services.activeOf(aabenraa())
@@ -110,15 +111,15 @@ class PlansTests {
 	@Test
 	void theIssuesScenario() {
 		var cpr = String.format("%02d0691-%04d", 1 + (int) (Math.random() * 28), 1000 + (int) (Math.random() * 8999));
-		var jobcenter = staff("jobcenter");
-		var boligsag = staff("boligsag");
-		var citizen = caseWork.registerIdentified(jobcenter, new NewCitizen(cpr, "Plan Testesen (syntetisk)", null, null,
+		var jobcenter = demo.staff("jobcenter");
+		var boligsag = demo.staff("boligsag");
+		var citizen = registration.registerIdentified(jobcenter, new NewCitizen(cpr, "Plan Testesen (syntetisk)", null, null,
 				null, null)).id();
 		// Visitation joins the case by the CPR number (its own involvement); the consent lets it see housing.
-		caseWork.registerIdentified(boligsag, new NewCitizen(cpr, "Plan Testesen (syntetisk)", null, null, null, null));
-		var consent = caseWork.recordConsent(jobcenter, citizen, new NewConsent("Bolig og job",
+		registration.registerIdentified(boligsag, new NewCitizen(cpr, "Plan Testesen (syntetisk)", null, null, null, null));
+		var consent = sharing.recordConsent(jobcenter, citizen, new NewConsent("Bolig og job",
 				EnumSet.of(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT),
-				List.of(new Recipient(unit("visitation"), null)), today(), today().plusMonths(6), GivenHow.WRITTEN));
+				List.of(new Recipient(demo.unit("visitation"), null)), today(), today().plusMonths(6), GivenHow.WRITTEN));
 
 		var view = gate.open(jobcenter, citizen, CaseUse.update(PlanResource.PLAN, null));
 		plans.saveBasics(view, jobcenter, basics(Offer.OFFERED));
@@ -131,9 +132,9 @@ class PlansTests {
 				today().plusMonths(9), "Borgeren har en lejekontrakt");
 		var healthGoal = plans.addGoal(view, jobcenter, OWN_HEALTH, MILD, GoalType.DEVELOP, "Drikke mindre",
 				today().plusMonths(6), "Færre dage med alkohol");
-		plans.addAction(view, jobcenter, housingGoal, unit("visitation"), service(unit("visitation")),
+		plans.addAction(view, jobcenter, housingGoal, demo.unit("visitation"), service(demo.unit("visitation")),
 				"Hjælp til at søge bolig", today(), today().plusMonths(6));
-		plans.addAction(view, jobcenter, healthGoal, unit("jobcenteret"), null, "Samtaler om alkohol og job", today(),
+		plans.addAction(view, jobcenter, healthGoal, demo.unit("jobcenteret"), null, "Samtaler om alkohol og job", today(),
 				null);
 		assertThatThrownBy(() -> plans.addAction(view, jobcenter, housingGoal, UUID.randomUUID(), null, "x", today(),
 				null)).isInstanceOf(InvalidRequestException.class);
@@ -158,7 +159,7 @@ class PlansTests {
 		assertThat(housing.generalVisible()).isFalse();
 		assertThat(housing.versions()).extracting(version -> version.item()).contains("Mål (skjult for dig)");
 
-		caseWork.withdrawConsent(jobcenter, citizen, consent, "Jeg vil ikke dele mere (syntetisk).");
+		sharing.withdrawConsent(jobcenter, citizen, consent, "Jeg vil ikke dele mere (syntetisk).");
 		var after = plans.find(gate.open(boligsag, citizen, CaseUse.read(PlanResource.PLAN)), null).orElseThrow();
 		assertThat(after.goals()).isEmpty();
 		assertThat(after.ownActionsWithoutGoal()).extracting(action -> action.action().description())
@@ -183,19 +184,19 @@ class PlansTests {
 		assertThat(plans.nextFollowUps(aabenraa(), List.of(citizen))).containsEntry(citizen, today().plusMonths(2));
 		assertThat(jdbc.sql("select count(*) from audit_event where resource = 'my-citizens'").query(Long.class).single())
 			.isEqualTo(searches + 2);
-		assertThat(gate.ownCases(staff("blaakors"), PlanResource.MY_CITIZENS)).extracting(c -> c.id())
+		assertThat(gate.ownCases(demo.staff("blaakors"), PlanResource.MY_CITIZENS)).extracting(c -> c.id())
 			.doesNotContain(citizen);
 	}
 
 	@Test
 	void aUnitThatOnlySeesThroughConsentCannotChangeThePlan() {
 		var cpr = String.format("%02d0792-%04d", 1 + (int) (Math.random() * 28), 1000 + (int) (Math.random() * 8999));
-		var jobcenter = staff("jobcenter");
-		var citizen = caseWork.registerIdentified(jobcenter, new NewCitizen(cpr, "Plan Andersen (syntetisk)", null,
+		var jobcenter = demo.staff("jobcenter");
+		var citizen = registration.registerIdentified(jobcenter, new NewCitizen(cpr, "Plan Andersen (syntetisk)", null,
 				null, null, null)).id();
-		caseWork.recordConsent(jobcenter, citizen, new NewConsent("Bolig", EnumSet.of(InformationCategory.HOUSING),
-				List.of(new Recipient(unit("visitation"), null)), today(), today().plusMonths(6), GivenHow.WRITTEN));
-		assertThatThrownBy(() -> gate.open(staff("boligsag"), citizen, CaseUse.update(PlanResource.PLAN, null)))
+		sharing.recordConsent(jobcenter, citizen, new NewConsent("Bolig", EnumSet.of(InformationCategory.HOUSING),
+				List.of(new Recipient(demo.unit("visitation"), null)), today(), today().plusMonths(6), GivenHow.WRITTEN));
+		assertThatThrownBy(() -> gate.open(demo.staff("boligsag"), citizen, CaseUse.update(PlanResource.PLAN, null)))
 			.isInstanceOf(AccessDeniedException.class);
 	}
 }

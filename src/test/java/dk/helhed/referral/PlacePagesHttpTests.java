@@ -23,11 +23,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.catalog.internal.Catalogs;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.referral.internal.Allocations;
 import dk.helhed.referral.internal.PlaceWork;
 
@@ -43,6 +43,9 @@ import dk.helhed.referral.internal.PlaceWork;
 class PlacePagesHttpTests {
 
 	@Autowired
+	StaffFixture demo;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -55,7 +58,7 @@ class PlacePagesHttpTests {
 	Catalogs catalogs;
 
 	@Autowired
-	CaseWork caseWork;
+	Registration registration;
 
 	@Autowired
 	PlaceWork places;
@@ -68,9 +71,6 @@ class PlacePagesHttpTests {
 
 	static final String MADS_CPR = "120375-1234";
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
 	MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.with(user(accounts.loadUserByUsername(username))).with(csrf()))
@@ -101,7 +101,7 @@ class PlacePagesHttpTests {
 	}
 
 	UUID citizenOf(UUID serviceId, Allocations.State state) {
-		return allocations.placesOf(staff("boligsag").municipalityId(), serviceId)
+		return allocations.placesOf(demo.staff("boligsag").municipalityId(), serviceId)
 			.stream()
 			.filter(place -> place.state() == state)
 			.map(place -> place.current().orElseThrow().citizenId())
@@ -110,7 +110,7 @@ class PlacePagesHttpTests {
 	}
 
 	UUID holdOf(UUID serviceId, UUID citizenId) {
-		return allocations.placesOf(staff("boligsag").municipalityId(), serviceId)
+		return allocations.placesOf(demo.staff("boligsag").municipalityId(), serviceId)
 			.stream()
 			.flatMap(place -> place.current().stream())
 			.filter(allocation -> allocation.citizenId().equals(citizenId))
@@ -127,7 +127,7 @@ class PlacePagesHttpTests {
 
 	@Test
 	void visitationOffersTheLastFreePlaceToMadsAndASecondOfferIsRefusedAtTheForm() throws Exception {
-		var housing = staff("boligsag");
+		var housing = demo.staff("boligsag");
 		var flats = flats();
 		var mads = mads();
 		var today = LocalDate.now(clock);
@@ -139,9 +139,9 @@ class PlacePagesHttpTests {
 			.param("address", "")
 			.param("preferredLanguage", ""));
 		assertThat(joined.getRedirectedUrl()).isEqualTo("/personale/borgere/" + mads);
-		var anna = caseWork.registerIdentified(housing,
+		var anna = registration.registerIdentified(housing,
 				new NewCitizen(syntheticCpr(), "Anna Ventesen (syntetisk)", null, null, null, null)).id();
-		var bo = caseWork.registerIdentified(housing,
+		var bo = registration.registerIdentified(housing,
 				new NewCitizen(syntheticCpr(), "Bo Ventesen (syntetisk)", null, null, null, null)).id();
 		// every place but one is taken
 		var free = allocations.placesOf(housing.municipalityId(), flats)
@@ -149,7 +149,7 @@ class PlacePagesHttpTests {
 			.filter(place -> place.state() == Allocations.State.FREE)
 			.count();
 		for (int i = 1; i < free; i++) {
-			var resident = caseWork.registerIdentified(housing,
+			var resident = registration.registerIdentified(housing,
 					new NewCitizen(syntheticCpr(), "Beboer " + i + " (syntetisk)", null, null, null, null)).id();
 			places.moveIn(housing, places.offerPlace(housing, flats, resident).id(), today.plusMonths(3));
 		}
@@ -219,9 +219,9 @@ class PlacePagesHttpTests {
 
 	@Test
 	void visitationRecordsADecisionWithItsLegalBasisAndTheLetterPrintsAsAPdf() throws Exception {
-		var housing = staff("boligsag");
+		var housing = demo.staff("boligsag");
 		var flats = flats();
-		var citizen = caseWork.registerIdentified(housing,
+		var citizen = registration.registerIdentified(housing,
 				new NewCitizen(syntheticCpr(), "Afgjort Andersen (syntetisk)", null, null, null, null)).id();
 		var form = as("boligsag", get("/personale/borgere/" + citizen + "/afgoerelser/ny").param("ydelse",
 				flats.toString()));
@@ -275,7 +275,7 @@ class PlacePagesHttpTests {
 		assertThat(as("boligsag", get("/personale/borgere/" + citizen + "/afgoerelser/ny")).getContentAsString())
 			.contains("Overgangsbolig: Delvist bevilget");
 		// a decision opened under another citizen's id is not found
-		var other = caseWork.registerIdentified(housing,
+		var other = registration.registerIdentified(housing,
 				new NewCitizen(syntheticCpr(), "Anden Andersen (syntetisk)", null, null, null, null)).id();
 		assertThat(as("boligsag", get("/personale/borgere/" + other + "/afgoerelser/" + decision[0])).getStatus())
 			.isEqualTo(404);
@@ -283,10 +283,10 @@ class PlacePagesHttpTests {
 
 	@Test
 	void theStaffMenuCountsPlacesThatAreFreeWhileSomeoneWaits() throws Exception {
-		var housing = staff("boligsag");
+		var housing = demo.staff("boligsag");
 		var bjerggade = catalogs.of("aabenraa").service("botilbud-bjerggade").orElseThrow().id();
 		int before = places.freeWhileWaiting(housing);
-		var waiting = caseWork.registerIdentified(housing,
+		var waiting = registration.registerIdentified(housing,
 				new NewCitizen(syntheticCpr(), "Venter Vennesen (syntetisk)", null, null, null, null)).id();
 		places.putOnWaitingList(housing, bjerggade, waiting, dk.helhed.referral.internal.PlaceStore.Urgency.NORMAL,
 				LocalDate.now(clock));

@@ -21,15 +21,17 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.catalog.internal.Catalogs;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.NoteWriting;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 
 /**
@@ -43,13 +45,22 @@ import dk.helhed.municipality.Municipalities;
 abstract class ReferralPagesTests {
 
 	@Autowired
+	StaffFixture demo;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	UserDetailsService accounts;
 
 	@Autowired
-	CaseWork caseWork;
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
+
+	@Autowired
+	NoteWriting noteWriting;
 
 	@Autowired
 	Municipalities municipalities;
@@ -63,18 +74,7 @@ abstract class ReferralPagesTests {
 	@Autowired
 	Clock clock;
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 
 	MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.with(user(accounts.loadUserByUsername(username))).with(csrf()))
@@ -88,17 +88,17 @@ abstract class ReferralPagesTests {
 	}
 
 	UUID mads() {
-		var jobCentre = staff("jobcenter");
+		var jobCentre = demo.staff("jobcenter");
 		var today = LocalDate.now(clock);
 		var serial = 1000 + (int) (Math.random() * 8999);
-		var mads = caseWork.registerIdentified(jobCentre, new NewCitizen(String.format("%02d0375-%04d",
+		var mads = registration.registerIdentified(jobCentre, new NewCitizen(String.format("%02d0375-%04d",
 				1 + (int) (Math.random() * 28), serial), "Mads Henvisningsen (syntetisk)", null, null, null, "dansk"));
-		caseWork.recordConsent(jobCentre, mads.id(), new NewConsent("Koordineret hjælp til bolig og job",
+		sharing.recordConsent(jobCentre, mads.id(), new NewConsent("Koordineret hjælp til bolig og job",
 				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
-				List.of(new Recipient(unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
-		caseWork.writeNote(jobCentre, mads.id(), InformationCategory.HOUSING,
+				List.of(new Recipient(demo.unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
+		noteWriting.writeNote(jobCentre, mads.id(), InformationCategory.HOUSING,
 				"Sover hos en ven og søger egen bolig. (syntetisk)", null);
-		caseWork.writeNote(jobCentre, mads.id(), InformationCategory.HEALTH,
+		noteWriting.writeNote(jobCentre, mads.id(), InformationCategory.HEALTH,
 				"Har ondt i ryggen. (syntetisk)", null);
 		return mads.id();
 	}
@@ -118,7 +118,7 @@ abstract class ReferralPagesTests {
 	void theJobCentreRefersMadsVisitationCompletesAndTheJobCentreClosesTheLoop() throws Exception {
 		var mads = mads();
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
-		var visitation = unit("visitation");
+		var visitation = demo.unit("visitation");
 
 		// The form: the categories the consent covers for Visitation can be chosen; the others say why not.
 		var form = as("jobcenter", get("/personale/borgere/" + mads + "/henvisninger/ny").param("indsats",
@@ -176,11 +176,11 @@ abstract class ReferralPagesTests {
 		assertThat(asSender).contains("Annuller").doesNotContain(">Accepter<", "Afslut med resultat");
 
 		// A move the table gives only the receiver is refused for the sender, with the message and an audit row.
-		int before = refusals(mads, staff("jobcenter"));
+		int before = refusals(mads, demo.staff("jobcenter"));
 		var notYours = as("jobcenter", post(address + "/status").param("skridt", "ACCEPT").param("version", "0"));
 		assertThat(notYours.getStatus()).isEqualTo(403);
 		assertThat(notYours.getContentAsString()).contains("Du må ikke acceptere denne henvisning.");
-		assertThat(refusals(mads, staff("jobcenter"))).isEqualTo(before + 1);
+		assertThat(refusals(mads, demo.staff("jobcenter"))).isEqualTo(before + 1);
 
 		assertThat(as("boligsag", post(address + "/status").param("skridt", "ACCEPT").param("version", "0"))
 			.getRedirectedUrl()).isEqualTo(address);
@@ -197,11 +197,11 @@ abstract class ReferralPagesTests {
 		assertThat((String) completed.getFlashMap().get("message")).startsWith("Kvittering: Henvisningen er nu „afsluttet med resultat“");
 
 		// A move the table does not have from this state is refused with its Danish message and an audit row.
-		int housingBefore = refusals(mads, staff("boligsag"));
+		int housingBefore = refusals(mads, demo.staff("boligsag"));
 		var notInTable = as("boligsag", post(address + "/status").param("skridt", "START").param("version", "3"));
 		assertThat(notInTable.getStatus()).isEqualTo(400);
 		assertThat(notInTable.getContentAsString()).contains("En henvisning, der er &quot;afsluttet med resultat&quot;, kan ikke få handlingen &quot;start&quot;.", "id=\"f-skridt\"");
-		assertThat(refusals(mads, staff("boligsag"))).isEqualTo(housingBefore + 1);
+		assertThat(refusals(mads, demo.staff("boligsag"))).isEqualTo(housingBefore + 1);
 
 		// The referral has ended: Visitation keeps the status and history, not the shared note.
 		var ended = as("boligsag", get(address)).getContentAsString();
@@ -263,7 +263,7 @@ abstract class ReferralPagesTests {
 			.param("aarsag", "NO_FREE_PLACE").param("bekraeftet", "ja")).getRedirectedUrl()).isEqualTo(address);
 		// The citizen withdraws the consent: Visitation has no ground left to see anything of Mads.
 		var consent = jdbc.sql("select id from consent where citizen_id = ?").param(mads).query(UUID.class).single();
-		caseWork.withdrawConsent(staff("jobcenter"), mads, consent, "Jeg vil ikke dele mere. (syntetisk)");
+		sharing.withdrawConsent(demo.staff("jobcenter"), mads, consent, "Jeg vil ikke dele mere. (syntetisk)");
 		assertThat(as("boligsag", get("/personale/borgere/" + mads)).getStatus()).isEqualTo(404);
 
 		var page = as("boligsag", get(address));
@@ -273,7 +273,7 @@ abstract class ReferralPagesTests {
 		assertThat(jdbc.sql("""
 				select basis from audit_event where citizen_id = ? and actor_id = ? and outcome = 'ALLOWED'
 				order by occurred_at desc, id desc limit 1""")
-			.params(mads, staff("boligsag").id())
+			.params(mads, demo.staff("boligsag").id())
 			.query(String.class)
 			.single()).as("read on the referral itself").isEqualTo("REFERRAL");
 		assertThat(as("boligsag", post(address + "/status").param("skridt", "ACCEPT").param("version", "1"))
@@ -288,12 +288,12 @@ abstract class ReferralPagesTests {
 		var address = as("jobcenter", post("/personale/borgere/" + mads + "/henvisninger")
 			.param("indsats", flats.id().toString()).param("spoergsmaal", "Overgangsbolig? (syntetisk)")
 			.param("kategorier", "HOUSING")).getRedirectedUrl();
-		int before = refusals(mads, staff("udsatte"));
+		int before = refusals(mads, demo.staff("udsatte"));
 
 		assertThat(as("udsatte", get(address)).getStatus()).isEqualTo(404);
 		assertThat(as("udsatte", post(address + "/status").param("skridt", "ACCEPT").param("version", "0"))
 			.getStatus()).isEqualTo(404);
-		assertThat(refusals(mads, staff("udsatte"))).isEqualTo(before + 2);
+		assertThat(refusals(mads, demo.staff("udsatte"))).isEqualTo(before + 2);
 	}
 
 	@Autowired
@@ -305,7 +305,7 @@ abstract class ReferralPagesTests {
 	@Test
 	void anActionOfThePlanForAnotherUnitFillsInTheReferral() throws Exception {
 		var mads = mads();
-		var jobCentre = staff("jobcenter");
+		var jobCentre = demo.staff("jobcenter");
 		var today = LocalDate.now(clock);
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
 		var view = caseAccess.open(jobCentre, mads, dk.helhed.citizen.CaseUse.update(
@@ -316,7 +316,7 @@ abstract class ReferralPagesTests {
 		var goal = plans.addGoal(view, jobCentre, UUID.fromString("fd4b8dd3-5c4b-4257-8c13-ea045617d2f6"),
 				UUID.fromString("8328ce4a-6238-4f73-bf1a-74aadb68eff8"), dk.helhed.plan.internal.Plans.GoalType.DEVELOP,
 				"Egen lejekontrakt", today.plusMonths(9), "Borgeren har en lejekontrakt");
-		plans.addAction(view, jobCentre, goal, unit("visitation"), flats.id(), "Hjælp til en overgangsbolig",
+		plans.addAction(view, jobCentre, goal, demo.unit("visitation"), flats.id(), "Hjælp til en overgangsbolig",
 				today, today.plusMonths(9));
 
 		var plan = as("jobcenter", get("/personale/borgere/" + mads + "/plan")).getContentAsString();
@@ -330,7 +330,7 @@ abstract class ReferralPagesTests {
 		assertThat(form).contains("Hjælp til en overgangsbolig", "value=\"" + action + "\"")
 			.containsPattern("value=\"" + flats.id() + "\"[^>]*selected");
 		var sent = as("jobcenter", post("/personale/borgere/" + mads + "/henvisninger")
-			.param("indsats", flats.id().toString()).param("enhed", unit("visitation").toString())
+			.param("indsats", flats.id().toString()).param("enhed", demo.unit("visitation").toString())
 			.param("spoergsmaal", "Hjælp til en overgangsbolig").param("kategorier", "HOUSING")
 			.param("handling", action));
 		assertThat(sent.getStatus()).isEqualTo(302);

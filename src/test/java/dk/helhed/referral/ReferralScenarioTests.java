@@ -24,9 +24,10 @@ import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
-import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.platform.InvalidRequestException;
@@ -52,7 +53,10 @@ abstract class ReferralScenarioTests {
 	StaffFixture demo;
 
 	@Autowired
-	CaseWork caseWork;
+	Registration registration;
+
+	@Autowired
+	SharingBases sharing;
 
 	@Autowired
 	CaseAccess caseAccess;
@@ -96,9 +100,9 @@ abstract class ReferralScenarioTests {
 		var housing = demo.staff("boligsag");
 		var today = LocalDate.now(clock);
 		var cpr = syntheticCpr();
-		var citizen = caseWork.registerIdentified(jobCentre,
+		var citizen = registration.registerIdentified(jobCentre,
 				new NewCitizen(cpr, "Henvist Hansen (syntetisk)", null, null, null, "dansk"));
-		caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Bolig og job",
+		sharing.recordConsent(jobCentre, citizen.id(), new NewConsent("Bolig og job",
 				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
 				List.of(new Recipient(demo.unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
@@ -131,7 +135,7 @@ abstract class ReferralScenarioTests {
 			.hasMessageContaining("resultatet");
 
 		// Visitation takes the citizen into its own case (by CPR) before it gives out a place
-		caseWork.registerIdentified(housing, new NewCitizen(cpr, "Henvist Hansen (syntetisk)", null, null, null, null));
+		registration.registerIdentified(housing, new NewCitizen(cpr, "Henvist Hansen (syntetisk)", null, null, null, null));
 		int freeBefore = free(flats.id());
 		var hold = places.offerPlace(housing, flats.id(), citizen.id());
 		var occupancy = places.moveIn(housing, hold.id(), today.plusMonths(6));
@@ -189,7 +193,7 @@ abstract class ReferralScenarioTests {
 	@Test
 	void aRefusalHasReasonsAndTellsTheCitizenHowToComplainInPlainDanish() {
 		var housing = demo.staff("boligsag");
-		var citizen = caseWork.registerIdentified(housing,
+		var citizen = registration.registerIdentified(housing,
 				new NewCitizen(syntheticCpr(), "Afvist Andersen (syntetisk)", null, null, null, "dansk"));
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
 		assertThatThrownBy(() -> decisions.decide(housing, new NewDecision(citizen.id(), flats.id(), null,
@@ -219,11 +223,11 @@ abstract class ReferralScenarioTests {
 		var jobCentre = demo.staff("jobcenter");
 		var housing = demo.staff("boligsag");
 		var today = LocalDate.now(clock);
-		var citizen = caseWork.registerIdentified(jobCentre,
+		var citizen = registration.registerIdentified(jobCentre,
 				new NewCitizen(syntheticCpr(), "Levende Larsen (syntetisk)", null, null, null, "dansk"));
 		var flats = catalogs.of("aabenraa").service("overgangsbolig").orElseThrow();
 		// a legal basis covers employment for Visitation; no consent
-		caseWork.recordConsent(jobCentre, citizen.id(), new NewConsent("Job",
+		sharing.recordConsent(jobCentre, citizen.id(), new NewConsent("Job",
 				Set.of(InformationCategory.EMPLOYMENT), List.of(new Recipient(demo.unit("visitation"), null)), today,
 				today.plusYears(1), GivenHow.WRITTEN));
 		// the hook the plan uses: an action of the plan becomes a referral

@@ -40,16 +40,16 @@ class CaseGate implements CaseAccess {
 
 	private final CitizenStore store;
 	private final AccessPolicy policy;
-	private final CprVault vault;
+	private final CaseSupport cases;
 	private final AuditLog audit;
 	private final List<CaseGrantSource> sources;
 	private final Clock clock;
 
-	CaseGate(CitizenStore store, AccessPolicy policy, CprVault vault, AuditLog audit, List<CaseGrantSource> sources,
+	CaseGate(CitizenStore store, AccessPolicy policy, CaseSupport cases, AuditLog audit, List<CaseGrantSource> sources,
 			Clock clock) {
 		this.store = store;
 		this.policy = policy;
-		this.vault = vault;
+		this.cases = cases;
 		this.audit = audit;
 		this.sources = List.copyOf(sources);
 		this.clock = clock;
@@ -68,21 +68,26 @@ class CaseGate implements CaseAccess {
 			audit.recordRefusal(event(staff, null, use, null, null, Outcome.REFUSED));
 			throw notFound();
 		}
-		var view = decide(staff, row);
-		var recordOnly = view.ownCase() || !view.categories().isEmpty() ? null : grantForRecord(staff, row, use);
+		var granted = grantsFor(staff, row);
+		var view = decide(staff, row, granted);
+		var recordOnly = view.ownCase() || !view.categories().isEmpty() ? null
+				: granted.stream()
+					.filter(grant -> grant.allowsRead(use) || grant.allowsChange(use))
+					.findFirst()
+					.orElse(null);
 		boolean visible = view.ownCase() || !view.categories().isEmpty() || recordOnly != null;
 		if (!visible) {
 			audit.recordRefusal(event(staff, row.id(), use, null, null, Outcome.REFUSED));
 			throw notFound();
 		}
-		if (use.changes() && !view.ownCase() && !grantAllowsChange(staff, row, use)) {
+		if (use.changes() && !view.ownCase() && granted.stream().noneMatch(grant -> grant.allowsChange(use))) {
 			audit.recordRefusal(event(staff, row.id(), use, null, null, Outcome.REFUSED));
 			throw new AccessDeniedException("Only a unit in the citizen's case may change it");
 		}
 		var ground = view.ownCase() ? Ground.OWN_CASE
 				: recordOnly != null ? new Ground(recordOnly.basis(), recordOnly.reference())
 						: view.categories().values().iterator().next();
-		audit.record(event(staff, row.id(), use, CaseWork.categories(view.sharedCategories()), ground,
+		audit.record(event(staff, row.id(), use, CaseSupport.categories(view.sharedCategories()), ground,
 				Outcome.ALLOWED));
 		return view;
 	}
@@ -106,7 +111,7 @@ class CaseGate implements CaseAccess {
 		var today = LocalDate.now(clock);
 		var found = store.casesOf(staff.municipalityId(), parties, today)
 			.stream()
-			.map(row -> new OwnCase(citizen(row), store.involvements(row.municipalityId(), row.id())
+			.map(row -> new OwnCase(cases.citizen(row), store.involvements(row.municipalityId(), row.id())
 				.stream()
 				.filter(involvement -> involvement.activeOn(today)
 						&& AccessPolicy.isStaffParty(staff, involvement.unitId(), involvement.partnerId()))
@@ -125,25 +130,17 @@ class CaseGate implements CaseAccess {
 	}
 
 	/**
-	 * A ground another module holds that lets the staff member read the one record it names and nothing else, e.g. an
-	 * ended referral's status and history for its two sides; null if there is none.
+	 * The grounds other modules hold ({@link CaseGrantSource}) that name the staff member's unit or organisation, read
+	 * once a request: one with categories shares them ({@link #decide}); one without lets the staff member read (or
+	 * change, e.g. answer the referral it names) the one record it names and nothing else, e.g. an ended referral's
+	 * status and history for its two sides.
 	 */
-	private dk.helhed.citizen.CaseGrant grantForRecord(StaffMember staff, CitizenStore.Row row, CaseUse use) {
+	private List<dk.helhed.citizen.CaseGrant> grantsFor(StaffMember staff, CitizenStore.Row row) {
 		var today = LocalDate.now(clock);
 		return sources.stream()
 			.flatMap(source -> source.grantsFor(row.municipalityId(), row.id(), today).stream())
-			.filter(grant -> (grant.allowsRead(use) || grant.allowsChange(use))
-					&& AccessPolicy.covers(staff, grant.recipient()))
-			.findFirst()
-			.orElse(null);
-	}
-
-	/** A ground another module holds lets the staff member make this change, e.g. answer the referral it names. */
-	private boolean grantAllowsChange(StaffMember staff, CitizenStore.Row row, CaseUse use) {
-		var today = LocalDate.now(clock);
-		return sources.stream()
-			.flatMap(source -> source.grantsFor(row.municipalityId(), row.id(), today).stream())
-			.anyMatch(grant -> grant.allowsChange(use) && AccessPolicy.covers(staff, grant.recipient()));
+			.filter(grant -> AccessPolicy.covers(staff, grant.recipient()))
+			.toList();
 	}
 
 	@Override
@@ -154,9 +151,7 @@ class CaseGate implements CaseAccess {
 		if (row.isEmpty() || recipient == null) {
 			return java.util.Set.of();
 		}
-		var facts = new AccessPolicy.Facts(store.involvements(municipalityId, citizenId),
-				store.consents(municipalityId, citizenId), store.legalBases(municipalityId, citizenId),
-				store.emergencyAccesses(municipalityId, citizenId));
+		var facts = store.facts(municipalityId, citizenId);
 		var covered = java.util.EnumSet.noneOf(InformationCategory.class);
 		covered.addAll(policy.coveredFor(recipient, facts, LocalDate.now(clock)).keySet());
 		return covered;
@@ -174,11 +169,8 @@ class CaseGate implements CaseAccess {
 			.toList();
 	}
 
-	private CaseView decide(StaffMember staff, CitizenStore.Row row) {
-		var municipalityId = row.municipalityId();
-		var facts = new AccessPolicy.Facts(store.involvements(municipalityId, row.id()),
-				store.consents(municipalityId, row.id()), store.legalBases(municipalityId, row.id()),
-				store.emergencyAccesses(municipalityId, row.id()));
+	private CaseView decide(StaffMember staff, CitizenStore.Row row, List<dk.helhed.citizen.CaseGrant> granted) {
+		var facts = store.facts(row.municipalityId(), row.id());
 		var today = LocalDate.now(clock);
 		var grants = policy.grants(staff, facts, today, clock.instant());
 		Map<InformationCategory, Ground> categories = new EnumMap<>(InformationCategory.class);
@@ -201,36 +193,27 @@ class CaseGate implements CaseAccess {
 			shares.add(new CaseView.Share(new Ground(Basis.EMERGENCY, grants.emergency().id().toString()),
 					java.util.EnumSet.allOf(InformationCategory.class), holder -> true));
 		}
-		for (var source : sources) {
-			for (var grant : source.grantsFor(municipalityId, row.id(), today)) {
-				// a ground for one record only (no category) is weighed by open() for that record, not shared here
-				if (!grant.categories().isEmpty() && AccessPolicy.covers(staff, grant.recipient())) {
-					var ground = new Ground(grant.basis(), grant.reference());
-					grant.categories().forEach(category -> categories.putIfAbsent(category, ground));
-					shares.add(new CaseView.Share(ground, grant.categories(), holder -> true));
-				}
+		for (var grant : granted) {
+			// a ground for one record only (no category) is weighed by open() for that record, not shared here
+			if (!grant.categories().isEmpty()) {
+				var ground = new Ground(grant.basis(), grant.reference());
+				grant.categories().forEach(category -> categories.putIfAbsent(category, ground));
+				shares.add(new CaseView.Share(ground, grant.categories(), holder -> true));
 			}
 		}
 		if (!staff.has(Role.CRIMINAL_MATTERS)) {
 			categories.remove(InformationCategory.CRIMINAL);
 		}
 		var party = grants.ownCase() || !categories.isEmpty() ? policy.actingParty(staff, facts, today) : null;
-		return new CaseView(citizen(row), grants.ownCase(), party, categories, shares,
+		return new CaseView(cases.citizen(row), grants.ownCase(), party, categories, shares,
 				staff.has(Role.CRIMINAL_MATTERS));
-	}
-
-	private Citizen citizen(CitizenStore.Row row) {
-		var masked = row.cprEncrypted() == null ? null : vault.decrypt(row.cprEncrypted()).masked();
-		return new Citizen(row.id(), row.municipalityId(), row.kind(), masked, row.name(), row.pseudonym(),
-				row.birthYear(), row.phone(), row.email(), row.address(), row.preferredLanguage(), row.status(),
-				row.closedOn(), row.joinedInto(), row.synthetic());
 	}
 
 	private AuditEvent event(StaffMember staff, UUID citizenId, CaseUse use, String categories, Ground ground,
 			Outcome outcome) {
 		var resource = use.resource().auditName() + (use.resourceId() == null ? "" : " " + use.resourceId());
 		return new AuditEvent(staff.municipalityId(), clock.instant(), staff.id(), staff.username(),
-				staff.unitIds().stream().sorted().findFirst().orElse(null), CaseWork.role(staff), staff.partnerId(),
+				staff.unitIds().stream().sorted().findFirst().orElse(null), dk.helhed.audit.ActingRole.of(staff), staff.partnerId(),
 				citizenId, use.action(), categories, ground == null ? Basis.NONE : ground.basis(),
 				ground == null ? null : ground.reference(), use.resource().purpose(), resource,
 				citizenId == null && outcome == Outcome.REFUSED ? "ukendt id" : null, outcome);

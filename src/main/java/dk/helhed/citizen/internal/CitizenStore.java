@@ -34,10 +34,11 @@ import dk.helhed.citizen.CaseRecords.Note;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseRecords.Status;
 import dk.helhed.citizen.InformationCategory;
+import dk.helhed.identity.StaffMember;
 
 /**
  * Reads and writes the citizen tables. Every query is scoped by municipality. No access decisions here: those are
- * the {@link AccessPolicy}'s, applied by {@link CaseWork} before anything leaves the module.
+ * the {@link AccessPolicy}'s, applied by {@link CaseSupport} and {@link CaseGate} before anything leaves the module.
  */
 @Component
 class CitizenStore {
@@ -49,9 +50,11 @@ class CitizenStore {
 	}
 
 	private final JdbcClient jdbc;
+	private final GroundStore grounds;
 
-	CitizenStore(JdbcClient jdbc) {
+	CitizenStore(JdbcClient jdbc, GroundStore grounds) {
 		this.jdbc = jdbc;
+		this.grounds = grounds;
 	}
 
 	void insert(Row row, UUID createdBy, Instant at) {
@@ -117,16 +120,46 @@ class CitizenStore {
 		return names;
 	}
 
-	/** Citizens whose name or pseudonym contains the text (case-insensitive), at most 200. */
-	List<Row> findByName(UUID municipalityId, String text) {
+	/**
+	 * Citizens whose name or pseudonym contains the text (case-insensitive), at most 200, of those the staff member
+	 * has a ground for today: their unit's (or organisation's) involvement, a consent naming it as recipient or
+	 * recorded for it, a legal basis naming it, or their own emergency access. A prefilter: {@link AccessPolicy}
+	 * decides each of them (e.g. a consent that passes on nothing, criminal matters only).
+	 */
+	List<Row> findByName(StaffMember staff, String text, LocalDate today, Instant now) {
+		if (staff.partnerId() == null && staff.unitIds().isEmpty()) {
+			return List.of();
+		}
 		var pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return jdbc.sql(SELECT + " " + """
-				where municipality_id = ? and status <> 'ANONYMISED'
-				  and (lower(name) like ? escape '\\' or lower(pseudonym) like ? escape '\\')
-				order by name, pseudonym limit 200""")
-			.params(municipalityId, pattern, pattern)
-			.query(this::row)
-			.list();
+		boolean partner = staff.partnerId() != null;
+		var party = partner ? "%s.partner_id = :partner" : "%s.unit_id in (:units)";
+		var recordedFor = partner ? "k.recorded_partner_id = :partner" : "k.recorded_unit_id in (:units)";
+		var sql = SELECT + " c " + """
+				where c.municipality_id = :municipality and c.status <> 'ANONYMISED'
+				  and (lower(c.name) like :pattern escape '\\' or lower(c.pseudonym) like :pattern escape '\\')
+				  and (exists (select 1 from involvement i where i.municipality_id = c.municipality_id
+				                 and i.citizen_id = c.id and i.since <= :today
+				                 and (i.ended_on is null or i.ended_on > :today) and %1$s)
+				    or exists (select 1 from consent k where k.municipality_id = c.municipality_id and k.citizen_id = c.id
+				                 and k.withdrawn_at is null and k.given_on <= :today and k.expires_on >= :today
+				                 and (%2$s or exists (select 1 from consent_recipient r
+				                                        where r.municipality_id = k.municipality_id
+				                                          and r.consent_id = k.id and %3$s)))
+				    or exists (select 1 from legal_basis b where b.municipality_id = c.municipality_id
+				                 and b.citizen_id = c.id and b.revoked_at is null and b.valid_until >= :today and %4$s)
+				    or exists (select 1 from emergency_access e where e.municipality_id = c.municipality_id
+				                 and e.citizen_id = c.id and e.staff_id = :staff and e.granted_at <= :now
+				                 and e.expires_at > :now))
+				order by c.name, c.pseudonym limit 200""".formatted(party.formatted("i"), recordedFor,
+						party.formatted("r"), party.formatted("b"));
+		var query = jdbc.sql(sql)
+			.param("municipality", staff.municipalityId())
+			.param("pattern", pattern)
+			.param("today", today)
+			.param("staff", staff.id())
+			.param("now", utc(now));
+		query = partner ? query.param("partner", staff.partnerId()) : query.param("units", List.copyOf(staff.unitIds()));
+		return query.query(this::row).list();
 	}
 
 	List<Row> closedBefore(LocalDate day) {
@@ -171,6 +204,12 @@ class CitizenStore {
 			.params(UUID.randomUUID(), municipalityId, citizenId, partnerId, InvolvementBasis.INVOLVED_BY_UNIT.name(),
 					byUnit.toString(), since, by, utc(at), reason)
 			.update();
+	}
+
+	/** Everything an access decision about one citizen is made from: involvements, consents, legal bases, emergency access. */
+	AccessPolicy.Facts facts(UUID municipalityId, UUID citizenId) {
+		return new AccessPolicy.Facts(involvements(municipalityId, citizenId), grounds.consents(municipalityId, citizenId),
+				grounds.legalBases(municipalityId, citizenId), grounds.emergencyAccesses(municipalityId, citizenId));
 	}
 
 	List<Involvement> involvements(UUID municipalityId, UUID citizenId) {
@@ -269,178 +308,6 @@ class CitizenStore {
 			.update();
 	}
 
-	// Consent
-
-	UUID insertConsent(UUID municipalityId, UUID citizenId, String purpose, Set<InformationCategory> categories,
-			List<Recipient> recipients, LocalDate givenOn, LocalDate expiresOn, GivenHow how, Recipient recordedFor,
-			String signedReference, UUID by, Instant at) {
-		var id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into consent (id, municipality_id, citizen_id, purpose, categories, given_on, expires_on, given_how,
-				                     recorded_unit_id, recorded_partner_id, signed_reference, recorded_by, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, municipalityId, citizenId, purpose, join(categories), givenOn, expiresOn, how.name(),
-					recordedFor == null ? null : recordedFor.unitId(), recordedFor == null ? null : recordedFor.partnerId(),
-					signedReference, by, utc(at))
-			.update();
-		for (int i = 0; i < recipients.size(); i++) {
-			jdbc.sql("""
-					insert into consent_recipient (consent_id, municipality_id, position, unit_id, partner_id)
-					values (?, ?, ?, ?, ?)""")
-				.params(id, municipalityId, i, recipients.get(i).unitId(), recipients.get(i).partnerId())
-				.update();
-		}
-		return id;
-	}
-
-	boolean withdrawConsent(UUID municipalityId, UUID citizenId, UUID consentId, String words, UUID by, Instant at) {
-		return jdbc.sql("""
-				update consent set withdrawn_at = ?, withdrawn_by = ?, withdrawal_words = ?
-				where municipality_id = ? and citizen_id = ? and id = ? and withdrawn_at is null""")
-			.params(utc(at), by, words, municipalityId, citizenId, consentId)
-			.update() == 1;
-	}
-
-	void confirmConsent(UUID municipalityId, UUID consentId, Recipient holder, UUID by, Instant at) {
-		jdbc.sql("""
-				insert into consent_confirmation (municipality_id, id, consent_id, unit_id, partner_id, confirmed_by,
-				                                  confirmed_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(municipalityId, UUID.randomUUID(), consentId, holder.unitId(), holder.partnerId(), by, utc(at))
-			.update();
-	}
-
-	List<Consent> consents(UUID municipalityId, UUID citizenId) {
-		Map<UUID, List<Recipient>> recipients = new LinkedHashMap<>();
-		jdbc.sql("""
-				select r.consent_id, r.unit_id, r.partner_id from consent_recipient r join consent c on c.id = r.consent_id
-				where c.municipality_id = ? and c.citizen_id = ? order by r.position""")
-			.params(municipalityId, citizenId)
-			.query((rs, n) -> {
-				recipients.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-					.add(new Recipient(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)));
-				return null;
-			})
-			.list();
-		Map<UUID, List<Recipient>> confirmations = new LinkedHashMap<>();
-		jdbc.sql("""
-				select f.consent_id, f.unit_id, f.partner_id from consent_confirmation f
-				join consent c on c.municipality_id = f.municipality_id and c.id = f.consent_id
-				where c.municipality_id = ? and c.citizen_id = ? order by f.confirmed_at""")
-			.params(municipalityId, citizenId)
-			.query((rs, n) -> {
-				confirmations.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-					.add(new Recipient(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)));
-				return null;
-			})
-			.list();
-		return jdbc.sql("""
-				select id, purpose, categories, given_on, expires_on, given_how, recorded_by, recorded_at, withdrawn_at,
-				       recorded_unit_id, recorded_partner_id, signed_reference, withdrawn_by, withdrawal_words
-				from consent where municipality_id = ? and citizen_id = ? order by recorded_at""")
-			.params(municipalityId, citizenId)
-			.query((rs, n) -> new Consent(rs.getObject("id", UUID.class), rs.getString("purpose"),
-					categories(rs.getString("categories")),
-					List.copyOf(recipients.getOrDefault(rs.getObject("id", UUID.class), List.of())),
-					rs.getObject("given_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class),
-					GivenHow.valueOf(rs.getString("given_how")), rs.getObject("recorded_by", UUID.class),
-					instant(rs, "recorded_at"), instant(rs, "withdrawn_at"),
-					party(rs.getObject("recorded_unit_id", UUID.class), rs.getObject("recorded_partner_id", UUID.class)),
-					rs.getString("signed_reference"),
-					List.copyOf(confirmations.getOrDefault(rs.getObject("id", UUID.class), List.of())),
-					rs.getObject("withdrawn_by", UUID.class), rs.getString("withdrawal_words")))
-			.list();
-	}
-
-	// Legal basis
-
-	UUID insertLegalBasis(UUID municipalityId, UUID citizenId, LegalBasisCode code,
-			Set<InformationCategory> categories, Recipient recipient, LocalDate validUntil, UUID recordedForUnit, UUID by,
-			Instant at) {
-		var id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into legal_basis (id, municipality_id, citizen_id, basis_code, categories, unit_id, partner_id,
-				                         valid_until, recorded_unit_id, recorded_by, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, municipalityId, citizenId, code.name(), join(categories), recipient.unitId(),
-					recipient.partnerId(), validUntil, recordedForUnit, by, utc(at))
-			.update();
-		return id;
-	}
-
-	List<LegalBasis> legalBases(UUID municipalityId, UUID citizenId) {
-		return jdbc.sql("""
-				select id, basis_code, categories, unit_id, partner_id, valid_until, recorded_by, recorded_at, revoked_at,
-				       recorded_unit_id
-				from legal_basis where municipality_id = ? and citizen_id = ? order by recorded_at""")
-			.params(municipalityId, citizenId)
-			.query((rs, n) -> new LegalBasis(rs.getObject("id", UUID.class),
-					LegalBasisCode.valueOf(rs.getString("basis_code")), categories(rs.getString("categories")),
-					new Recipient(rs.getObject("unit_id", UUID.class), rs.getObject("partner_id", UUID.class)),
-					rs.getObject("valid_until", LocalDate.class), rs.getObject("recorded_by", UUID.class),
-					instant(rs, "recorded_at"), instant(rs, "revoked_at"),
-					party(rs.getObject("recorded_unit_id", UUID.class), null)))
-			.list();
-	}
-
-	// Emergency access
-
-	UUID insertEmergencyAccess(UUID municipalityId, UUID citizenId, UUID staffId, UUID unitId, UUID reviewerId,
-			String reason, Instant grantedAt, Instant expiresAt) {
-		var id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into emergency_access (id, municipality_id, citizen_id, staff_id, unit_id, reviewer_id, reason,
-				                              granted_at, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, municipalityId, citizenId, staffId, unitId, reviewerId, reason, utc(grantedAt),
-					utc(expiresAt))
-			.update();
-		return id;
-	}
-
-	List<EmergencyAccess> emergencyAccesses(UUID municipalityId, UUID citizenId) {
-		return emergencyQuery("where municipality_id = ? and citizen_id = ? order by granted_at desc", municipalityId,
-				citizenId);
-	}
-
-	/**
-	 * Emergency access by the staff of the given units, or naming the lead as its reviewer, newest first: what a lead
-	 * must see.
-	 */
-	List<EmergencyAccess> emergencyAccessesToReview(UUID municipalityId, UUID leadId, Set<UUID> unitIds) {
-		var params = new ArrayList<Object>();
-		params.add(municipalityId);
-		params.add(leadId);
-		var byUnit = "";
-		if (!unitIds.isEmpty()) {
-			byUnit = " or unit_id in (" + unitIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")";
-			params.addAll(unitIds);
-		}
-		return emergencyQuery("where municipality_id = ? and (reviewer_id = ?" + byUnit + ") order by granted_at desc",
-				params.toArray());
-	}
-
-	void markEmergencySeen(UUID municipalityId, UUID id, UUID lead, Instant at) {
-		jdbc.sql("""
-				update emergency_access set seen_by_lead = ?, seen_at = ?
-				where municipality_id = ? and id = ? and seen_by_lead is null""")
-			.params(lead, utc(at), municipalityId, id)
-			.update();
-	}
-
-	private List<EmergencyAccess> emergencyQuery(String where, Object... params) {
-		return jdbc.sql("""
-				select id, citizen_id, staff_id, unit_id, reason, granted_at, expires_at, seen_by_lead, seen_at, reviewer_id
-				from emergency_access\s""" + where)
-			.params(params)
-			.query((rs, n) -> new EmergencyAccess(rs.getObject("id", UUID.class),
-					rs.getObject("citizen_id", UUID.class), rs.getObject("staff_id", UUID.class),
-					rs.getObject("unit_id", UUID.class), rs.getString("reason"), instant(rs, "granted_at"),
-					instant(rs, "expires_at"), rs.getObject("seen_by_lead", UUID.class), instant(rs, "seen_at"),
-					rs.getObject("reviewer_id", UUID.class)))
-			.list();
-	}
-
 	// Notes
 
 	UUID insertNote(UUID municipalityId, UUID citizenId, Recipient author, UUID serviceId,
@@ -469,11 +336,11 @@ class CitizenStore {
 			.list();
 	}
 
-	private static Recipient party(UUID unitId, UUID partnerId) {
+	static Recipient party(UUID unitId, UUID partnerId) {
 		return unitId == null && partnerId == null ? null : new Recipient(unitId, partnerId);
 	}
 
-	private static Set<InformationCategory> categories(String text) {
+	static Set<InformationCategory> categories(String text) {
 		var set = EnumSet.noneOf(InformationCategory.class);
 		if (text != null && !text.isBlank()) {
 			Arrays.stream(text.split(",")).map(String::strip).map(InformationCategory::valueOf).forEach(set::add);
@@ -481,15 +348,15 @@ class CitizenStore {
 		return set;
 	}
 
-	private static String join(Set<InformationCategory> categories) {
+	static String join(Set<InformationCategory> categories) {
 		return categories.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
+	static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		var value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}

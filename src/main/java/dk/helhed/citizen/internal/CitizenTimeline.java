@@ -41,11 +41,13 @@ class CitizenTimeline implements TimelineSource {
 	private static final Labels LABELS = new Labels();
 
 	private final CitizenStore store;
+	private final GroundStore grounds;
 	private final Municipalities municipalities;
 	private final Clock clock;
 
-	CitizenTimeline(CitizenStore store, Municipalities municipalities, Clock clock) {
+	CitizenTimeline(CitizenStore store, GroundStore grounds, Municipalities municipalities, Clock clock) {
 		this.store = store;
+		this.grounds = grounds;
 		this.municipalities = municipalities;
 		this.clock = clock;
 	}
@@ -77,7 +79,7 @@ class CitizenTimeline implements TimelineSource {
 			.filter(ground -> ground.reference() != null)
 			.map(ground -> ground.basis() + " " + ground.reference())
 			.collect(Collectors.toSet());
-		for (var consent : store.consents(municipalityId, citizenId)) {
+		for (var consent : grounds.consents(municipalityId, citizenId)) {
 			if (!wholeRecord && !lettingIn.contains(Basis.CONSENT + " " + consent.id())) {
 				continue;
 			}
@@ -89,7 +91,7 @@ class CitizenTimeline implements TimelineSource {
 						consent.withdrawalWords() == null ? null : "Borgerens ord: " + consent.withdrawalWords(), link));
 			}
 		}
-		for (var basis : store.legalBases(municipalityId, citizenId)) {
+		for (var basis : grounds.legalBases(municipalityId, citizenId)) {
 			if (!wholeRecord && !(basis.activeOn(today) && view.isOwn(basis.recipient())
 					&& lettingIn.contains(Basis.LEGAL_BASIS + " " + basis.code().name()))) {
 				continue;

@@ -23,15 +23,15 @@ import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.DemoCitizensCreated;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.municipality.Municipalities;
 
 /**
  * Synthetic citizens in Aabenraa for trying the citizen pages with the demo accounts, created through
- * {@link CaseWork} (so the audit log is real) when demo data is enabled and none exist yet. Every row is marked
+ * the case-work use cases (so the audit log is real) when demo data is enabled and none exist yet. Every row is marked
  * synthetic; the names end in "(syntetisk)".
  */
 @Component
@@ -41,7 +41,9 @@ class DemoCitizens implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoCitizens.class);
 
 	private final boolean enabled;
-	private final CaseWork caseWork;
+	private final Registration registration;
+	private final SharingBases sharing;
+	private final NoteWriting noteWriting;
 	private final Municipalities municipalities;
 	private final org.springframework.security.core.userdetails.UserDetailsService accounts;
 	private final JdbcClient jdbc;
@@ -49,12 +51,14 @@ class DemoCitizens implements ApplicationRunner {
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	DemoCitizens(@Value("${helhed.demo.enabled:false}") boolean enabled, CaseWork caseWork,
+	DemoCitizens(@Value("${helhed.demo.enabled:false}") boolean enabled, Registration registration, SharingBases sharing, NoteWriting noteWriting,
 			Municipalities municipalities, org.springframework.security.core.userdetails.UserDetailsService accounts,
 			JdbcClient jdbc, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.enabled = enabled;
-		this.caseWork = caseWork;
+		this.registration = registration;
+		this.sharing = sharing;
+		this.noteWriting = noteWriting;
 		this.municipalities = municipalities;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
@@ -89,40 +93,40 @@ class DemoCitizens implements ApplicationRunner {
 
 		// Jobcenteret and Rusmiddelcenteret both work with Mads; he consents to Visitation seeing housing and
 		// employment notes, not the addiction centre's.
-		var mads = caseWork.registerIdentified(jobCentre, new NewCitizen("120375-1234", "Mads Testesen (syntetisk)",
+		var mads = registration.registerIdentified(jobCentre, new NewCitizen("120375-1234", "Mads Testesen (syntetisk)",
 				"20 00 00 01", "mads.testesen@example.invalid", "Testvej 1, 6200 Aabenraa", "dansk"));
-		caseWork.recordConsent(jobCentre, mads.id(), new NewConsent("Koordineret hjælp til bolig og job",
+		sharing.recordConsent(jobCentre, mads.id(), new NewConsent("Koordineret hjælp til bolig og job",
 				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
 				List.of(new Recipient(unit(municipalityId, "visitation"), null)), today, today.plusYears(1),
 				GivenHow.WRITTEN));
-		caseWork.writeNote(jobCentre, mads.id(), InformationCategory.EMPLOYMENT,
+		noteWriting.writeNote(jobCentre, mads.id(), InformationCategory.EMPLOYMENT,
 				"Ønsker praktik i et værksted. Aftalt opfølgning om to uger. (syntetisk)", null);
-		caseWork.writeNote(jobCentre, mads.id(), InformationCategory.HOUSING,
+		noteWriting.writeNote(jobCentre, mads.id(), InformationCategory.HOUSING,
 				"Sover hos en ven; har brug for hjælp til at finde egen bolig. (syntetisk)", null);
-		caseWork.registerIdentified(addiction, new NewCitizen("120375-1234", "Mads Testesen (syntetisk)", null, null,
+		registration.registerIdentified(addiction, new NewCitizen("120375-1234", "Mads Testesen (syntetisk)", null, null,
 				null, null));
-		caseWork.writeNote(addiction, mads.id(), InformationCategory.ADDICTION,
+		noteWriting.writeNote(addiction, mads.id(), InformationCategory.ADDICTION,
 				"Kommer til samtale hver tirsdag. (syntetisk)", null);
 
 		// Sofie is only Visitation's citizen: the job centre does not see her, which is what emergency access is for.
-		var sofie = caseWork.registerIdentified(housing, new NewCitizen("030482-2345", "Sofie Prøvesen (syntetisk)",
+		var sofie = registration.registerIdentified(housing, new NewCitizen("030482-2345", "Sofie Prøvesen (syntetisk)",
 				null, null, "Prøvegade 2, 6200 Aabenraa", "dansk"));
-		caseWork.writeNote(housing, sofie.id(), InformationCategory.HOUSING,
+		noteWriting.writeNote(housing, sofie.id(), InformationCategory.HOUSING,
 				"Venter på en almen bolig; midlertidigt på herberg. (syntetisk)", null);
-		caseWork.writeNote(housing, sofie.id(), InformationCategory.FINANCES,
+		noteWriting.writeNote(housing, sofie.id(), InformationCategory.FINANCES,
 				"Har gæld til boligselskab; henvist til gældsrådgivning. (syntetisk)", null);
 
 		// Ali is in treatment; the criminal-matters note needs its own permission to be seen.
-		var ali = caseWork.registerIdentified(addiction, new NewCitizen("250990-3456", "Ali Eksempelsen (syntetisk)",
+		var ali = registration.registerIdentified(addiction, new NewCitizen("250990-3456", "Ali Eksempelsen (syntetisk)",
 				null, null, null, "arabisk"));
-		caseWork.writeNote(addiction, ali.id(), InformationCategory.HEALTH,
+		noteWriting.writeNote(addiction, ali.id(), InformationCategory.HEALTH,
 				"Henvist til egen læge for søvnproblemer. (syntetisk)", null);
-		caseWork.writeNote(addiction, ali.id(), InformationCategory.CRIMINAL,
+		noteWriting.writeNote(addiction, ali.id(), InformationCategory.CRIMINAL,
 				"Har en betinget dom; samarbejde med Kriminalforsorgen. (syntetisk)", null);
 
 		// An anonymous contact met by the outreach worker.
-		var anonymous = caseWork.registerAnonymous(outreach, "Kaptajnen (syntetisk)", 1968);
-		caseWork.writeNote(outreach, anonymous.id(), InformationCategory.NOTES,
+		var anonymous = registration.registerAnonymous(outreach, "Kaptajnen (syntetisk)", 1968);
+		noteWriting.writeNote(outreach, anonymous.id(), InformationCategory.NOTES,
 				"Mødt ved havnen; vil gerne have varm mad og en samtale igen. (syntetisk)", null);
 
 		jdbc.sql("update citizen set synthetic = true where id in (?, ?, ?, ?)")

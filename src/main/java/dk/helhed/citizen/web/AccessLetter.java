@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dk.helhed.citizen.internal.CaseWork.AccessLine;
+import dk.helhed.citizen.internal.DataProtection;
+import dk.helhed.citizen.internal.DataProtection.AccessLine;
 
 /**
  * The citizen's access account as a letter to the citizen (security.md item 10): the looks at their data grouped by

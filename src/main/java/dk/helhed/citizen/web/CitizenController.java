@@ -29,7 +29,14 @@ import dk.helhed.citizen.CaseRecords.Note;
 import dk.helhed.citizen.CaseRecords.Status;
 import dk.helhed.citizen.CprNumber;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.internal.CaseReading;
+import dk.helhed.citizen.internal.Closing;
+import dk.helhed.citizen.internal.EmergencyWork;
+import dk.helhed.citizen.internal.Finding;
+import dk.helhed.citizen.internal.NoteWriting;
+import dk.helhed.citizen.internal.PartnerWork;
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
 import dk.helhed.citizen.web.CitizenForms.AnonymousForm;
 import dk.helhed.citizen.web.CitizenForms.ConsentForm;
 import dk.helhed.citizen.web.CitizenForms.EmergencyForm;
@@ -50,21 +57,35 @@ import dk.helhed.platform.web.AccessRule.Scope;
  * The citizen pages of the privacy spine: finding a citizen by CPR number or name, registering one, the citizen's
  * page with its forms, and emergency access. Searches are POST forms whose results are rendered in the response,
  * so that no CPR number or name ever lands in a URL, a browser history or a server log (security.md item 12);
- * citizens are addressed by their UUID only. Every request that touches a citizen goes through {@link CaseWork},
+ * citizens are addressed by their UUID only. Every request that touches a citizen goes through the case-work use cases of {@code citizen.internal},
  * which decides access and writes the audit row.
  */
 @Controller
 class CitizenController {
 
-	private final CaseWork caseWork;
+	private final Finding finding;
+	private final Registration registration;
+	private final EmergencyWork emergencyWork;
+	private final NoteWriting noteWriting;
+	private final SharingBases sharing;
+	private final Closing closing;
+	private final PartnerWork partnerWork;
+	private final CaseReading reading;
 	private final Municipalities municipalities;
 	private final StaffDirectory staffDirectory;
 	private final Services services;
 	private final Clock clock;
 
-	CitizenController(CaseWork caseWork, Municipalities municipalities, StaffDirectory staffDirectory,
+	CitizenController(Finding finding, Registration registration, EmergencyWork emergencyWork, NoteWriting noteWriting, SharingBases sharing, Closing closing, PartnerWork partnerWork, CaseReading reading, Municipalities municipalities, StaffDirectory staffDirectory,
 			Services services, Clock clock) {
-		this.caseWork = caseWork;
+		this.finding = finding;
+		this.registration = registration;
+		this.emergencyWork = emergencyWork;
+		this.noteWriting = noteWriting;
+		this.sharing = sharing;
+		this.closing = closing;
+		this.partnerWork = partnerWork;
+		this.reading = reading;
 		this.municipalities = municipalities;
 		this.staffDirectory = staffDirectory;
 		this.services = services;
@@ -89,7 +110,7 @@ class CitizenController {
 			response.setStatus(400);
 			return searchPage(model, Map.of("search-cpr", problem));
 		}
-		model.addAttribute("results", caseWork.findByCpr(CurrentStaff.get(), cpr));
+		model.addAttribute("results", finding.findByCpr(CurrentStaff.get(), cpr));
 		model.addAttribute("searchedBy", "cpr");
 		// Offered whenever nothing visible was found, whether the municipality knows the person or not: the page
 		// must look the same in both cases (see emergencyAccess below).
@@ -103,7 +124,7 @@ class CitizenController {
 			HttpServletResponse response) {
 		model.addAttribute("searchedName", clip(name, 100));
 		try {
-			model.addAttribute("results", caseWork.findByName(CurrentStaff.get(), name));
+			model.addAttribute("results", finding.findByName(CurrentStaff.get(), name));
 			model.addAttribute("searchedBy", "name");
 			return searchPage(model, Map.of());
 		}
@@ -122,11 +143,11 @@ class CitizenController {
 		checked.errors().forEach((field, message) -> errors.put("identified-" + field, message));
 		if (errors.isEmpty()) {
 			try {
-				var citizen = caseWork.registerIdentified(CurrentStaff.get(), checked.value());
+				var citizen = registration.registerIdentified(CurrentStaff.get(), checked.value());
 				redirect.addFlashAttribute("message", "Borgeren er registreret i din enheds sag.");
 				return "redirect:/personale/borgere/" + citizen.id();
 			}
-			catch (CaseWork.KnownUnderAnotherName ex) {
+			catch (Registration.KnownUnderAnotherName ex) {
 				errors.put("identified-cpr", ex.getMessage());
 				model.addAttribute("askCprChecked", true);
 			}
@@ -147,7 +168,7 @@ class CitizenController {
 		checked.errors().forEach((field, message) -> errors.put("anonymous-" + field, message));
 		if (errors.isEmpty()) {
 			try {
-				var citizen = caseWork.registerAnonymous(CurrentStaff.get(), form.pseudonym(), checked.value());
+				var citizen = registration.registerAnonymous(CurrentStaff.get(), form.pseudonym(), checked.value());
 				redirect.addFlashAttribute("message", "Den anonyme kontakt er registreret.");
 				return "redirect:/personale/borgere/" + citizen.id();
 			}
@@ -178,12 +199,12 @@ class CitizenController {
 			return searchPage(model, prefixed);
 		}
 		try {
-			var access = caseWork.emergencyAccessByCpr(CurrentStaff.get(), form.cpr(), form.reason());
+			var access = emergencyWork.emergencyAccessByCpr(CurrentStaff.get(), form.cpr(), form.reason());
 			redirect.addFlashAttribute("message", "Du har nødadgang til borgeren indtil kl. "
 					+ Labels.DANISH_LABELS.time(access.expiresAt()) + ". Din teamleder får besked.");
 			return "redirect:/personale/borgere/" + access.citizenId();
 		}
-		catch (CaseWork.NoEmergencyReviewer ex) {
+		catch (EmergencyWork.NoEmergencyReviewer ex) {
 			response.setStatus(403);
 			return searchPage(model, Map.of("emergency-reason", ex.getMessage()));
 		}
@@ -221,7 +242,7 @@ class CitizenController {
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String writeNote(@PathVariable UUID id, @ModelAttribute("noteForm") NoteForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return submit(id, form.check(), "note", "note", note -> caseWork.writeNote(CurrentStaff.get(), id, note.category(),
+		return submit(id, form.check(), "note", "note", note -> noteWriting.writeNote(CurrentStaff.get(), id, note.category(),
 				form.text(), note.serviceId()), "Notatet er gemt.", "#notater", model, response, redirect);
 	}
 
@@ -229,7 +250,7 @@ class CitizenController {
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String recordConsent(@PathVariable UUID id, @ModelAttribute("consentForm") ConsentForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return submit(id, form.check(), "consent", "consent", consent -> caseWork.recordConsent(CurrentStaff.get(), id, consent),
+		return submit(id, form.check(), "consent", "consent", consent -> sharing.recordConsent(CurrentStaff.get(), id, consent),
 				"Samtykket er registreret.", "#samtykker", model, response, redirect);
 	}
 
@@ -246,7 +267,7 @@ class CitizenController {
 			@RequestParam(name = "ord", required = false) String words, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			caseWork.withdrawConsent(CurrentStaff.get(), id, consentId, words);
+			sharing.withdrawConsent(CurrentStaff.get(), id, consentId, words);
 		}
 		catch (NotFoundException ex) {
 			throw ex;
@@ -262,7 +283,7 @@ class CitizenController {
 
 	private String withdrawalPage(UUID id, UUID consentId, String words, Map<String, String> errors, Model model) {
 		var staff = CurrentStaff.get();
-		var consent = caseWork.consentToWithdraw(staff, id, consentId);
+		var consent = sharing.consentToWithdraw(staff, id, consentId);
 		model.addAttribute("citizenId", id);
 		model.addAttribute("consent", consent);
 		model.addAttribute("parties", partyNames(staff.municipalityId()));
@@ -276,7 +297,7 @@ class CitizenController {
 	@PostMapping("/personale/borgere/{id}/samtykker/{consentId}/bekraeft")
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String confirmConsent(@PathVariable UUID id, @PathVariable UUID consentId, RedirectAttributes redirect) {
-		caseWork.confirmConsent(CurrentStaff.get(), id, consentId);
+		sharing.confirmConsent(CurrentStaff.get(), id, consentId);
 		redirect.addFlashAttribute("message", "Din enheds oplysninger i samtykkets kategorier deles nu med modtagerne.");
 		return "redirect:/personale/borgere/" + id + "#samtykker";
 	}
@@ -285,7 +306,7 @@ class CitizenController {
 	@AccessRule(value = Audience.TEAM_LEADS, scope = Scope.CITIZEN_CASE)
 	String recordLegalBasis(@PathVariable UUID id, @ModelAttribute("basisForm") LegalBasisForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return submit(id, form.check(), "basis", "legal basis", basis -> caseWork.recordLegalBasis(CurrentStaff.get(), id,
+		return submit(id, form.check(), "basis", "legal basis", basis -> sharing.recordLegalBasis(CurrentStaff.get(), id,
 				basis.code(), basis.categories(), basis.recipient(), basis.validUntil()), "Lovgrundlaget er registreret.",
 				"#lovgrundlag", model, response, redirect);
 	}
@@ -303,7 +324,7 @@ class CitizenController {
 			RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
 		if (!errors.isEmpty()) {
-			caseWork.requireOwnCase(CurrentStaff.get(), id, resource);
+			closing.requireOwnCase(CurrentStaff.get(), id, resource);
 		}
 		else {
 			try {
@@ -324,7 +345,7 @@ class CitizenController {
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String confirmEndOurCase(@PathVariable UUID id, Model model) {
 		var staff = CurrentStaff.get();
-		model.addAttribute("ending", caseWork.whatEndingOurCaseDoes(staff, id));
+		model.addAttribute("ending", closing.whatEndingOurCaseDoes(staff, id));
 		model.addAttribute("citizenId", id);
 		model.addAttribute("parties", partyNames(staff.municipalityId()));
 		model.addAttribute("errors", Map.of());
@@ -336,7 +357,7 @@ class CitizenController {
 	@PostMapping("/personale/borgere/{id}/afslut")
 	@AccessRule(value = Audience.CASE_WORKERS, scope = Scope.CITIZEN_CASE)
 	String endOurCase(@PathVariable UUID id, RedirectAttributes redirect) {
-		boolean closed = caseWork.endOurCase(CurrentStaff.get(), id);
+		boolean closed = closing.endOurCase(CurrentStaff.get(), id);
 		redirect.addFlashAttribute("message", closed
 				? "Kvittering: jeres sag er afsluttet i dag. Ingen andre enheder arbejdede med borgeren, så sagen er "
 						+ "lukket, og opbevaringsperioden er begyndt. Registrér borgeren igen for at genåbne sagen."
@@ -357,7 +378,7 @@ class CitizenController {
 	String close(@PathVariable UUID id, @RequestParam(name = "begrundelse", required = false) String reason,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			caseWork.closeRecord(CurrentStaff.get(), id, reason);
+			closing.closeRecord(CurrentStaff.get(), id, reason);
 		}
 		catch (NotFoundException ex) {
 			throw ex;
@@ -373,7 +394,7 @@ class CitizenController {
 
 	private String closePage(UUID id, String reason, Map<String, String> errors, Model model) {
 		var staff = CurrentStaff.get();
-		model.addAttribute("ending", caseWork.whatEndingOurCaseDoes(staff, id));
+		model.addAttribute("ending", closing.whatEndingOurCaseDoes(staff, id));
 		model.addAttribute("citizenId", id);
 		model.addAttribute("parties", partyNames(staff.municipalityId()));
 		model.addAttribute("reason", reason);
@@ -398,7 +419,7 @@ class CitizenController {
 		if (errors.isEmpty()) {
 			try {
 				model.addAttribute("involving",
-						caseWork.whatInvolvingAPartnerDoes(staff, id, FormValues.uuid(organisation), reason));
+						partnerWork.whatInvolvingAPartnerDoes(staff, id, FormValues.uuid(organisation), reason));
 				model.addAttribute("citizenId", id);
 				model.addAttribute("parties", partyNames(staff.municipalityId()));
 				model.addAttribute("errors", Map.of());
@@ -425,7 +446,7 @@ class CitizenController {
 		if (errors.isEmpty()) {
 			try {
 				var partnerId = FormValues.uuid(organisation);
-				caseWork.involvePartner(staff, id, partnerId, reason);
+				partnerWork.involvePartner(staff, id, partnerId, reason);
 				redirect.addFlashAttribute("message", "Kvittering: " + partyNames(staff.municipalityId()).get(partnerId)
 						+ " er med i borgerens sag fra i dag. Organisationen ser sine egne notater og kun det, et "
 						+ "samtykke fra den enhed, der har oplysningerne, giver den. De andre enheder i sagen har fået besked.");
@@ -446,13 +467,13 @@ class CitizenController {
 			String reason) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		try {
-			CaseWork.involvementReason(reason);
+			PartnerWork.involvementReason(reason);
 		}
 		catch (InvalidRequestException ex) {
 			errors.put("partner-reason", ex.getMessage());
 		}
 		if (!errors.isEmpty()) {
-			caseWork.requirePartnerWork(staff, id);
+			partnerWork.requirePartnerWork(staff, id);
 		}
 		return errors;
 	}
@@ -471,7 +492,7 @@ class CitizenController {
 			Model model, HttpServletResponse response) {
 		var staff = CurrentStaff.get();
 		try {
-			model.addAttribute("involving", caseWork.whatEndingAPartnerDoes(staff, id, FormValues.uuid(organisation)));
+			model.addAttribute("involving", partnerWork.whatEndingAPartnerDoes(staff, id, FormValues.uuid(organisation)));
 		}
 		catch (NotFoundException ex) {
 			throw ex;
@@ -494,7 +515,7 @@ class CitizenController {
 		var staff = CurrentStaff.get();
 		var partnerId = FormValues.uuid(organisation);
 		try {
-			caseWork.endPartner(staff, id, partnerId);
+			partnerWork.endPartner(staff, id, partnerId);
 		}
 		catch (NotFoundException ex) {
 			throw ex;
@@ -519,7 +540,7 @@ class CitizenController {
 
 	private String citizenPage(UUID id, Model model, Map<String, String> errors) {
 		var staff = CurrentStaff.get();
-		var page = caseWork.open(staff, id);
+		var page = reading.open(staff, id);
 		var municipalityId = staff.municipalityId();
 		var units = municipalities.unitsOf(municipalityId);
 		var partners = municipalities.partnersOf(municipalityId);
@@ -592,7 +613,7 @@ class CitizenController {
 	 * "Jobcenteret (egen sag)", "Visitation & Understøttelse (samtykke af 1. december 2026)", "… (lovgrundlag: …)" or
 	 * "<name>, <unit> (nødadgang)".
 	 */
-	private static Map<UUID, List<String>> sharing(CaseWork.CitizenPage page, Map<UUID, String> parties,
+	private static Map<UUID, List<String>> sharing(CaseReading.CitizenPage page, Map<UUID, String> parties,
 			Map<UUID, String> people) {
 		Map<UUID, dk.helhed.citizen.CaseRecords.Consent> consents = new HashMap<>();
 		page.consents().forEach(consent -> consents.put(consent.id(), consent));
@@ -626,13 +647,13 @@ class CitizenController {
 	String findToJoin(@PathVariable UUID id, @RequestParam(name = "cpr", required = false) String cpr, Model model,
 			HttpServletResponse response) {
 		var staff = CurrentStaff.get();
-		caseWork.requireOwnCase(staff, id, "join");
+		closing.requireOwnCase(staff, id, "join");
 		var problem = CprNumber.problem(cpr);
 		if (problem != null) {
 			response.setStatus(400);
 			return citizenPage(id, model, Map.of("join-cpr", problem));
 		}
-		var found = caseWork.findByCpr(staff, cpr);
+		var found = finding.findByCpr(staff, cpr);
 		model.addAttribute("anonymousId", id);
 		model.addAttribute("identified", found.isEmpty() ? null : found.getFirst());
 		model.addAttribute("errors", Map.of());
@@ -645,13 +666,13 @@ class CitizenController {
 			@RequestParam(name = "samtykke", required = false) String agreed, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var staff = CurrentStaff.get();
-		caseWork.requireOwnCase(staff, id, "join");
+		closing.requireOwnCase(staff, id, "join");
 		var target = FormValues.uuid(identifiedId);
 		if (target == null) {
 			throw new InvalidRequestException("Vælg den identificerede borger igen.");
 		}
 		if (!"ja".equals(agreed)) {
-			Citizen identified = caseWork.open(staff, target).citizen();
+			Citizen identified = reading.open(staff, target).citizen();
 			response.setStatus(400);
 			model.addAttribute("anonymousId", id);
 			model.addAttribute("identified", identified);
@@ -659,7 +680,7 @@ class CitizenController {
 					"Sæt kryds, når borgeren har sagt ja til, at kontakten lægges sammen med sagen."));
 			return "citizen/join";
 		}
-		caseWork.joinAnonymous(staff, id, target);
+		registration.joinAnonymous(staff, id, target);
 		redirect.addFlashAttribute("message", "Den anonyme kontakt er lagt sammen med borgerens sag.");
 		return "redirect:/personale/borgere/" + target;
 	}

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.helhed.citizen.internal.Registration;
+import dk.helhed.citizen.internal.SharingBases;
 import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.LegalBasisCode;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CprNumber;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 
 /**
  * The forms of the citizen pages as submitted: every value as text, checked field by field with Danish messages

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dk.helhed.audit.AuditEvent.Action;
 import dk.helhed.citizen.CprNumber;
-import dk.helhed.citizen.internal.CaseWork;
-import dk.helhed.citizen.internal.CaseWork.AuditPage;
-import dk.helhed.citizen.internal.CaseWork.AuditSearch;
+import dk.helhed.citizen.internal.DataProtection;
+import dk.helhed.citizen.internal.DataProtection.AuditPage;
+import dk.helhed.citizen.internal.DataProtection.AuditSearch;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.identity.StaffDirectory;
 import dk.helhed.municipality.Municipalities;
@@ -52,15 +52,15 @@ class DataProtectionController {
 		}
 	}
 
-	private final CaseWork caseWork;
+	private final DataProtection dataProtection;
 	private final Municipalities municipalities;
 	private final StaffDirectory staffDirectory;
 	private final AccessAccountPdf pdf;
 	private final Clock clock;
 
-	DataProtectionController(CaseWork caseWork, Municipalities municipalities, StaffDirectory staffDirectory,
+	DataProtectionController(DataProtection dataProtection, Municipalities municipalities, StaffDirectory staffDirectory,
 			AccessAccountPdf pdf, Clock clock) {
-		this.caseWork = caseWork;
+		this.dataProtection = dataProtection;
 		this.municipalities = municipalities;
 		this.staffDirectory = staffDirectory;
 		this.pdf = pdf;
@@ -101,7 +101,7 @@ class DataProtectionController {
 		AuditPage page = null;
 		if (errors.isEmpty()) {
 			try {
-				page = caseWork.auditTrail(staff,
+				page = dataProtection.auditTrail(staff,
 						new AuditSearch(from, to, action, username, form.cpr(), citizen, form.efter()));
 				model.addAttribute("page", page);
 				model.addAttribute("firstPage", FormValues.blank(form.efter()));
@@ -146,7 +146,7 @@ class DataProtectionController {
 			HttpServletResponse response) {
 		var staff = CurrentStaff.get();
 		try {
-			model.addAttribute("letter", AccessLetter.of(caseWork.accessAccount(staff, cpr), Labels.DANISH_LABELS));
+			model.addAttribute("letter", AccessLetter.of(dataProtection.accessAccount(staff, cpr), Labels.DANISH_LABELS));
 			model.addAttribute("cpr", cpr.strip());
 			model.addAttribute("maskedCpr", CprNumber.parse(cpr).orElseThrow().masked());
 			model.addAttribute("producedOn", LocalDate.now(clock));
@@ -163,7 +163,7 @@ class DataProtectionController {
 	@AccessRule(value = Audience.DATA_PROTECTION_OFFICERS, personalData = true)
 	ResponseEntity<byte[]> accessAccountPdf(@RequestParam(name = "cpr", required = false) String cpr) {
 		var staff = CurrentStaff.get();
-		var lines = caseWork.accessAccount(staff, cpr);
+		var lines = dataProtection.accessAccount(staff, cpr);
 		Map<String, Object> model = new HashMap<>();
 		model.put("letter", AccessLetter.of(lines, Labels.DANISH_LABELS));
 		model.put("maskedCpr", CprNumber.parse(cpr).orElseThrow().masked());

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dk.helhed.citizen.internal.CaseWork;
+import dk.helhed.citizen.internal.EmergencyWork;
 import dk.helhed.identity.CurrentStaff;
 import dk.helhed.identity.StaffDirectory;
 import dk.helhed.platform.web.AccessRule;
@@ -25,11 +25,11 @@ import dk.helhed.platform.web.AccessRule.Scope;
 @Controller
 class EmergencyReviewController {
 
-	private final CaseWork caseWork;
+	private final EmergencyWork emergencyWork;
 	private final StaffDirectory staffDirectory;
 
-	EmergencyReviewController(CaseWork caseWork, StaffDirectory staffDirectory) {
-		this.caseWork = caseWork;
+	EmergencyReviewController(EmergencyWork emergencyWork, StaffDirectory staffDirectory) {
+		this.emergencyWork = emergencyWork;
 		this.staffDirectory = staffDirectory;
 	}
 
@@ -37,7 +37,7 @@ class EmergencyReviewController {
 	@AccessRule(value = Audience.TEAM_LEADS, personalData = true)
 	String review(Model model) {
 		var lead = CurrentStaff.get();
-		model.addAttribute("accesses", caseWork.emergencyAccessesToReview(lead));
+		model.addAttribute("accesses", emergencyWork.emergencyAccessesToReview(lead));
 		Map<UUID, String> people = new HashMap<>();
 		staffDirectory.staffOf(lead.municipalityId()).forEach(person -> people.put(person.id(), person.displayName()));
 		model.addAttribute("people", people);
@@ -47,7 +47,7 @@ class EmergencyReviewController {
 	@PostMapping("/personale/noedadgang/{id}/set")
 	@AccessRule(value = Audience.TEAM_LEADS, scope = Scope.EMERGENCY_ACCESS)
 	String markSeen(@PathVariable UUID id, RedirectAttributes redirect) {
-		caseWork.markEmergencyAccessSeen(CurrentStaff.get(), id);
+		emergencyWork.markEmergencyAccessSeen(CurrentStaff.get(), id);
 		redirect.addFlashAttribute("message", "Nødadgangen er markeret som set.");
 		return "redirect:/personale/noedadgang";
 	}

@@ -23,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
 import dk.helhed.catalog.internal.Catalogs;
@@ -33,10 +34,9 @@ import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseUse;
 import dk.helhed.citizen.CitizenRecordErased;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
-import dk.helhed.citizen.internal.CaseWork.NewConsent;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
+import dk.helhed.citizen.internal.SharingBases.NewConsent;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.municipality.Municipalities;
 import dk.helhed.plan.internal.Assessments;
 import dk.helhed.plan.internal.Assessments.NewAssessment;
@@ -73,7 +73,22 @@ abstract class ErasureAcrossModulesTests {
 			"audit_search_hit", "part of the audit log", "citizen", "the anonymised row itself, checked on its own");
 
 	@Autowired
-	CaseWork caseWork;
+	StaffFixture demo;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	NoteWriting noteWriting;
+
+	@Autowired
+	SharingBases sharing;
+
+	@Autowired
+	EmergencyWork emergencyWork;
+
+	@Autowired
+	Closing closing;
 
 	@Autowired
 	CaseAccess gate;
@@ -114,18 +129,7 @@ abstract class ErasureAcrossModulesTests {
 	@Autowired
 	Clock clock;
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
-	UUID unit(String key) {
-		return municipalities.unitsOf(municipalities.getBySlug("aabenraa").id())
-			.stream()
-			.filter(unit -> unit.key().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.id();
-	}
 
 	UUID service(String key) {
 		return catalogs.of("aabenraa").service(key).orElseThrow().id();
@@ -175,7 +179,7 @@ abstract class ErasureAcrossModulesTests {
 			.query(Integer.class)
 			.single()).as("the place's history keeps that it was occupied from–to, by nobody known").isPositive();
 		assertThat(free(service("overgangsbolig"))).as("the occupancy ended at the erasure").isEqualTo(freeBefore + 1);
-		assertThat(auditLog.search(new AuditLog.Query(staff("jobcenter").municipalityId(), citizen, null,
+		assertThat(auditLog.search(new AuditLog.Query(demo.staff("jobcenter").municipalityId(), citizen, null,
 				AuditEvent.Action.DELETE, null, null, 10)))
 			.extracting(AuditEvent::resource)
 			.contains("citizen anonymised");
@@ -201,7 +205,7 @@ abstract class ErasureAcrossModulesTests {
 			.param(citizen)
 			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2))
 			.single()).isEqualTo("CLOSED|Fejler Frederiksen (syntetisk)");
-		assertThat(auditLog.search(new AuditLog.Query(staff("jobcenter").municipalityId(), citizen, null,
+		assertThat(auditLog.search(new AuditLog.Query(demo.staff("jobcenter").municipalityId(), citizen, null,
 				AuditEvent.Action.DELETE, null, null, 10)))
 			.extracting(AuditEvent::resource)
 			.doesNotContain("citizen anonymised");
@@ -217,17 +221,17 @@ abstract class ErasureAcrossModulesTests {
 	 * a decision, a place offered and moved into, and a place on a waiting list.
 	 */
 	UUID citizenWithDataInEveryModule(String name) {
-		var jobCentre = staff("jobcenter");
-		var housing = staff("boligsag");
-		var lead = staff("teamleder");
+		var jobCentre = demo.staff("jobcenter");
+		var housing = demo.staff("boligsag");
+		var lead = demo.staff("teamleder");
 		var today = today();
 		var cpr = SyntheticCpr.random();
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, name, "12345678",
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(cpr, name, "12345678",
 				"syntetisk@example.invalid", "Testvej 1 (syntetisk)", "dansk")).id();
-		caseWork.writeNote(jobCentre, citizen, InformationCategory.EMPLOYMENT, "Søger job (syntetisk).", null);
-		caseWork.recordConsent(jobCentre, citizen, new NewConsent("Bolig og job (syntetisk)",
+		noteWriting.writeNote(jobCentre, citizen, InformationCategory.EMPLOYMENT, "Søger job (syntetisk).", null);
+		sharing.recordConsent(jobCentre, citizen, new NewConsent("Bolig og job (syntetisk)",
 				Set.of(InformationCategory.EMPLOYMENT, InformationCategory.HOUSING),
-				List.of(new Recipient(unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
+				List.of(new Recipient(demo.unit("visitation"), null)), today, today.plusYears(1), GivenHow.WRITTEN));
 
 		var assessment = gate.open(jobCentre, citizen, CaseUse.create(PlanResource.ASSESSMENT));
 		assessments.record(assessment, jobCentre, new NewAssessment(today, Map.of(DemoThemes.HOUSING,
@@ -239,23 +243,23 @@ abstract class ErasureAcrossModulesTests {
 				today.plusMonths(1)));
 		var goal = plans.addGoal(plan, jobCentre, DemoThemes.HOUSING, DemoThemes.MILD, GoalType.DEVELOP,
 				"Få en lejekontrakt", today.plusMonths(6), "Kontrakten er underskrevet");
-		plans.addAction(plan, jobCentre, goal, unit("jobcenteret"), null, "Boligsøgning med borgeren", today,
+		plans.addAction(plan, jobCentre, goal, demo.unit("jobcenteret"), null, "Boligsøgning med borgeren", today,
 				today.plusMonths(3));
 		plans.addFollowUp(plan, jobCentre, today, Outcome.CONTINUE, "Godt i gang (syntetisk).", today.plusMonths(2));
 
 		var flats = service("overgangsbolig");
-		var referral = referrals.send(jobCentre, new NewReferral(citizen, flats, unit("visitation"),
+		var referral = referrals.send(jobCentre, new NewReferral(citizen, flats, demo.unit("visitation"),
 				"Kan borgeren få en overgangsbolig? (syntetisk)", today.plusDays(7),
 				Set.of(InformationCategory.HOUSING, InformationCategory.EMPLOYMENT), null));
 		var accepted = referrals.move(housing, referral.id(), Move.ACCEPT, null, null, referral.version());
 		referrals.move(housing, referral.id(), Move.START, null, null, accepted.version());
-		caseWork.emergencyAccess(housing, citizen,
+		emergencyWork.emergencyAccess(housing, citizen,
 				"Borgeren er i akut krise, og vi skal kende boligsagen nu (syntetisk test).");
 		// Visitation takes the citizen into its own case by CPR (a notice to the job centre), then gives a place
-		caseWork.registerIdentified(housing, new NewCitizen(cpr, name, null, null, null, null));
-		caseWork.writeNote(housing, citizen, InformationCategory.HOUSING, "Husvild (syntetisk).", null);
-		caseWork.recordLegalBasis(lead, citizen, LegalBasisCode.RETSPLEJELOVEN_115,
-				Set.of(InformationCategory.HOUSING), new Recipient(unit("jobcenteret"), null), today.plusMonths(3));
+		registration.registerIdentified(housing, new NewCitizen(cpr, name, null, null, null, null));
+		noteWriting.writeNote(housing, citizen, InformationCategory.HOUSING, "Husvild (syntetisk).", null);
+		sharing.recordLegalBasis(lead, citizen, LegalBasisCode.RETSPLEJELOVEN_115,
+				Set.of(InformationCategory.HOUSING), new Recipient(demo.unit("jobcenteret"), null), today.plusMonths(3));
 		var hold = places.offerPlace(housing, flats, citizen);
 		places.moveIn(housing, hold.id(), today.plusMonths(6));
 		decisions.decide(housing, new NewDecision(citizen, flats, referral.id(), Decisions.Outcome.GRANTED, "SEL-107",
@@ -268,7 +272,7 @@ abstract class ErasureAcrossModulesTests {
 					OffsetDateTime.now(clock))
 			.update();
 
-		caseWork.closeRecord(lead, citizen, "Borgeren er flyttet (syntetisk).");
+		closing.closeRecord(lead, citizen, "Borgeren er flyttet (syntetisk).");
 		// the record closed so long ago that every retention period (at most 100 years) has ended
 		jdbc.sql("update citizen set closed_on = ? where id = ?").params(today.minusYears(101), citizen).update();
 		return citizen;

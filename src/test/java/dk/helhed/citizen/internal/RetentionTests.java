@@ -15,12 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
+import dk.helhed.support.StaffFixture;
 import dk.helhed.audit.AuditEvent;
 import dk.helhed.audit.AuditLog;
 import dk.helhed.citizen.InformationCategory;
-import dk.helhed.citizen.internal.CaseWork.NewCitizen;
+import dk.helhed.citizen.internal.Registration.NewCitizen;
 import dk.helhed.identity.StaffMember;
-import dk.helhed.identity.internal.StaffPrincipal;
 import dk.helhed.support.MutableClock;
 
 /**
@@ -41,7 +41,19 @@ class RetentionTests {
 	}
 
 	@Autowired
-	CaseWork caseWork;
+	StaffFixture demo;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	NoteWriting noteWriting;
+
+	@Autowired
+	Closing closing;
+
+	@Autowired
+	Finding finding;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -55,9 +67,6 @@ class RetentionTests {
 	@Autowired
 	Retention retention;
 
-	StaffMember staff(String username) {
-		return ((StaffPrincipal) accounts.loadUserByUsername(username)).member();
-	}
 
 	int notes(UUID citizen, String category) {
 		return jdbc.sql("select count(*) from case_note where citizen_id = ? and category = ?")
@@ -72,15 +81,15 @@ class RetentionTests {
 
 	@Test
 	void informationGoesCategoryByCategoryAndThenTheIdentity() {
-		var jobCentre = staff("jobcenter");
+		var jobCentre = demo.staff("jobcenter");
 		var cpr = "150362-3017";
-		var citizen = caseWork.registerIdentified(jobCentre, new NewCitizen(cpr, "Testborger Slet (syntetisk)", null,
+		var citizen = registration.registerIdentified(jobCentre, new NewCitizen(cpr, "Testborger Slet (syntetisk)", null,
 				null, null, null));
-		var held = caseWork.registerIdentified(jobCentre, new NewCitizen("160362-3018", "Testborger Hold (syntetisk)",
+		var held = registration.registerIdentified(jobCentre, new NewCitizen("160362-3018", "Testborger Hold (syntetisk)",
 				null, null, null, null));
-		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Boligsag.", null);
-		caseWork.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Jobsag.", null);
-		caseWork.writeNote(jobCentre, held.id(), InformationCategory.HOUSING, "Boligsag.", null);
+		noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.HOUSING, "Boligsag.", null);
+		noteWriting.writeNote(jobCentre, citizen.id(), InformationCategory.EMPLOYMENT, "Jobsag.", null);
+		noteWriting.writeNote(jobCentre, held.id(), InformationCategory.HOUSING, "Boligsag.", null);
 		jdbc.sql("insert into retention_rule (municipality_id, category, months) values (?, 'HOUSING', 12)")
 			.param(jobCentre.municipalityId())
 			.update();
@@ -90,8 +99,8 @@ class RetentionTests {
 			.params(UUID.randomUUID(), jobCentre.municipalityId(), held.id(), jobCentre.id(),
 					java.time.OffsetDateTime.now())
 			.update();
-		caseWork.endOurCase(jobCentre, citizen.id());
-		caseWork.endOurCase(jobCentre, held.id());
+		closing.endOurCase(jobCentre, citizen.id());
+		closing.endOurCase(jobCentre, held.id());
 
 		CLOCK.advance(Duration.ofDays(200));
 		run();
@@ -111,7 +120,7 @@ class RetentionTests {
 			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
 			.single();
 		assertThat(row).isEqualTo("ANONYMISED|null|null");
-		assertThat(caseWork.findByCpr(jobCentre, cpr)).isEmpty();
+		assertThat(finding.findByCpr(jobCentre, cpr)).isEmpty();
 		assertThat(auditLog.search(new AuditLog.Query(jobCentre.municipalityId(), citizen.id(), null,
 				AuditEvent.Action.DELETE, null, null, 10)))
 			.extracting(AuditEvent::resource)
