@@ -27,8 +27,7 @@ class RepositoryServices implements Services {
 
 	@Override
 	public Optional<Summary> find(UUID municipalityId, UUID serviceId) {
-		return services.findById(serviceId)
-			.filter(service -> service.municipalityId().equals(municipalityId))
+		return services.findByMunicipalityIdAndId(municipalityId, serviceId)
 			.map(RepositoryServices::summary);
 	}
 
