@@ -107,7 +107,8 @@ abstract class TenantQueriesTests {
 
 		var service = jdbc.sql("select s.id from service s join municipality m on m.id = s.municipality_id "
 				+ "where m.slug = 'aabenraa' and s.service_key = 'overgangsbolig'").query(String.class).single();
-		var placesService = jdbc.sql("select service_id from place fetch first 1 rows only").query(String.class).single();
+		var placesService = jdbc.sql("select s.id from service s join municipality m on m.id = s.municipality_id "
+				+ "where m.slug = 'aabenraa' and s.service_key = 'overgangsbolig'").query(String.class).single();
 		var citizen = jdbc.sql("select citizen_id from shared_plan fetch first 1 rows only").query(String.class).single();
 		var referral = jdbc.sql("select id from referral fetch first 1 rows only").query(String.class).single();
 		// The seed has no meetings or proposals: the coordinator plans one and enters a proposal met in person.
