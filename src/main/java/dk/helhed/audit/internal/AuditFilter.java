@@ -16,17 +16,25 @@ import dk.helhed.audit.AuditLog.PageKey;
  * citizen (their own rows and the searches whose result list showed them), the staff member by id or user name, the
  * action, the period, and, for keyset paging, where the page before ended. A condition given null is left out.
  * Parameterised SQL only: the builder adds placeholders, never a value.
+ * <p>
+ * The search is written as {@linkplain #branches() branches} joined with {@code union}, each a plain conjunction the
+ * database answers from one index in the log's order (newest first) and stops after the page: the municipality's own
+ * rows, the searches that showed the citizen, and the failed logins without a municipality. One {@code or} across
+ * them made PostgreSQL read and sort every row of the municipality for each page (docs/scale.md, "Hot queries").
  */
 final class AuditFilter {
 
+	/** One part of the search: the conditions after {@code where}, and the values of their placeholders in order. */
+	record Branch(String where, List<Object> params) {
+	}
+
 	private final UUID municipalityId;
-	private final StringBuilder where = new StringBuilder(
-			"(municipality_id = ? or (municipality_id is null and action = 'LOGIN_FAILED'))");
+	private UUID citizenId;
+	private final StringBuilder conditions = new StringBuilder();
 	private final List<Object> params = new ArrayList<>();
 
 	private AuditFilter(UUID municipalityId) {
 		this.municipalityId = municipalityId;
-		params.add(municipalityId);
 	}
 
 	static AuditFilter of(UUID municipalityId) {
@@ -35,13 +43,7 @@ final class AuditFilter {
 
 	/** The citizen's own rows, and the searches whose result list showed the citizen. */
 	AuditFilter citizen(UUID citizenId) {
-		if (citizenId != null) {
-			where.append(" and (citizen_id = ? or id in (select audit_event_id from audit_search_hit "
-					+ "where municipality_id = ? and citizen_id = ?))");
-			params.add(citizenId);
-			params.add(municipalityId);
-			params.add(citizenId);
-		}
+		this.citizenId = citizenId;
 		return this;
 	}
 
@@ -67,7 +69,7 @@ final class AuditFilter {
 	AuditFilter after(PageKey key) {
 		if (key != null) {
 			var at = utc(key.occurredAt());
-			where.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
+			conditions.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
 			params.add(at);
 			params.add(at);
 			params.add(key.id());
@@ -75,19 +77,32 @@ final class AuditFilter {
 		return this;
 	}
 
-	/** The conditions, for after {@code where}. */
-	String where() {
-		return where.toString();
+	/**
+	 * The parts whose union is the search: the municipality's rows (the citizen's own, when a citizen is asked for),
+	 * the municipality's searches that showed the citizen, and the failed logins no municipality could be told for.
+	 */
+	List<Branch> branches() {
+		var branches = new ArrayList<Branch>();
+		branches.add(branch("municipality_id = ?" + (citizenId == null ? "" : " and citizen_id = ?"),
+				citizenId == null ? List.of(municipalityId) : List.of(municipalityId, citizenId)));
+		if (citizenId != null) {
+			branches.add(branch("municipality_id = ? and id in (select audit_event_id from audit_search_hit "
+					+ "where municipality_id = ? and citizen_id = ?)", List.of(municipalityId, municipalityId, citizenId)));
+		}
+		branches.add(branch("municipality_id is null and action = 'LOGIN_FAILED'"
+				+ (citizenId == null ? "" : " and citizen_id = ?"), citizenId == null ? List.of() : List.of(citizenId)));
+		return branches;
 	}
 
-	/** The values of the placeholders, in order. */
-	List<Object> params() {
-		return List.copyOf(params);
+	private Branch branch(String scope, List<Object> scopeParams) {
+		var all = new ArrayList<>(scopeParams);
+		all.addAll(params);
+		return new Branch(scope + conditions, List.copyOf(all));
 	}
 
 	private AuditFilter condition(String sql, Object value) {
 		if (value != null) {
-			where.append(sql);
+			conditions.append(sql);
 			params.add(value);
 		}
 		return this;

@@ -110,9 +110,9 @@ class JdbcAuditLog implements AuditLog {
 			.actorId(query.actorId())
 			.action(query.action())
 			.period(query.from(), query.to());
-		return jdbc.sql(SELECT + filter.where() + " order by occurred_at desc limit "
-				+ Math.clamp(query.limit(), 1, 10_000))
-			.params(filter.params())
+		var union = union(filter, Math.clamp(query.limit(), 1, 10_000));
+		return jdbc.sql(union.sql())
+			.params(union.params())
 			.query((rs, n) -> event(rs))
 			.list();
 	}
@@ -130,8 +130,9 @@ class JdbcAuditLog implements AuditLog {
 		record Keyed(PageKey key, AuditEvent event) {
 		}
 		// One row more than the page, to know whether another page follows.
-		var rows = jdbc.sql(SELECT + filter.where() + " order by occurred_at desc, id desc limit " + (size + 1))
-			.params(filter.params())
+		var union = union(filter, size + 1);
+		var rows = jdbc.sql(union.sql())
+			.params(union.params())
 			.query((rs, n) -> new Keyed(new PageKey(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					rs.getObject("id", UUID.class)), event(rs)))
 			.list();
@@ -139,6 +140,25 @@ class JdbcAuditLog implements AuditLog {
 		return new Page(page.stream().map(Keyed::event).toList(),
 				rows.size() > size ? page.getLast().key() : null);
 	}
+
+	private record Statement(String sql, List<Object> params) {
+	}
+
+	/**
+	 * The filter's branches, each newest first and cut at the limit, joined and cut again: every branch is read from
+	 * an index in the log's order and stops after {@code limit} rows, whatever the size of the log.
+	 */
+	private static Statement union(AuditFilter filter, int limit) {
+		var branches = new java.util.StringJoiner(" union ", "select * from (", ") page" + ORDER + limit);
+		var params = new java.util.ArrayList<Object>();
+		for (var branch : filter.branches()) {
+			branches.add("(" + SELECT + branch.where() + ORDER + limit + ")");
+			params.addAll(branch.params());
+		}
+		return new Statement(branches.toString(), params);
+	}
+
+	private static final String ORDER = " order by occurred_at desc, id desc limit ";
 
 	private static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new AuditEvent(rs.getObject("municipality_id", UUID.class),

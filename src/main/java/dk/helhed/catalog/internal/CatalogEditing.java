@@ -359,8 +359,7 @@ public class CatalogEditing {
 	}
 
 	private Service load(StaffMember editor, UUID serviceId) {
-		return services.findById(serviceId)
-			.filter(service -> service.municipalityId().equals(editor.municipalityId()))
+		return services.findByMunicipalityIdAndId(editor.municipalityId(), serviceId)
 			.orElseThrow(() -> new NotFoundException("Indsatsen findes ikke."));
 	}
 

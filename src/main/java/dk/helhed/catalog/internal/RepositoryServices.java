@@ -20,21 +20,25 @@ class RepositoryServices implements Services {
 			Collator.getInstance(Locale.of("da", "DK")));
 
 	private final ServiceRepository services;
+	private final Catalogs catalogs;
 
-	RepositoryServices(ServiceRepository services) {
+	RepositoryServices(ServiceRepository services, Catalogs catalogs) {
 		this.services = services;
+		this.catalogs = catalogs;
 	}
 
 	@Override
 	public Optional<Summary> find(UUID municipalityId, UUID serviceId) {
-		return services.findById(serviceId)
-			.filter(service -> service.municipalityId().equals(municipalityId))
+		return services.findByMunicipalityIdAndId(municipalityId, serviceId)
 			.map(RepositoryServices::summary);
 	}
 
 	@Override
 	public List<Summary> activeOf(UUID municipalityId) {
-		return services.findByMunicipalityId(municipalityId)
+		// From the catalog's snapshot, which the public pages keep anyway: loading every service with its rows here
+		// sent about nine statements per service, on every plan page and referral queue (docs/scale.md).
+		return catalogs.of(municipalityId)
+			.services()
 			.stream()
 			.filter(service -> service.status() == ServiceStatus.ACTIVE)
 			.map(RepositoryServices::summary)

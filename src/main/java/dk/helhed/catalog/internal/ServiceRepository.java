@@ -8,7 +8,13 @@ import org.springframework.data.repository.ListCrudRepository;
 
 import dk.helhed.catalog.Service;
 
+/**
+ * The services of a municipality. Look a service up with its municipality ({@link #findByMunicipalityIdAndId}), never
+ * by id alone: on a schema distributed by municipality a lookup by id alone is sent to every node (docs/scale.md).
+ */
 public interface ServiceRepository extends ListCrudRepository<Service, UUID> {
+
+	Optional<Service> findByMunicipalityIdAndId(UUID municipalityId, UUID id);
 
 	List<Service> findByMunicipalityId(UUID municipalityId);
 

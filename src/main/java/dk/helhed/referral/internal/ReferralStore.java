@@ -153,15 +153,36 @@ public class ReferralStore {
 	List<HistoryEntry> history(UUID municipalityId, UUID referralId) {
 		return jdbc.sql("select * from referral_event where municipality_id = ? and referral_id = ? order by position")
 			.params(municipalityId, referralId)
-			.query((rs, n) -> {
-				var from = rs.getString("from_status");
-				return new HistoryEntry(rs.getInt("position"), rs.getString("move"),
-						from == null ? null : ReferralStatus.valueOf(from),
-						ReferralStatus.valueOf(rs.getString("to_status")), Actor.valueOf(rs.getString("actor")),
-						rs.getObject("staff_id", UUID.class), rs.getObject("unit_id", UUID.class),
-						rs.getString("reason_code"), rs.getObject("reason_version", Integer.class), instant(rs, "at"));
-			})
+			.query((rs, n) -> historyEntry(rs))
 			.list();
+	}
+
+	/**
+	 * The history of every referral the unit has received, by referral, each in order: one statement for the unit's
+	 * figures instead of one per referral (a unit of a large municipality has received thousands).
+	 */
+	java.util.Map<UUID, List<HistoryEntry>> historiesReceivedBy(UUID municipalityId, UUID unitId) {
+		var histories = new java.util.LinkedHashMap<UUID, List<HistoryEntry>>();
+		jdbc.sql("""
+				select e.* from referral_event e
+				join referral r on r.municipality_id = e.municipality_id and r.id = e.referral_id
+				where r.municipality_id = ? and r.receiver_unit_id = ?
+				order by e.referral_id, e.position""")
+			.params(municipalityId, unitId)
+			.query(rs -> {
+				histories.computeIfAbsent(rs.getObject("referral_id", UUID.class), id -> new java.util.ArrayList<>())
+					.add(historyEntry(rs));
+			});
+		return histories;
+	}
+
+	private static HistoryEntry historyEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+		var from = rs.getString("from_status");
+		return new HistoryEntry(rs.getInt("position"), rs.getString("move"),
+				from == null ? null : ReferralStatus.valueOf(from), ReferralStatus.valueOf(rs.getString("to_status")),
+				Actor.valueOf(rs.getString("actor")), rs.getObject("staff_id", UUID.class),
+				rs.getObject("unit_id", UUID.class), rs.getString("reason_code"),
+				rs.getObject("reason_version", Integer.class), instant(rs, "at"));
 	}
 
 	/** A unit's incoming (as receiver) or outgoing (as sender) referrals, oldest first. */

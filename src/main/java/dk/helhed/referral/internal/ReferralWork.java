@@ -331,8 +331,7 @@ public class ReferralWork implements dk.helhed.referral.Referrals {
 		}
 		var toAnswer = new java.util.ArrayList<Duration>();
 		var toOutcome = new java.util.ArrayList<Duration>();
-		for (var referral : store.queue(staff.municipalityId(), unitId, true)) {
-			var history = store.history(staff.municipalityId(), referral.id());
+		for (var history : store.historiesReceivedBy(staff.municipalityId(), unitId).values()) {
 			var sent = history.getFirst().at();
 			history.stream()
 				.filter(entry -> entry.from() == ReferralStatus.REQUESTED && entry.to() != ReferralStatus.REQUESTED)
