@@ -154,7 +154,7 @@ public class PlaceWork {
 	 * Citizens' names come from the gate's list of the unit's own cases (one audit row, a search); a citizen outside
 	 * them is shown without a name.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional // not read-only: the gate writes its audit row in this transaction (PostgreSQL refuses a write in a read-only one)
 	public ServicePlaces servicePlaces(StaffMember staff, UUID serviceId) {
 		var capacity = requireKeeper(staff, serviceId, null, CaseUse.read(PlaceResource.PLACE));
 		var own = caseAccess.ownCases(staff, PlaceResource.PLACE);
@@ -224,7 +224,7 @@ public class PlaceWork {
 	public record Pending(Allocation allocation, int placeNumber, String citizenName) {
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional // not read-only: the gate writes its audit row in this transaction (PostgreSQL refuses a write in a read-only one)
 	public Pending pending(StaffMember staff, Allocation allocation) {
 		var view = caseAccess.open(staff, allocation.citizenId(), CaseUse.read(PlaceResource.PLACE, allocation.id()));
 		var number = store.place(staff.municipalityId(), allocation.placeId()).map(PlaceStore.Place::number).orElse(0);
