@@ -2,11 +2,12 @@
 -- municipality (number 1), the busiest receiving unit of it and one of its citizens. The statements are the
 -- application's own, with the placeholders filled in. docs/scale.md ("Hot queries") quotes the output.
 --   psql -h 127.0.0.1 -U postgres -d DB -f scripts/scale/hot-queries-explain.sql
-select md5('synthetic-municipality-1')::uuid as m \gset
+-- The municipality with the most audit rows (on hot-queries-data.sql's database: number 1; on the generator's: the largest).
+select municipality_id as m from audit_event group by 1 order by count(*) desc limit 1 \gset
 select receiver_unit_id as unit from referral where municipality_id = :'m' group by 1 order by count(*) desc limit 1 \gset
 select citizen_id as citizen from shared_plan where municipality_id = :'m' limit 1 \gset
 select citizen_id as watched from audit_event where municipality_id = :'m' and citizen_id is not null limit 1 \gset
-select md5('body-1')::uuid as body \gset
+select coalesce((select id from participation_body where municipality_id = :'m' limit 1), md5('body-1')::uuid) as body \gset
 
 \echo '=== catalog: revision (every 5 s per municipality and instance)'
 explain (analyze, buffers, costs off)

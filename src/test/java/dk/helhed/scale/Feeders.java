@@ -19,7 +19,7 @@ final class Feeders {
 	static final int STAFF = 2_000;
 	static final int CITIZENS = 5_000;
 	private static final List<String> FEEDER_ROLES = List.of("CASEWORKER", "TEAM_LEAD", "DATA_PROTECTION_OFFICER",
-			"CATALOG_EDITOR");
+			"CATALOG_EDITOR", "UNIT_EDITOR");
 
 	private final SyntheticDenmark generator;
 
