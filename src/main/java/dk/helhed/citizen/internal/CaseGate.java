@@ -39,15 +39,19 @@ import dk.helhed.platform.NotFoundException;
 class CaseGate implements CaseAccess {
 
 	private final CitizenStore store;
+
+	private final CaseNoteStore noteStore;
 	private final AccessPolicy policy;
 	private final CaseSupport cases;
 	private final AuditLog audit;
 	private final List<CaseGrantSource> sources;
 	private final Clock clock;
 
-	CaseGate(CitizenStore store, AccessPolicy policy, CaseSupport cases, AuditLog audit, List<CaseGrantSource> sources,
+	CaseGate(CitizenStore store, CaseNoteStore noteStore,
+			AccessPolicy policy, CaseSupport cases, AuditLog audit, List<CaseGrantSource> sources,
 			Clock clock) {
 		this.store = store;
+		this.noteStore = noteStore;
 		this.policy = policy;
 		this.cases = cases;
 		this.audit = audit;
@@ -160,7 +164,7 @@ class CaseGate implements CaseAccess {
 	@Override
 	@Transactional(readOnly = true)
 	public List<SeenNote> notes(CaseView view) {
-		return store.notes(view.municipalityId(), view.citizenId())
+		return noteStore.notes(view.municipalityId(), view.citizenId())
 			.stream()
 			.flatMap(note -> view.groundFor(note.category(), new dk.helhed.citizen.CaseRecords.Recipient(note.unitId(),
 					note.partnerId()))

@@ -68,11 +68,14 @@ public class CaseReading {
 
 	private final CaseSupport cases;
 	private final CitizenStore store;
+
+	private final CaseNoteStore noteStore;
 	private final AccessPolicy policy;
 
-	CaseReading(CaseSupport cases, CitizenStore store, AccessPolicy policy) {
+	CaseReading(CaseSupport cases, CitizenStore store, CaseNoteStore noteStore, AccessPolicy policy) {
 		this.cases = cases;
 		this.store = store;
+		this.noteStore = noteStore;
 		this.policy = policy;
 	}
 
@@ -82,7 +85,7 @@ public class CaseReading {
 		var row = loaded.row();
 		var facts = loaded.facts();
 		var grants = loaded.grants();
-		var notes = store.notes(row.municipalityId(), row.id())
+		var notes = noteStore.notes(row.municipalityId(), row.id())
 			.stream()
 			.filter(note -> policy.noteGround(staff, grants, note) != null)
 			.toList();
@@ -109,7 +112,7 @@ public class CaseReading {
 		}
 		if (grants.seesWholeRecord()) {
 			var notices = party == null ? List.<CaseNotice>of()
-					: store.notices(staff.municipalityId(), row.id())
+					: noteStore.notices(staff.municipalityId(), row.id())
 						.stream()
 						.filter(notice -> notice.party().equals(party))
 						.map(notice -> new CaseNotice(notice.kind(), notice.subjectId(), notice.aboutUnitId(),

@@ -52,15 +52,19 @@ class CaseSupport {
 	}
 
 	final CitizenStore store;
+
+	final CaseNoteStore noteStore;
 	final AccessPolicy policy;
 	final CprVault vault;
 	final AuditLog audit;
 	final Municipalities municipalities;
 	final Clock clock;
 
-	CaseSupport(CitizenStore store, AccessPolicy policy, CprVault vault, AuditLog audit, Municipalities municipalities,
+	CaseSupport(CitizenStore store, CaseNoteStore noteStore,
+			AccessPolicy policy, CprVault vault, AuditLog audit, Municipalities municipalities,
 			Clock clock) {
 		this.store = store;
+		this.noteStore = noteStore;
 		this.policy = policy;
 		this.vault = vault;
 		this.audit = audit;

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,15 +21,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dk.helhed.citizen.CaseRecords.Consent;
-import dk.helhed.citizen.CaseRecords.EmergencyAccess;
-import dk.helhed.citizen.CaseRecords.GivenHow;
 import dk.helhed.citizen.CaseRecords.Involvement;
 import dk.helhed.citizen.CaseRecords.InvolvementBasis;
 import dk.helhed.citizen.CaseRecords.Kind;
-import dk.helhed.citizen.CaseRecords.LegalBasis;
-import dk.helhed.citizen.CaseRecords.LegalBasisCode;
-import dk.helhed.citizen.CaseRecords.Note;
 import dk.helhed.citizen.CaseRecords.Recipient;
 import dk.helhed.citizen.CaseRecords.Status;
 import dk.helhed.citizen.InformationCategory;
@@ -263,36 +256,6 @@ class CitizenStore {
 			.update();
 	}
 
-	// Notices to the units of a case
-
-	/** A notice to one party of the citizen's case. */
-	record Notice(UUID id, UUID citizenId, Recipient party, String kind, UUID subjectId, UUID aboutUnitId,
-			Instant createdAt) {
-	}
-
-	void notice(UUID municipalityId, UUID citizenId, Recipient party, String kind, UUID subjectId, UUID aboutUnitId,
-			Instant at) {
-		jdbc.sql("""
-				insert into case_notice (municipality_id, id, citizen_id, unit_id, partner_id, kind, subject_id,
-				                         about_unit_id, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(municipalityId, UUID.randomUUID(), citizenId, party.unitId(), party.partnerId(), kind, subjectId,
-					aboutUnitId, utc(at))
-			.update();
-	}
-
-	List<Notice> notices(UUID municipalityId, UUID citizenId) {
-		return jdbc.sql("""
-				select id, citizen_id, unit_id, partner_id, kind, subject_id, about_unit_id, created_at from case_notice
-				where municipality_id = ? and citizen_id = ? order by created_at desc""")
-			.params(municipalityId, citizenId)
-			.query((rs, n) -> new Notice(rs.getObject("id", UUID.class), rs.getObject("citizen_id", UUID.class),
-					new Recipient(rs.getObject("unit_id", UUID.class), rs.getObject("partner_id", UUID.class)),
-					rs.getString("kind"), rs.getObject("subject_id", UUID.class),
-					rs.getObject("about_unit_id", UUID.class), instant(rs, "created_at")))
-			.list();
-	}
-
 	void endInvolvements(UUID municipalityId, UUID citizenId, LocalDate day) {
 		jdbc.sql("update involvement set ended_on = ? where municipality_id = ? and citizen_id = ? and ended_on is null")
 			.params(day, municipalityId, citizenId)
@@ -306,34 +269,6 @@ class CitizenStore {
 		jdbc.sql("update case_note set citizen_id = ? where municipality_id = ? and citizen_id = ?")
 			.params(to, municipalityId, from)
 			.update();
-	}
-
-	// Notes
-
-	UUID insertNote(UUID municipalityId, UUID citizenId, Recipient author, UUID serviceId,
-			InformationCategory category, String text, UUID by, String byName, Instant at) {
-		var id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into case_note (id, municipality_id, citizen_id, unit_id, partner_id, service_id, category, text,
-				                       written_by, written_by_name, written_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, municipalityId, citizenId, author.unitId(), author.partnerId(), serviceId, category.name(), text,
-					by, byName, utc(at))
-			.update();
-		return id;
-	}
-
-	List<Note> notes(UUID municipalityId, UUID citizenId) {
-		return jdbc.sql("""
-				select id, unit_id, partner_id, service_id, category, text, written_by, written_by_name, written_at
-				from case_note where municipality_id = ? and citizen_id = ? order by written_at desc""")
-			.params(municipalityId, citizenId)
-			.query((rs, n) -> new Note(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
-					rs.getObject("partner_id", UUID.class), rs.getObject("service_id", UUID.class),
-					InformationCategory.valueOf(rs.getString("category")), rs.getString("text"),
-					rs.getObject("written_by", UUID.class), rs.getString("written_by_name"),
-					instant(rs, "written_at")))
-			.list();
 	}
 
 	static Recipient party(UUID unitId, UUID partnerId) {

@@ -41,12 +41,16 @@ class CitizenTimeline implements TimelineSource {
 	private static final Labels LABELS = new Labels();
 
 	private final CitizenStore store;
+
+	private final CaseNoteStore noteStore;
 	private final GroundStore grounds;
 	private final Municipalities municipalities;
 	private final Clock clock;
 
-	CitizenTimeline(CitizenStore store, GroundStore grounds, Municipalities municipalities, Clock clock) {
+	CitizenTimeline(CitizenStore store, CaseNoteStore noteStore,
+			GroundStore grounds, Municipalities municipalities, Clock clock) {
 		this.store = store;
+		this.noteStore = noteStore;
 		this.grounds = grounds;
 		this.municipalities = municipalities;
 		this.clock = clock;
@@ -103,7 +107,7 @@ class CitizenTimeline implements TimelineSource {
 						"Lovgrundlag ophævet: " + LABELS.of(basis.code()), null, link));
 			}
 		}
-		for (var note : store.notes(municipalityId, citizenId)) {
+		for (var note : noteStore.notes(municipalityId, citizenId)) {
 			var holder = new Recipient(note.unitId(), note.partnerId());
 			if (view.sees(note.category(), holder)) {
 				entries.add(new TimelineEntry(note.writtenAt(), Kind.NOTE, note.category(), holder,

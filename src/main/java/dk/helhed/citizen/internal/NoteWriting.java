@@ -22,11 +22,14 @@ public class NoteWriting {
 
 	private final CaseSupport cases;
 	private final CitizenStore store;
+
+	private final CaseNoteStore noteStore;
 	private final Services services;
 
-	NoteWriting(CaseSupport cases, CitizenStore store, Services services) {
+	NoteWriting(CaseSupport cases, CitizenStore store, CaseNoteStore noteStore, Services services) {
 		this.cases = cases;
 		this.store = store;
+		this.noteStore = noteStore;
 		this.services = services;
 	}
 
@@ -64,7 +67,7 @@ public class NoteWriting {
 			}
 		}
 		var author = cases.actingParty(staff, loaded);
-		var id = store.insertNote(staff.municipalityId(), loaded.id(), author, serviceId, category, body, staff.id(),
+		var id = noteStore.insertNote(staff.municipalityId(), loaded.id(), author, serviceId, category, body, staff.id(),
 				staff.displayName(), cases.now());
 		cases.allowed(staff, citizenId, Action.CREATE, category.name().toLowerCase(), Ground.OWN_CASE, "note " + id);
 		return id;

@@ -35,9 +35,12 @@ public class PartnerWork {
 	private final CaseSupport cases;
 	private final CitizenStore store;
 
-	PartnerWork(CaseSupport cases, CitizenStore store) {
+	private final CaseNoteStore noteStore;
+
+	PartnerWork(CaseSupport cases, CitizenStore store, CaseNoteStore noteStore) {
 		this.cases = cases;
 		this.store = store;
+		this.noteStore = noteStore;
 	}
 
 	/**
@@ -73,7 +76,7 @@ public class PartnerWork {
 		store.involvePartner(staff.municipalityId(), citizenId, partnerId, unit.unitId(), involving.reason(),
 				cases.today(), staff.id(), now);
 		for (var other : involving.told()) {
-			store.notice(staff.municipalityId(), citizenId, other, "PARTNER_INVOLVED", partnerId, unit.unitId(), now);
+			noteStore.notice(staff.municipalityId(), citizenId, other, "PARTNER_INVOLVED", partnerId, unit.unitId(), now);
 		}
 		cases.allowed(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "partner involved " + partnerId);
 	}
@@ -96,7 +99,7 @@ public class PartnerWork {
 		var now = cases.now();
 		store.endInvolvement(staff.municipalityId(), citizenId, ending.partner(), cases.today());
 		for (var other : ending.told()) {
-			store.notice(staff.municipalityId(), citizenId, other, "PARTNER_ENDED", partnerId, unit.unitId(), now);
+			noteStore.notice(staff.municipalityId(), citizenId, other, "PARTNER_ENDED", partnerId, unit.unitId(), now);
 		}
 		cases.allowed(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "partner involvement ended " + partnerId);
 	}

@@ -53,9 +53,12 @@ public class Registration {
 	private final CaseSupport cases;
 	private final CitizenStore store;
 
-	Registration(CaseSupport cases, CitizenStore store) {
+	private final CaseNoteStore noteStore;
+
+	Registration(CaseSupport cases, CitizenStore store, CaseNoteStore noteStore) {
 		this.cases = cases;
 		this.store = store;
+		this.noteStore = noteStore;
 	}
 
 	/**
@@ -112,7 +115,7 @@ public class Registration {
 					joined ? InvolvementBasis.JOINED_BY_CPR : InvolvementBasis.OWN_CASE, null, today, staff.id(), now);
 			for (var other : involvements) {
 				if (other.activeOn(today)) {
-					store.notice(staff.municipalityId(), id, other.party(), "UNIT_JOINED", null, party.unitId(), now);
+					noteStore.notice(staff.municipalityId(), id, other.party(), "UNIT_JOINED", null, party.unitId(), now);
 				}
 			}
 		}

@@ -127,7 +127,7 @@ public class SharingBases {
 		}
 		concerned.addAll(consent.confirmedBy());
 		concerned.remove(party);
-		concerned.forEach(other -> cases.store.notice(staff.municipalityId(), citizenId, other, "CONSENT_WITHDRAWN",
+		concerned.forEach(other -> cases.noteStore.notice(staff.municipalityId(), citizenId, other, "CONSENT_WITHDRAWN",
 				consentId, party == null ? null : party.unitId(), now));
 		cases.allowed(staff, citizenId, Action.UPDATE, null, Ground.OWN_CASE, "consent withdrawn " + consentId);
 	}
