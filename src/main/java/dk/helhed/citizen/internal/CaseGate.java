@@ -98,23 +98,14 @@ class CaseGate implements CaseAccess {
 
 	@Override
 	public List<Citizen> ownCases(StaffMember staff, CaseResource resource) {
-		return ownCasesWithUnits(staff, resource).stream().map(OwnCase::citizen).toList();
+		// Without each case's involvements: the list pages (e.g. the referral queue) need the citizens only.
+		return ownCaseRows(staff, resource).stream().map(cases::citizen).toList();
 	}
 
 	@Override
 	public List<OwnCase> ownCasesWithUnits(StaffMember staff, CaseResource resource) {
-		var use = new CaseUse(Action.SEARCH, resource, null);
-		if (!staff.isCaseWorker()) {
-			audit.recordRefusal(event(staff, null, use, null, null, Outcome.REFUSED));
-			throw new AccessDeniedException("A case-work role is required");
-		}
-		java.util.Set<UUID> parties = new java.util.HashSet<>(staff.unitIds());
-		if (staff.partnerId() != null) {
-			parties.add(staff.partnerId());
-		}
 		var today = LocalDate.now(clock);
-		var found = store.casesOf(staff.municipalityId(), parties, today)
-			.stream()
+		return ownCaseRows(staff, resource).stream()
 			.map(row -> new OwnCase(cases.citizen(row), store.involvements(row.municipalityId(), row.id())
 				.stream()
 				.filter(involvement -> involvement.activeOn(today)
@@ -124,6 +115,20 @@ class CaseGate implements CaseAccess {
 				.distinct()
 				.toList()))
 			.toList();
+	}
+
+	/** The open cases the staff member's units (or organisation) are involved in today, with one audit row (a search). */
+	private List<CitizenStore.Row> ownCaseRows(StaffMember staff, CaseResource resource) {
+		var use = new CaseUse(Action.SEARCH, resource, null);
+		if (!staff.isCaseWorker()) {
+			audit.recordRefusal(event(staff, null, use, null, null, Outcome.REFUSED));
+			throw new AccessDeniedException("A case-work role is required");
+		}
+		java.util.Set<UUID> parties = new java.util.HashSet<>(staff.unitIds());
+		if (staff.partnerId() != null) {
+			parties.add(staff.partnerId());
+		}
+		var found = store.casesOf(staff.municipalityId(), parties, LocalDate.now(clock));
 		audit.record(event(staff, null, use, null, Ground.OWN_CASE, Outcome.ALLOWED));
 		return found;
 	}

@@ -157,25 +157,6 @@ public class ReferralStore {
 			.list();
 	}
 
-	/**
-	 * The history of every referral the unit has received, by referral, each in order: one statement for the unit's
-	 * figures instead of one per referral (a unit of a large municipality has received thousands).
-	 */
-	java.util.Map<UUID, List<HistoryEntry>> historiesReceivedBy(UUID municipalityId, UUID unitId) {
-		var histories = new java.util.LinkedHashMap<UUID, List<HistoryEntry>>();
-		jdbc.sql("""
-				select e.* from referral_event e
-				join referral r on r.municipality_id = e.municipality_id and r.id = e.referral_id
-				where r.municipality_id = ? and r.receiver_unit_id = ?
-				order by e.referral_id, e.position""")
-			.params(municipalityId, unitId)
-			.query(rs -> {
-				histories.computeIfAbsent(rs.getObject("referral_id", UUID.class), id -> new java.util.ArrayList<>())
-					.add(historyEntry(rs));
-			});
-		return histories;
-	}
-
 	private static HistoryEntry historyEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
 		var from = rs.getString("from_status");
 		return new HistoryEntry(rs.getInt("position"), rs.getString("move"),
@@ -185,13 +166,110 @@ public class ReferralStore {
 				rs.getObject("reason_version", Integer.class), instant(rs, "at"));
 	}
 
-	/** A unit's incoming (as receiver) or outgoing (as sender) referrals, oldest first. */
-	List<Referral> queue(UUID municipalityId, UUID unitId, boolean incoming) {
-		var column = incoming ? "receiver_unit_id" : "sender_unit_id";
-		return jdbc.sql("select * from referral where municipality_id = ? and " + column + " = ? order by created_at, id")
-			.params(municipalityId, unitId)
+	/** Where a page of a unit's closed referrals starts: after this referral, newest first. */
+	public record After(Instant createdAt, UUID id) {
+
+		/** As a link writes it: {@code <instant>_<referral id>}. */
+		public String text() {
+			return createdAt + "_" + id;
+		}
+	}
+
+	/** How many of a unit's referrals (one side) wait for an answer, and how many have their loop still open. */
+	record Counts(long waitingForAnswer, long loopNotClosed) {
+	}
+
+	private static String side(boolean incoming) {
+		return incoming ? "receiver_unit_id" : "sender_unit_id";
+	}
+
+	/** The filters of the queue, in SQL: the unit's side, and optionally one state and one service. */
+	private static String filters(boolean incoming, ReferralStatus status, UUID serviceId) {
+		return " where municipality_id = :municipality and " + side(incoming) + " = :unit"
+				+ (status == null ? "" : " and status = :status") + (serviceId == null ? "" : " and service_id = :service");
+	}
+
+	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UUID municipalityId, UUID unitId,
+			ReferralStatus status, UUID serviceId) {
+		spec = spec.param("municipality", municipalityId).param("unit", unitId);
+		if (status != null) {
+			spec = spec.param("status", status.name());
+		}
+		return serviceId == null ? spec : spec.param("service", serviceId);
+	}
+
+	/** One side's counts, in one statement over the unit's rows, whatever the filters. */
+	Counts counts(UUID municipalityId, UUID unitId, boolean incoming) {
+		return jdbc.sql("select coalesce(sum(case when status = 'REQUESTED' then 1 else 0 end), 0) as waiting,"
+				+ " coalesce(sum(case when loop_closed_at is null then 1 else 0 end), 0) as open from referral"
+				+ filters(incoming, null, null))
+			.param("municipality", municipalityId)
+			.param("unit", unitId)
+			.query((rs, n) -> new Counts(rs.getLong("waiting"), rs.getLong("open")))
+			.single();
+	}
+
+	/**
+	 * A unit's incoming (as receiver) or outgoing (as sender) referrals whose loop is not closed (every live one, and
+	 * the ended ones whose sender has not yet seen the result), oldest first: the referrals someone still has to act on.
+	 */
+	List<Referral> open(UUID municipalityId, UUID unitId, boolean incoming, ReferralStatus status, UUID serviceId) {
+		return bind(jdbc.sql("select * from referral" + filters(incoming, status, serviceId)
+				+ " and loop_closed_at is null order by created_at, id"), municipalityId, unitId, status, serviceId)
 			.query((rs, n) -> referral(rs))
 			.list();
+	}
+
+	/**
+	 * A page of the unit's referrals whose loop is closed, newest first, after {@code after} (or from the newest);
+	 * at most {@code limit} rows (keyset paging: the database stops after the page).
+	 */
+	List<Referral> closed(UUID municipalityId, UUID unitId, boolean incoming, ReferralStatus status, UUID serviceId,
+			After after, int limit) {
+		var sql = "select * from referral" + filters(incoming, status, serviceId) + " and loop_closed_at is not null"
+				+ (after == null ? "" : " and (created_at < :afterAt or (created_at = :afterAt and id < :afterId))")
+				+ " order by created_at desc, id desc fetch first " + limit + " rows only";
+		var spec = bind(jdbc.sql(sql), municipalityId, unitId, status, serviceId);
+		if (after != null) {
+			spec = spec.param("afterAt", PlaceStore.utc(after.createdAt())).param("afterId", after.id());
+		}
+		return spec.query((rs, n) -> referral(rs)).list();
+	}
+
+	/** How many of the unit's referrals with a closed loop match the filters, older than {@code after} if given. */
+	long closedCount(UUID municipalityId, UUID unitId, boolean incoming, ReferralStatus status, UUID serviceId,
+			After after) {
+		var sql = "select count(*) from referral" + filters(incoming, status, serviceId) + " and loop_closed_at is not null"
+				+ (after == null ? "" : " and (created_at < :afterAt or (created_at = :afterAt and id < :afterId))");
+		var spec = bind(jdbc.sql(sql), municipalityId, unitId, status, serviceId);
+		if (after != null) {
+			spec = spec.param("afterAt", PlaceStore.utc(after.createdAt())).param("afterId", after.id());
+		}
+		return spec.query(Long.class).single();
+	}
+
+	/** A median of the unit's incoming referrals and how many it is of; null when there are none. */
+	record Median(java.time.Duration duration, int of) {
+	}
+
+	/**
+	 * The median time from sending to {@code column} (first_answer_at or outcome_at, which the moves set from the
+	 * same transitions the history records) of the unit's incoming referrals, computed in the database: the middle
+	 * row (the upper one of an even count) by duration, and the count.
+	 */
+	Median median(UUID municipalityId, UUID unitId, String column) {
+		if (!column.equals("first_answer_at") && !column.equals("outcome_at")) {
+			throw new IllegalArgumentException(column);
+		}
+		return jdbc.sql("select created_at, " + column + " as answered_at, n from (select created_at, " + column
+				+ ", row_number() over (order by " + column + " - created_at, id) as rn, count(*) over () as n"
+				+ " from referral where municipality_id = ? and receiver_unit_id = ? and " + column
+				+ " is not null) t where rn = n / 2 + 1")
+			.params(municipalityId, unitId)
+			.query((rs, n) -> new Median(java.time.Duration.between(instant(rs, "created_at"), instant(rs, "answered_at")),
+					rs.getInt("n")))
+			.optional()
+			.orElse(new Median(null, 0));
 	}
 
 	/** Live referrals of the citizen, for the gate. */

@@ -49,11 +49,26 @@ public class ReferralWork implements dk.helhed.referral.Referrals {
 			List<ReferralMoves.Transition> moves) {
 	}
 
-	/** A unit's queue, oldest first, with its counts. */
-	public record Queue(List<Referral> referrals, long waitingForAnswer, long loopNotClosed) {
+	/** How many referrals with a closed loop a page of the queue shows. */
+	public static final int CLOSED_PAGE = 25;
+
+	/**
+	 * A unit's queue (one side): the referrals whose loop is open, oldest first; one page of those whose loop is
+	 * closed, newest first, with how many match in all and how many are older than the page ({@code next} starts the
+	 * following page, or is null); and the side's counts, whatever the filters.
+	 */
+	public record Queue(List<Referral> open, List<Referral> closed, long closedTotal, long closedOlder,
+			ReferralStore.After next, long waitingForAnswer, long loopNotClosed) {
+
+		/** The referrals the page shows: the open ones, then the page of closed ones. */
+		public List<Referral> referrals() {
+			var all = new java.util.ArrayList<Referral>(open);
+			all.addAll(closed);
+			return all;
+		}
 	}
 
-	/** Median times, computed from the history. */
+	/** Median times, computed from the referrals' first answer and outcome (the same moves as the history). */
 	public record Times(Duration toFirstAnswer, Duration toOutcome, int answered, int ended) {
 	}
 
@@ -307,49 +322,48 @@ public class ReferralWork implements dk.helhed.referral.Referrals {
 		return store.find(staff.municipalityId(), referral.id()).orElseThrow();
 	}
 
-	/** A unit's queue: incoming or outgoing, oldest first, optionally one state or one service. */
+	/** A unit's queue: incoming or outgoing, optionally one state or one service; the first page of closed ones. */
 	@Transactional(readOnly = true)
 	public Queue queue(StaffMember staff, UUID unitId, boolean incoming, ReferralStatus status, UUID serviceId) {
+		return queue(staff, unitId, incoming, status, serviceId, null);
+	}
+
+	/**
+	 * A unit's queue, with the filters in SQL: every referral whose loop is open, and the page of those whose loop is
+	 * closed that starts after {@code after} (null: the newest).
+	 */
+	@Transactional(readOnly = true)
+	public Queue queue(StaffMember staff, UUID unitId, boolean incoming, ReferralStatus status, UUID serviceId,
+			ReferralStore.After after) {
 		if (!staff.belongsTo(unitId)) {
 			throw new AccessDeniedException("Only the unit's own staff see its queue");
 		}
-		var all = store.queue(staff.municipalityId(), unitId, incoming);
-		var filtered = all.stream()
-			.filter(referral -> status == null || referral.status() == status)
-			.filter(referral -> serviceId == null || referral.serviceId().equals(serviceId))
-			.toList();
-		long waiting = all.stream().filter(referral -> referral.status() == ReferralStatus.REQUESTED).count();
-		long open = all.stream().filter(ReferralStore.Referral::loopOpen).count();
-		return new Queue(filtered, waiting, open);
+		var municipalityId = staff.municipalityId();
+		var open = store.open(municipalityId, unitId, incoming, status, serviceId);
+		var page = store.closed(municipalityId, unitId, incoming, status, serviceId, after, CLOSED_PAGE + 1);
+		var closed = page.size() > CLOSED_PAGE ? page.subList(0, CLOSED_PAGE) : page;
+		long total = closed.isEmpty() && after == null ? 0
+				: store.closedCount(municipalityId, unitId, incoming, status, serviceId, null);
+		ReferralStore.After next = null;
+		long older = 0;
+		if (page.size() > CLOSED_PAGE) {
+			var last = closed.getLast();
+			next = new ReferralStore.After(last.createdAt(), last.id());
+			older = store.closedCount(municipalityId, unitId, incoming, status, serviceId, next);
+		}
+		var counts = store.counts(municipalityId, unitId, incoming);
+		return new Queue(open, List.copyOf(closed), total, older, next, counts.waitingForAnswer(),
+				counts.loopNotClosed());
 	}
 
-	/** Median time to first answer and to outcome of the unit's incoming referrals, from their history. */
+	/** Median time to first answer and to outcome of the unit's incoming referrals, computed in the database. */
 	@Transactional(readOnly = true)
 	public Times times(StaffMember staff, UUID unitId) {
 		if (!staff.belongsTo(unitId)) {
 			throw new AccessDeniedException("Only the unit's own staff see its figures");
 		}
-		var toAnswer = new java.util.ArrayList<Duration>();
-		var toOutcome = new java.util.ArrayList<Duration>();
-		for (var history : store.historiesReceivedBy(staff.municipalityId(), unitId).values()) {
-			var sent = history.getFirst().at();
-			history.stream()
-				.filter(entry -> entry.from() == ReferralStatus.REQUESTED && entry.to() != ReferralStatus.REQUESTED)
-				.findFirst()
-				.ifPresent(entry -> toAnswer.add(Duration.between(sent, entry.at())));
-			history.stream()
-				.filter(entry -> entry.to().isFinal() && entry.from() != entry.to())
-				.findFirst()
-				.ifPresent(entry -> toOutcome.add(Duration.between(sent, entry.at())));
-		}
-		return new Times(median(toAnswer), median(toOutcome), toAnswer.size(), toOutcome.size());
-	}
-
-	private static Duration median(List<Duration> durations) {
-		if (durations.isEmpty()) {
-			return null;
-		}
-		var sorted = durations.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
+		var toAnswer = store.median(staff.municipalityId(), unitId, "first_answer_at");
+		var toOutcome = store.median(staff.municipalityId(), unitId, "outcome_at");
+		return new Times(toAnswer.duration(), toOutcome.duration(), toAnswer.of(), toOutcome.of());
 	}
 }

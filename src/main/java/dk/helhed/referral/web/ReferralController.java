@@ -50,6 +50,7 @@ import dk.helhed.referral.internal.PlaceWork;
 import dk.helhed.referral.internal.ReferralMoves;
 import dk.helhed.referral.internal.ReferralMoves.Actor;
 import dk.helhed.referral.internal.ReferralMoves.Move;
+import dk.helhed.referral.internal.ReferralStore;
 import dk.helhed.referral.internal.ReferralStore.Referral;
 import dk.helhed.referral.internal.ReferralWork;
 import dk.helhed.referral.internal.ReferralWork.NewReferral;
@@ -258,10 +259,26 @@ class ReferralController {
 	@GetMapping("/personale/henvisninger")
 	@AccessRule(value = Audience.CASE_WORKERS, personalData = true)
 	String queue(@RequestParam(name = "status", required = false) String statusText,
-			@RequestParam(name = "indsats", required = false) String serviceText, Model model,
+			@RequestParam(name = "indsats", required = false) String serviceText,
+			@RequestParam(name = "enhed", required = false) String pageUnitText,
+			@RequestParam(name = "side", required = false) String pageSide,
+			@RequestParam(name = "efter", required = false) String afterText, Model model,
 			HttpServletResponse response) {
 		var staff = CurrentStaff.get();
 		Map<String, String> errors = new LinkedHashMap<>();
+		// A later page of one list of closed referrals: the unit, the side and where the page starts.
+		UUID pageUnit = null;
+		boolean pageIncoming = !"sendt".equals(pageSide);
+		ReferralStore.After after = null;
+		if (!FormFields.blank(afterText)) {
+			pageUnit = FormFields.uuid(pageUnitText);
+			after = after(afterText);
+			if (pageUnit == null || after == null || !("modtaget".equals(pageSide) || "sendt".equals(pageSide))) {
+				errors.put("efter", "Siden med afsluttede henvisninger findes ikke. Vis listen forfra.");
+				pageUnit = null;
+				after = null;
+			}
+		}
 		ReferralStatus status = null;
 		if (!FormFields.blank(statusText)) {
 			status = FormFields.choice(errors, "status", statusText, ReferralStatus.class, "Vælg en status fra listen.");
@@ -281,8 +298,11 @@ class ReferralController {
 		List<UnitQueue> queues = new ArrayList<>();
 		for (var unit : units) {
 			if (staff.belongsTo(unit.id())) {
-				queues.add(new UnitQueue(unit, referrals.queue(staff, unit.id(), true, status, serviceId),
-						referrals.queue(staff, unit.id(), false, status, serviceId), referrals.times(staff, unit.id())));
+				boolean paged = unit.id().equals(pageUnit);
+				queues.add(new UnitQueue(unit,
+						referrals.queue(staff, unit.id(), true, status, serviceId, paged && pageIncoming ? after : null),
+						referrals.queue(staff, unit.id(), false, status, serviceId, paged && !pageIncoming ? after : null),
+						referrals.times(staff, unit.id())));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -296,9 +316,28 @@ class ReferralController {
 		model.addAttribute("statuses", ReferralStatus.values());
 		model.addAttribute("status", status);
 		model.addAttribute("serviceId", serviceId);
+		model.addAttribute("pageUnit", pageUnit);
+		model.addAttribute("pageSide", pageUnit == null ? null : (pageIncoming ? "modtaget" : "sendt"));
+		model.addAttribute("closedPage", ReferralWork.CLOSED_PAGE);
 		model.addAttribute("errors", errors);
 		model.addAttribute("labels", new ReferralLabels(clock));
 		return "referral/queue";
+	}
+
+	/** The start of a page of closed referrals, as the link writes it: {@code <instant>_<referral id>}; else null. */
+	static ReferralStore.After after(String text) {
+		var cut = text.indexOf('_');
+		if (cut < 0) {
+			return null;
+		}
+		var id = FormFields.uuid(text.substring(cut + 1));
+		try {
+			var at = java.time.Instant.parse(text.substring(0, cut));
+			return id == null ? null : new ReferralStore.After(at, id);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	// One referral
