@@ -57,11 +57,21 @@ public class Allocations {
 
 	@Transactional(readOnly = true)
 	public List<PlaceState> placesOf(UUID municipalityId, UUID serviceId) {
-		return store.placesOfService(municipalityId, serviceId).stream().map(this::state).toList();
+		var places = store.placesOfService(municipalityId, serviceId);
+		if (places.isEmpty()) {
+			return List.of();
+		}
+		var active = new java.util.HashMap<UUID, Allocation>();
+		store.activeAllocationsOfServicePlaces(municipalityId, serviceId)
+			.forEach(allocation -> active.put(allocation.placeId(), allocation));
+		return places.stream().map(place -> state(place, Optional.ofNullable(active.get(place.id())))).toList();
 	}
 
 	PlaceState state(Place place) {
-		var current = store.activeAllocation(place.municipalityId(), place.id());
+		return state(place, store.activeAllocation(place.municipalityId(), place.id()));
+	}
+
+	private static PlaceState state(Place place, Optional<Allocation> current) {
 		State state;
 		if (current.isPresent()) {
 			state = current.get().kind() == Kind.HOLD ? State.HELD : State.OCCUPIED;

@@ -182,6 +182,18 @@ public class PlaceStore {
 			.optional();
 	}
 
+	/** The active allocations of the service's places, in one statement (as {@link #activeAllocation} for each). */
+	List<Allocation> activeAllocationsOfServicePlaces(UUID municipalityId, UUID serviceId) {
+		return jdbc.sql("""
+				select a.* from place p
+				join place_allocation a on a.municipality_id = p.municipality_id and a.active_place_id = p.id
+				where p.municipality_id = ? and p.service_id = ?
+				""")
+			.params(municipalityId, serviceId)
+			.query(PlaceStore::allocation)
+			.list();
+	}
+
 	Optional<Allocation> allocation(UUID municipalityId, UUID allocationId) {
 		return jdbc.sql("select * from place_allocation where municipality_id = ? and id = ?")
 			.params(municipalityId, allocationId)

@@ -47,8 +47,12 @@ public class PlaceWork {
 
 	/** The staff member's unit gives out the service's places: it decides on the service, or owns it. */
 	public boolean keepsPlacesOf(StaffMember staff, UUID serviceId) {
-		return capacities.of(staff.municipalityId())
-			.stream()
+		return keepsPlacesOf(staff, serviceId, capacities.of(staff.municipalityId()));
+	}
+
+	private static boolean keepsPlacesOf(StaffMember staff, UUID serviceId,
+			java.util.List<ServiceCapacities.Capacity> all) {
+		return all.stream()
 			.filter(capacity -> capacity.serviceId().equals(serviceId))
 			.anyMatch(capacity -> (capacity.decidingUnitId() != null && staff.belongsTo(capacity.decidingUnitId()))
 					|| (capacity.decidingUnitId() == null && capacity.owningUnitId() != null
@@ -98,9 +102,9 @@ public class PlaceWork {
 			return java.util.List.of();
 		}
 		var seen = new java.util.LinkedHashMap<UUID, String>();
-		capacities.of(staff.municipalityId())
-			.stream()
-			.filter(capacity -> keepsPlacesOf(staff, capacity.serviceId()))
+		var all = capacities.of(staff.municipalityId());
+		all.stream()
+			.filter(capacity -> keepsPlacesOf(staff, capacity.serviceId(), all))
 			.forEach(capacity -> seen.putIfAbsent(capacity.serviceId(), capacity.serviceName()));
 		return seen.entrySet().stream().map(service -> {
 			var places = allocations.placesOf(staff.municipalityId(), service.getKey());
