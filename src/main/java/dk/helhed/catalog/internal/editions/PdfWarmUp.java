@@ -31,7 +31,6 @@ public class PdfWarmUp {
 	private static final Locale DANISH = Locale.of("da");
 	// a rendering that takes at least this share of the one before means the JIT has done what it will
 	private static final int CONVERGED_PERCENT = 85;
-	private static final int MUNICIPALITIES_WEIGHED = 4;
 
 	private final CatalogPdf pdf;
 	private final Catalogs catalogs;
@@ -59,12 +58,9 @@ public class PdfWarmUp {
 	private void warmUp() {
 		try {
 			var start = System.nanoTime();
-			// the largest catalog reaches the most of the template (every kind of service, contact and place); only
-			// the first few municipalities are weighed: on a national instance, building all 98 catalogs just to choose
-			// one cost a minute of CPU right after the start, competing with the first requests
+			// the largest catalog reaches the most of the template (every kind of service, contact and place)
 			var largest = municipalities.all()
 				.stream()
-				.limit(MUNICIPALITIES_WEIGHED)
 				.map(catalogs::of)
 				.max(Comparator.comparingInt(catalog -> catalog.services().size()));
 			int rounds = 0;
