@@ -48,6 +48,7 @@ public class Catalogs {
 	private final ServiceSearch search;
 	private final JdbcClient jdbc;
 	private final Map<UUID, Current> current = new ConcurrentHashMap<>();
+	private final Map<UUID, Object> building = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -105,10 +106,19 @@ public class Catalogs {
 			current.put(municipality.id(), checked);
 			return checked;
 		}
-		var snapshot = build(municipality);
-		var fresh = new Current(snapshot, search.index(snapshot), revision, now);
-		current.put(municipality.id(), fresh);
-		return fresh;
+		// One build per municipality at a time: a build reads every service with its rows, and many requests to a
+		// cold municipality (after a start or a change) would otherwise each build it and hold a connection meanwhile
+		// (at national scale the load harness saw the pool exhausted that way). The others wait and take its result.
+		synchronized (building.computeIfAbsent(municipality.id(), id -> new Object())) {
+			var built = current.get(municipality.id());
+			if (built != null && built != known && built.revision().equals(revision)) {
+				return built;
+			}
+			var snapshot = build(municipality);
+			var fresh = new Current(snapshot, search.index(snapshot), revision, now);
+			current.put(municipality.id(), fresh);
+			return fresh;
+		}
 	}
 
 	/**
